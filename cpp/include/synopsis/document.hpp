@@ -1,0 +1,81 @@
+// The document model: a text, its paragraphs, sentences and tokens.
+//
+// Every span holds UTF-8 byte offsets into Document::text. Terms are interned:
+// a token refers to its normalised form (NFKC-casefold) and its stem by id, so
+// encoders and graphs work on integers, never on strings.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace synopsis {
+
+enum class TokenKind : std::uint8_t { word, number, punctuation, symbol };
+
+struct Token {
+  std::uint32_t start = 0;     // byte offset of the first byte
+  std::uint32_t end = 0;       // byte offset one past the last byte
+  std::uint32_t term = 0;      // index into Document::terms (normalised form)
+  std::uint32_t stem = 0;      // index into Document::stems
+  std::uint32_t sentence = 0;  // index of the enclosing sentence
+  TokenKind kind = TokenKind::word;
+  bool is_stopword = false;
+};
+
+struct Sentence {
+  std::uint32_t index = 0;
+  std::uint32_t start = 0;  // byte offsets; text never starts or ends with whitespace
+  std::uint32_t end = 0;
+  std::uint32_t paragraph = 0;
+  std::uint32_t token_begin = 0;  // tokens [token_begin, token_end) lie in this sentence
+  std::uint32_t token_end = 0;
+  bool is_heading = false;      // a line without terminal punctuation standing on its own
+  bool is_boilerplate = false;  // navigation, repeated or trailing lines that are not prose
+
+  bool is_prose() const { return !is_heading && !is_boilerplate; }
+};
+
+struct Paragraph {
+  std::uint32_t index = 0;
+  std::uint32_t start = 0;
+  std::uint32_t end = 0;
+  std::uint32_t sentence_begin = 0;
+  std::uint32_t sentence_end = 0;
+};
+
+struct Document {
+  std::string text;
+  std::string language;
+  std::vector<Paragraph> paragraphs;
+  std::vector<Sentence> sentences;
+  std::vector<Token> tokens;
+  std::vector<std::string> terms;  // distinct normalised forms, in first-seen order
+  std::vector<std::string> stems;  // distinct stems, in first-seen order
+  std::int32_t title = -1;         // index of the sentence that is the headline, or -1
+
+  std::string_view span(std::uint32_t start, std::uint32_t end) const {
+    return std::string_view(text).substr(start, end - start);
+  }
+  std::string_view sentence_text(std::size_t i) const {
+    return span(sentences[i].start, sentences[i].end);
+  }
+  std::string_view token_text(std::size_t i) const { return span(tokens[i].start, tokens[i].end); }
+  std::size_t prose_sentence_count() const;
+};
+
+struct SegmentOptions {
+  std::string language = "en";  // BCP 47 / ISO 639 code; rules, stopwords and stems follow it
+  bool replace_invalid = false;  // false: invalid UTF-8 throws; true: replaced by U+FFFD first
+};
+
+// Splits UTF-8 text into paragraphs, sentences and tokens and flags headings and boilerplate.
+// Throws std::invalid_argument for invalid UTF-8 (naming the byte offset), a malformed
+// language code, or text longer than max_text_bytes().
+Document segment(std::string_view text, const SegmentOptions& options = {});
+
+// The largest text segment() accepts (offsets are 32-bit).
+constexpr std::size_t max_text_bytes() { return (std::size_t{1} << 31) - 1; }
+
+}  // namespace synopsis

@@ -1,0 +1,15 @@
+// Data files compiled into the core by cmake/EmbedData.cmake (private to the library).
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+namespace synopsis::detail {
+
+// Contents of cpp/data/<name>, or an empty view when there is no such file.
+std::string_view embedded_file(std::string_view name);
+
+// All embedded file names, relative to cpp/data.
+std::vector<std::string_view> embedded_file_names();
+
+}  // namespace synopsis::detail

@@ -1,0 +1,116 @@
+#include "synopsis/language.hpp"
+
+#include "embedded_data.hpp"
+
+#include <libstemmer.h>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <stdexcept>
+
+namespace synopsis {
+
+namespace {
+
+// Non-comment, non-empty lines of an embedded data file, trimmed.
+std::vector<std::string_view> data_lines(std::string_view content) {
+  std::vector<std::string_view> lines;
+  std::size_t pos = 0;
+  while (pos < content.size()) {
+    std::size_t nl = content.find('\n', pos);
+    if (nl == std::string_view::npos) nl = content.size();
+    std::string_view line = content.substr(pos, nl - pos);
+    pos = nl + 1;
+    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) line.remove_suffix(1);
+    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.front()))) line.remove_prefix(1);
+    if (line.empty() || line.front() == '#') continue;
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+std::unique_ptr<LanguageResources> load(const std::string& code) {
+  auto res = std::make_unique<LanguageResources>();
+  res->code = code;
+  for (auto line : data_lines(detail::embedded_file("stopwords/" + code + ".txt")))
+    res->stopwords.emplace(line);
+  for (auto line : data_lines(detail::embedded_file("abbreviations/" + code + ".txt"))) {
+    const auto tab = line.find('\t');
+    std::string_view word = line.substr(0, tab);
+    std::string_view kind = tab == std::string_view::npos ? "abbrev" : line.substr(tab + 1);
+    while (!kind.empty() && std::isspace(static_cast<unsigned char>(kind.front()))) kind.remove_prefix(1);
+    AbbreviationKind k = AbbreviationKind::abbreviation;
+    if (kind == "title") k = AbbreviationKind::title;
+    else if (kind == "number") k = AbbreviationKind::before_number;
+    else if (kind == "final") k = AbbreviationKind::final;
+    res->abbreviations.emplace(std::string(word), k);
+  }
+  if (sb_stemmer* probe = sb_stemmer_new(code.c_str(), "UTF_8")) {
+    res->has_stemmer = true;
+    sb_stemmer_delete(probe);
+  }
+  return res;
+}
+
+}  // namespace
+
+std::string primary_language(std::string_view code) {
+  // BCP 47 shape, loosely: 2-3 letter primary subtag, then '-' or '_' separated subtags.
+  auto bad = [&] {
+    return std::invalid_argument("language must be a code such as \"en\", \"de\" or \"pt-BR\", got \"" +
+                                 std::string(code.substr(0, 40)) + "\"");
+  };
+  std::size_t i = 0;
+  while (i < code.size() && std::isalpha(static_cast<unsigned char>(code[i]))) ++i;
+  if (i < 2 || i > 3) throw bad();
+  std::string primary(code.substr(0, i));
+  for (auto& c : primary) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  while (i < code.size()) {
+    if (code[i] != '-' && code[i] != '_') throw bad();
+    std::size_t j = ++i;
+    while (j < code.size() && std::isalnum(static_cast<unsigned char>(code[j]))) ++j;
+    if (j - i < 1 || j - i > 8) throw bad();
+    i = j;
+  }
+  return primary;
+}
+
+const LanguageResources& language_resources(std::string_view code) {
+  static std::mutex mutex;
+  static std::map<std::string, std::unique_ptr<LanguageResources>> cache;
+  const std::string primary = primary_language(code);
+  std::lock_guard<std::mutex> lock(mutex);
+  auto& slot = cache[primary];
+  if (!slot) slot = load(primary);
+  return *slot;
+}
+
+std::vector<std::string> stopword_languages() {
+  std::vector<std::string> out;
+  constexpr std::string_view prefix = "stopwords/", suffix = ".txt";
+  for (std::string_view name : detail::embedded_file_names()) {
+    if (name.substr(0, prefix.size()) != prefix || name.size() < prefix.size() + suffix.size()) continue;
+    if (name.substr(name.size() - suffix.size()) != suffix) continue;
+    out.emplace_back(name.substr(prefix.size(), name.size() - prefix.size() - suffix.size()));
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<std::string> stemmer_languages() {
+  std::vector<std::string> out;
+  for (const char* const* p = sb_stemmer_list(); *p; ++p) out.emplace_back(*p);
+  return out;
+}
+
+std::vector<std::string> stopwords(std::string_view code) {
+  const auto& res = language_resources(code);
+  std::vector<std::string> out(res.stopwords.begin(), res.stopwords.end());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace synopsis

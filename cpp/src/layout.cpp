@@ -1,0 +1,126 @@
+// Headings and boilerplate from the shape of each paragraph (a line or a run of
+// wrapped lines), its position relative to the prose, and repetition.
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "synopsis/document.hpp"
+
+namespace synopsis {
+namespace {
+
+constexpr std::size_t kMinProseWords = 8;      // a prose paragraph has at least this many words
+constexpr std::size_t kMaxHeadingWords = 30;   // longer lines without punctuation are prose
+constexpr std::size_t kMaxRepeatedWords = 8;   // repeated lines up to this length are navigation
+
+bool ends_with_terminal(std::string_view s) {
+  // Strip closing quotes and brackets, then look at the last character (bytes suffice:
+  // the terminals are ASCII or have distinctive UTF-8 tails).
+  while (!s.empty()) {
+    const unsigned char c = static_cast<unsigned char>(s.back());
+    if (c == '"' || c == '\'' || c == ')' || c == ']') { s.remove_suffix(1); continue; }
+    if (s.size() >= 3 && (s.substr(s.size() - 3) == "\xE2\x80\x9D" || s.substr(s.size() - 3) == "\xE2\x80\x99")) {
+      s.remove_suffix(3);
+      continue;
+    }
+    if (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xBB") { s.remove_suffix(2); continue; }
+    break;
+  }
+  if (s.empty()) return false;
+  const char c = s.back();
+  if (c == '.' || c == '!' || c == '?' || c == ';') return true;
+  if (s.size() >= 3) {
+    const std::string_view tail = s.substr(s.size() - 3);
+    if (tail == "\xE2\x80\xA6" || tail == "\xE3\x80\x82" || tail == "\xEF\xBC\x81" || tail == "\xEF\xBC\x9F" ||
+        tail == "\xE0\xA5\xA4")
+      return true;
+  }
+  if (s.size() >= 2) {
+    const std::string_view tail = s.substr(s.size() - 2);
+    if (tail == "\xD6\x89" || tail == "\xD8\x9F" || tail == "\xDB\x94") return true;  // ։ ؟ ۔
+  }
+  return false;
+}
+
+struct ParagraphShape {
+  std::size_t words = 0;
+  bool terminal = false;
+  bool single = false;
+  std::string key;  // lowercased text, for repetition
+};
+
+}  // namespace
+
+void flag_layout(Document& doc, const std::vector<bool>& paragraph_after_blank) {
+  const std::size_t n = doc.paragraphs.size();
+  if (n == 0) return;
+  std::vector<ParagraphShape> shape(n);
+  std::unordered_map<std::string, int> repeats;
+  for (std::size_t p = 0; p < n; ++p) {
+    const Paragraph& para = doc.paragraphs[p];
+    auto& sh = shape[p];
+    const Sentence& first = doc.sentences[para.sentence_begin];
+    const Sentence& last = doc.sentences[para.sentence_end - 1];
+    sh.words = last.token_end - first.token_begin;
+    sh.terminal = ends_with_terminal(doc.sentence_text(para.sentence_end - 1));
+    sh.single = para.sentence_end - para.sentence_begin == 1;
+    if (sh.words <= kMaxRepeatedWords) {
+      for (std::uint32_t t = first.token_begin; t < last.token_end; ++t) {
+        sh.key += doc.terms[doc.tokens[t].term];
+        sh.key += ' ';
+      }
+      if (!sh.key.empty()) ++repeats[sh.key];
+    }
+  }
+
+  auto is_prose = [&](std::size_t p, bool strict) {
+    return shape[p].terminal && (!strict || shape[p].words >= kMinProseWords);
+  };
+  std::ptrdiff_t first_prose = -1, last_prose = -1;
+  for (bool strict : {true, false}) {
+    for (std::size_t p = 0; p < n; ++p)
+      if (is_prose(p, strict)) {
+        if (first_prose < 0) first_prose = static_cast<std::ptrdiff_t>(p);
+        last_prose = static_cast<std::ptrdiff_t>(p);
+      }
+    if (first_prose >= 0) break;
+  }
+
+  // Headings: a line standing alone without terminal punctuation.
+  for (std::size_t p = 0; p < n; ++p) {
+    if (shape[p].single && !shape[p].terminal && shape[p].words <= kMaxHeadingWords)
+      doc.sentences[doc.paragraphs[p].sentence_begin].is_heading = true;
+  }
+
+  // The title: the first line, when it is a heading, or a short question or exclamation
+  // set apart by a blank line.
+  {
+    const std::size_t next_after_blank = n > 1 ? paragraph_after_blank[1] : true;
+    Sentence& s0 = doc.sentences[0];
+    const std::string_view t0 = doc.sentence_text(0);
+    const bool exclaims = !t0.empty() && (t0.back() == '?' || t0.back() == '!');
+    const bool headline_shape = shape[0].single && shape[0].words <= kMaxHeadingWords &&
+                                (s0.is_heading || (exclaims && next_after_blank && shape[0].words <= 20));
+    if (headline_shape && (first_prose != 0 || s0.is_heading)) {
+      s0.is_heading = true;
+      doc.title = 0;
+    }
+  }
+
+  // Boilerplate: short repeated lines; non-prose lines before the first prose paragraph
+  // (other than the title) and after the last one (navigation, related headlines, footers).
+  for (std::size_t p = 0; p < n; ++p) {
+    const Paragraph& para = doc.paragraphs[p];
+    bool boiler = !shape[p].key.empty() && repeats[shape[p].key] >= 2;
+    const bool outside = first_prose >= 0 && (static_cast<std::ptrdiff_t>(p) < first_prose ||
+                                              static_cast<std::ptrdiff_t>(p) > last_prose);
+    if (outside && !is_prose(p, false) && !(doc.title == 0 && p == 0)) boiler = true;
+    if (outside && static_cast<std::ptrdiff_t>(p) > last_prose && shape[p].words < kMinProseWords) boiler = true;
+    if (doc.title == 0 && p == 0) boiler = false;
+    if (!boiler) continue;
+    for (std::uint32_t s = para.sentence_begin; s < para.sentence_end; ++s) doc.sentences[s].is_boilerplate = true;
+  }
+}
+
+}  // namespace synopsis

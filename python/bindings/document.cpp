@@ -1,0 +1,173 @@
+// Binding for synopsis/document.hpp and synopsis/language.hpp.
+#include "document.hpp"
+
+#include <pybind11/stl.h>
+
+#include "synopsis/language.hpp"
+
+namespace synopsis::python {
+
+PySentence PyDocument::sentence(std::size_t i) const {
+  const Sentence& s = doc_->sentences.at(i);
+  return PySentence{s.index, cp(s.start), cp(s.end), s.paragraph, std::string(doc_->sentence_text(i)),
+                    s.is_heading, s.is_boilerplate};
+}
+
+Document segment_python(py::handle text, const std::string& language, const std::string& errors) {
+  std::string utf8 = utf8_from_python(text, errors);
+  SegmentOptions options;
+  options.language = language;
+  py::gil_scoped_release release;
+  return segment(utf8, options);
+}
+
+namespace {
+
+const char* kind_name(TokenKind k) {
+  switch (k) {
+    case TokenKind::word: return "word";
+    case TokenKind::number: return "number";
+    case TokenKind::punctuation: return "punctuation";
+    case TokenKind::symbol: return "symbol";
+  }
+  return "word";
+}
+
+std::string sentence_repr(const PySentence& s) {
+  std::string text = s.text.size() > 60 ? s.text.substr(0, 57) + "..." : s.text;
+  std::string flags;
+  if (s.is_heading) flags += ", heading";
+  if (s.is_boilerplate) flags += ", boilerplate";
+  return "Sentence(" + std::to_string(s.index) + ", " + std::string(py::repr(py::str(text))) + ", start=" +
+         std::to_string(s.start) + ", end=" + std::to_string(s.end) + flags + ")";
+}
+
+}  // namespace
+
+void register_document(py::module_& m) {
+  py::class_<PySentence>(m, "Sentence", "A sentence of a Document; start/end are str indices.")
+      .def_readonly("index", &PySentence::index)
+      .def_readonly("text", &PySentence::text)
+      .def_readonly("start", &PySentence::start)
+      .def_readonly("end", &PySentence::end)
+      .def_readonly("paragraph", &PySentence::paragraph)
+      .def_readonly("is_heading", &PySentence::is_heading)
+      .def_readonly("is_boilerplate", &PySentence::is_boilerplate)
+      .def_property_readonly("is_prose", [](const PySentence& s) { return !s.is_heading && !s.is_boilerplate; })
+      .def("__repr__", &sentence_repr)
+      .def("__str__", [](const PySentence& s) { return s.text; });
+
+  py::class_<PyToken>(m, "Token", "A word or number token; norm is NFKC-casefolded, stem is Snowball's.")
+      .def_readonly("text", &PyToken::text)
+      .def_readonly("start", &PyToken::start)
+      .def_readonly("end", &PyToken::end)
+      .def_readonly("sentence", &PyToken::sentence)
+      .def_readonly("norm", &PyToken::norm)
+      .def_readonly("stem", &PyToken::stem)
+      .def_readonly("kind", &PyToken::kind)
+      .def_readonly("is_stopword", &PyToken::is_stopword)
+      .def("__repr__", [](const PyToken& t) {
+        return "Token(" + std::string(py::repr(py::str(t.text))) + ", norm=" + std::string(py::repr(py::str(t.norm))) +
+               ", stem=" + std::string(py::repr(py::str(t.stem))) + ", start=" + std::to_string(t.start) + ")";
+      });
+
+  py::class_<PyParagraph>(m, "Paragraph", "A paragraph: a line, or lines wrapped into one.")
+      .def_readonly("index", &PyParagraph::index)
+      .def_readonly("text", &PyParagraph::text)
+      .def_readonly("start", &PyParagraph::start)
+      .def_readonly("end", &PyParagraph::end)
+      .def_property_readonly("sentences", [](const PyParagraph& p) {
+        return py::make_tuple(p.sentence_begin, p.sentence_end);
+      }, "(first, last + 1) sentence indices")
+      .def("__repr__", [](const PyParagraph& p) {
+        std::string text = p.text.size() > 60 ? p.text.substr(0, 57) + "..." : p.text;
+        return "Paragraph(" + std::to_string(p.index) + ", " + std::string(py::repr(py::str(text))) + ")";
+      });
+
+  py::class_<PyDocument>(m, "Document", R"doc(
+A segmented text: paragraphs, sentences and tokens, with headings and boilerplate flagged.
+
+All offsets are str indices into ``Document.text``: ``doc.text[s.start:s.end] == s.text``.
+Create one with :func:`synopsis.segment`.
+)doc")
+      .def_property_readonly("text", [](const PyDocument& d) { return py::str(d.doc().text); })
+      .def_property_readonly("language", [](const PyDocument& d) { return d.doc().language; })
+      .def_property_readonly("title", [](const PyDocument& d) -> py::object {
+        if (d.doc().title < 0) return py::none();
+        return py::str(std::string(d.doc().sentence_text(static_cast<std::size_t>(d.doc().title))));
+      }, "The headline (the first line when it reads as one), or None.")
+      .def_property_readonly("sentences", [](const PyDocument& d) {
+        py::list out;
+        for (std::size_t i = 0; i < d.doc().sentences.size(); ++i) out.append(d.sentence(i));
+        return out;
+      })
+      .def_property_readonly("prose", [](const PyDocument& d) {
+        py::list out;
+        for (std::size_t i = 0; i < d.doc().sentences.size(); ++i)
+          if (d.doc().sentences[i].is_prose()) out.append(d.sentence(i));
+        return out;
+      }, "The sentences that are neither headings nor boilerplate.")
+      .def_property_readonly("paragraphs", [](const PyDocument& d) {
+        py::list out;
+        const Document& doc = d.doc();
+        for (const Paragraph& p : doc.paragraphs)
+          out.append(PyParagraph{p.index, d.cp(p.start), d.cp(p.end), p.sentence_begin, p.sentence_end,
+                                 std::string(doc.span(p.start, p.end))});
+        return out;
+      })
+      .def_property_readonly("tokens", [](const PyDocument& d) {
+        py::list out;
+        const Document& doc = d.doc();
+        for (std::size_t i = 0; i < doc.tokens.size(); ++i) {
+          const Token& t = doc.tokens[i];
+          out.append(PyToken{d.cp(t.start), d.cp(t.end), t.sentence, std::string(doc.token_text(i)),
+                             doc.terms[t.term], doc.stems[t.stem], kind_name(t.kind), t.is_stopword});
+        }
+        return out;
+      })
+      .def("__len__", [](const PyDocument& d) { return d.doc().sentences.size(); })
+      .def("__repr__", [](const PyDocument& d) {
+        const Document& doc = d.doc();
+        std::string title = doc.title >= 0 ? std::string(py::repr(py::str(std::string(doc.sentence_text(doc.title))))) : "None";
+        return "Document(title=" + title + ", paragraphs=" + std::to_string(doc.paragraphs.size()) +
+               ", sentences=" + std::to_string(doc.sentences.size()) + ", prose=" +
+               std::to_string(doc.prose_sentence_count()) + ", tokens=" + std::to_string(doc.tokens.size()) + ")";
+      })
+      .def(py::pickle([](const PyDocument& d) { return py::make_tuple(py::str(d.doc().text), d.doc().language); },
+                      [](py::tuple t) {
+                        if (t.size() != 2) throw py::value_error("invalid Document state");
+                        return PyDocument(segment_python(t[0], t[1].cast<std::string>(), "strict"));
+                      }));
+
+  m.def("segment", [](py::handle text, const std::string& language, const std::string& errors) {
+        return PyDocument(segment_python(text, language, errors));
+      },
+      py::arg("text"), py::kw_only(), py::arg("language") = "en", py::arg("errors") = "strict",
+      R"doc(
+Split text into paragraphs, sentences and tokens.
+
+Arguments:
+    text: str, or UTF-8 bytes.
+    language: a language code ("en", "de", "hy", "pt-BR"); picks boundary rules,
+        stopwords and the Snowball stemmer.
+    errors: "strict" (invalid UTF-8 or lone surrogates raise ValueError naming the
+        offset) or "replace" (substitute U+FFFD).
+
+Returns:
+    Document with .title, .paragraphs, .sentences, .tokens; headings and boilerplate
+    (navigation lines, repeated lines, trailing headlines) are flagged on each sentence.
+
+Example:
+    >>> import synopsis as sy
+    >>> doc = sy.segment("Mr. Smith went to Washington. He arrived at 5 p.m. on Monday.")
+    >>> [s.text for s in doc.sentences]
+    ['Mr. Smith went to Washington.', 'He arrived at 5 p.m. on Monday.']
+)doc");
+
+  m.def("stopwords", [](const std::string& language) { return stopwords(language); }, py::arg("language") = "en",
+        "The stopword list of a language (sorted); empty when synopsis has none for it.");
+  m.def("stopword_languages", &stopword_languages, "Language codes with a stopword list.");
+  m.def("stemmer_languages", &stemmer_languages, "Languages with a Snowball stemmer.");
+}
+
+}  // namespace synopsis::python

@@ -1,0 +1,14 @@
+// The synopsis._core extension: one register_* per binding file.
+#include <pybind11/pybind11.h>
+
+namespace py = pybind11;
+
+namespace synopsis::python {
+void register_document(py::module_& m);
+}  // namespace synopsis::python
+
+PYBIND11_MODULE(_core, m) {
+  m.doc() = "synopsis C++ core: segmentation, encoders, ranking, keyphrases, stance";
+  m.attr("__version__") = SYNOPSIS_VERSION;
+  synopsis::python::register_document(m);
+}

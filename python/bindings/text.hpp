@@ -1,0 +1,37 @@
+// Moving text between Python and the core: str/bytes in, UTF-8 out, and code point
+// offsets back, so that text[s.start:s.end] == s.text holds in Python.
+#pragma once
+
+#include <pybind11/pybind11.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace synopsis::python {
+
+namespace py = pybind11;
+
+// Converts a str (or bytes, decoded as UTF-8) to UTF-8. Raises TypeError for anything
+// else, ValueError for a str with lone surrogates or bytes that are not UTF-8 (naming the
+// offset) unless errors == "replace". `what` names the argument in messages.
+std::string utf8_from_python(py::handle obj, const std::string& errors = "strict",
+                             const char* what = "text");
+
+// Maps UTF-8 byte offsets of one text to code point offsets.
+class CodePointIndex {
+ public:
+  explicit CodePointIndex(std::string_view text);
+  std::size_t operator()(std::size_t byte) const { return ascii_ ? byte : table_[byte]; }
+
+ private:
+  bool ascii_ = true;
+  std::vector<std::uint32_t> table_;
+};
+
+// A Python str for text[start, end) (bytes), valid UTF-8 assumed.
+inline py::str to_str(std::string_view text, std::size_t start, std::size_t end) {
+  return py::str(text.data() + start, end - start);
+}
+
+}  // namespace synopsis::python
