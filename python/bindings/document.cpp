@@ -55,7 +55,17 @@ void register_document(py::module_& m) {
       .def_readonly("is_boilerplate", &PySentence::is_boilerplate)
       .def_property_readonly("is_prose", [](const PySentence& s) { return !s.is_heading && !s.is_boilerplate; })
       .def("__repr__", &sentence_repr)
-      .def("__str__", [](const PySentence& s) { return s.text; });
+      .def("__str__", [](const PySentence& s) { return s.text; })
+      .def(py::pickle(
+          [](const PySentence& s) {
+            return py::make_tuple(s.index, s.start, s.end, s.paragraph, py::str(s.text), s.is_heading, s.is_boilerplate);
+          },
+          [](py::tuple t) {
+            if (t.size() != 7) throw py::value_error("invalid Sentence state");
+            return PySentence{t[0].cast<std::size_t>(), t[1].cast<std::size_t>(), t[2].cast<std::size_t>(),
+                              t[3].cast<std::size_t>(), t[4].cast<std::string>(), t[5].cast<bool>(),
+                              t[6].cast<bool>()};
+          }));
 
   py::class_<PyToken>(m, "Token", "A word or number token; norm is NFKC-casefolded, stem is Snowball's.")
       .def_readonly("text", &PyToken::text)
@@ -69,7 +79,18 @@ void register_document(py::module_& m) {
       .def("__repr__", [](const PyToken& t) {
         return "Token(" + std::string(py::repr(py::str(t.text))) + ", norm=" + std::string(py::repr(py::str(t.norm))) +
                ", stem=" + std::string(py::repr(py::str(t.stem))) + ", start=" + std::to_string(t.start) + ")";
-      });
+      })
+      .def(py::pickle(
+          [](const PyToken& t) {
+            return py::make_tuple(t.start, t.end, t.sentence, py::str(t.text), py::str(t.norm), py::str(t.stem),
+                                  t.kind, t.is_stopword);
+          },
+          [](py::tuple t) {
+            if (t.size() != 8) throw py::value_error("invalid Token state");
+            return PyToken{t[0].cast<std::size_t>(), t[1].cast<std::size_t>(), t[2].cast<std::size_t>(),
+                           t[3].cast<std::string>(), t[4].cast<std::string>(), t[5].cast<std::string>(),
+                           t[6].cast<std::string>(), t[7].cast<bool>()};
+          }));
 
   py::class_<PyParagraph>(m, "Paragraph", "A paragraph: a line, or lines wrapped into one.")
       .def_readonly("index", &PyParagraph::index)
@@ -82,7 +103,16 @@ void register_document(py::module_& m) {
       .def("__repr__", [](const PyParagraph& p) {
         std::string text = p.text.size() > 60 ? p.text.substr(0, 57) + "..." : p.text;
         return "Paragraph(" + std::to_string(p.index) + ", " + std::string(py::repr(py::str(text))) + ")";
-      });
+      })
+      .def(py::pickle(
+          [](const PyParagraph& p) {
+            return py::make_tuple(p.index, p.start, p.end, p.sentence_begin, p.sentence_end, py::str(p.text));
+          },
+          [](py::tuple t) {
+            if (t.size() != 6) throw py::value_error("invalid Paragraph state");
+            return PyParagraph{t[0].cast<std::size_t>(), t[1].cast<std::size_t>(), t[2].cast<std::size_t>(),
+                               t[3].cast<std::size_t>(), t[4].cast<std::size_t>(), t[5].cast<std::string>()};
+          }));
 
   py::class_<PyDocument>(m, "Document", R"doc(
 A segmented text: paragraphs, sentences and tokens, with headings and boilerplate flagged.

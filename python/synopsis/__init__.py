@@ -32,3 +32,13 @@ __all__ = [
     "stopword_languages",
     "stopwords",
 ]
+
+# --- notebooks and pipelines: rich display, batch adapters, pandas accessor ---------------
+from . import display  # noqa: E402
+from ._batch import segment_batch  # noqa: E402
+from ._results import attach as _attach_result_methods, keywords_to_frame  # noqa: E402
+from .pandas_accessor import install as _install_pandas_accessor  # noqa: E402
+
+_attach_result_methods()
+_install_pandas_accessor()
+__all__ += ["display", "keywords_to_frame", "segment_batch"]
