@@ -107,6 +107,7 @@ bool starts_digit(std::string_view w) { return !w.empty() && w[0] >= '0' && w[0]
 struct ThreadTools {
   std::map<std::string, std::unique_ptr<icu::BreakIterator>> sentence, word;
   std::map<std::string, sb_stemmer*> stemmers;
+  std::map<std::string, std::unordered_map<std::string, std::string>> stem_cache;  // per language
   ~ThreadTools() {
     for (auto& kv : stemmers)
       if (kv.second) sb_stemmer_delete(kv.second);
@@ -598,6 +599,7 @@ class Segmenter {
   Segmenter(Document& doc, const LanguageResources& lang)
       : doc_(doc), lang_(lang), tools_(thread_tools()), rules_(doc.text, lang) {
     stemmer_ = tools_.stemmer(lang);
+    stem_cache_ = &tools_.stem_cache[lang.code];
     sentence_bi_ = &tools_.get(false, lang.code);
     word_bi_ = &tools_.get(true, lang.code);
   }
@@ -759,12 +761,7 @@ class Segmenter {
       entry.term = static_cast<u32>(doc_.terms.size());
       doc_.terms.push_back(norm);
       term_ids_.emplace(norm, entry.term);
-      std::string stem = norm;
-      if (stemmer_ && tok.kind == TokenKind::word) {
-        const sb_symbol* out = sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(norm.data()),
-                                               static_cast<int>(norm.size()));
-        if (out) stem.assign(reinterpret_cast<const char*>(out), static_cast<std::size_t>(sb_stemmer_length(stemmer_)));
-      }
+      const std::string& stem = (stemmer_ && tok.kind == TokenKind::word) ? stem_of(norm) : norm;
       auto [stem_it, inserted] = stem_ids_.emplace(stem, static_cast<u32>(doc_.stems.size()));
       if (inserted) doc_.stems.push_back(stem);
       entry.stem = stem_it->second;
@@ -777,6 +774,20 @@ class Segmenter {
     tok.term = entry.term;
     tok.stem = entry.stem;
     tok.is_stopword = entry.stop;
+  }
+
+  // Snowball stems are the costliest part of tokenising; words recur across documents, so
+  // each thread keeps the stems it has computed (bounded: cleared when it grows large).
+  const std::string& stem_of(const std::string& norm) {
+    auto it = stem_cache_->find(norm);
+    if (it != stem_cache_->end()) return it->second;
+    if (stem_cache_->size() >= kStemCacheLimit) stem_cache_->clear();
+    const sb_symbol* out = sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(norm.data()),
+                                           static_cast<int>(norm.size()));
+    std::string stem = out ? std::string(reinterpret_cast<const char*>(out),
+                                         static_cast<std::size_t>(sb_stemmer_length(stemmer_)))
+                           : norm;
+    return stem_cache_->emplace(norm, std::move(stem)).first->second;
   }
 
   std::string normalise(std::string_view raw) const {
@@ -810,7 +821,9 @@ class Segmenter {
   const LanguageResources& lang_;
   ThreadTools& tools_;
   BoundaryRules rules_;
+  static constexpr std::size_t kStemCacheLimit = 200000;
   sb_stemmer* stemmer_ = nullptr;
+  std::unordered_map<std::string, std::string>* stem_cache_ = nullptr;
   icu::BreakIterator* sentence_bi_ = nullptr;
   icu::BreakIterator* word_bi_ = nullptr;
   std::vector<u32> offsets_;
