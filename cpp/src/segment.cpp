@@ -212,6 +212,12 @@ bool ends_with_function_word(std::string_view text, std::size_t a, std::size_t b
 
 std::vector<Block> split_blocks(std::string_view text, const LanguageResources& lang) {
   std::vector<Line> lines = split_lines(text);
+  // terminal_from[k]: a sentence end lies in line k or a later line of its paragraph
+  // (computed once, so that a paragraph of many lines costs linear time).
+  std::vector<bool> terminal_from(lines.size() + 1, false);
+  for (std::size_t k = lines.size(); k-- > 0;)
+    terminal_from[k] = !lines[k].blank &&
+                       (contains_terminal(text, lines[k].start, lines[k].end) || terminal_from[k + 1]);
   std::vector<Block> blocks;
   bool after_blank = true;
   for (std::size_t i = 0; i < lines.size();) {
@@ -228,11 +234,9 @@ std::vector<Block> split_blocks(std::string_view text, const LanguageResources& 
       UChar32 first = decode_at(text, na);
       std::size_t last_start;
       UChar32 last = decode_before(text.substr(0, cb), cb, &last_start);
-      std::size_t para_end = next.end;
-      for (std::size_t k = j + 1; k < lines.size() && !lines[k].blank; ++k) para_end = lines[k].end;
       const bool continues = u_islower(first) || last == ',' || last == '-' || last == 0x00AD ||
                              ends_with_function_word(text, ca, cb, lang);
-      if (!continues || is_bullet(first) || !contains_terminal(text, na, para_end)) break;
+      if (!continues || is_bullet(first) || !terminal_from[j + 1]) break;
       block.soft_newlines.push_back(cur.end);
       block.end = next.end;
       ++j;
@@ -618,9 +622,12 @@ class Segmenter {
     build_offsets(work, static_cast<std::size_t>(u16.length()));
 
     sentence_bi_->setText(u16);
+    word_bi_->setText(u16);
     std::vector<std::size_t> icu_breaks;
     for (int32_t b = sentence_bi_->next(); b != icu::BreakIterator::DONE; b = sentence_bi_->next())
-      icu_breaks.push_back(offsets_[static_cast<std::size_t>(b)]);
+      // A candidate inside a word is no sentence end: ICU's sentence rules break after the
+      // Armenian full stop in "11,0<U+0589>00", which the word rules read as one number.
+      if (word_bi_->isBoundary(b)) icu_breaks.push_back(offsets_[static_cast<std::size_t>(b)]);
 
     std::size_t cursor = 0;
     for (const Block& block : blocks) {
@@ -854,6 +861,10 @@ Document segment(std::string_view text, const SegmentOptions& options) {
     if (!options.replace_invalid)
       throw std::invalid_argument("invalid UTF-8 at byte offset " + std::to_string(bad));
     doc.text = replace_invalid_utf8(text);
+    if (doc.text.size() > max_text_bytes())  // each bad byte may grow into three
+      throw std::invalid_argument("text is too long after replacing invalid UTF-8: " +
+                                  std::to_string(doc.text.size()) + " bytes, the limit is " +
+                                  std::to_string(max_text_bytes()));
   } else {
     doc.text.assign(text);
   }
