@@ -107,6 +107,7 @@ bool starts_digit(std::string_view w) { return !w.empty() && w[0] >= '0' && w[0]
 struct ThreadTools {
   std::map<std::string, std::unique_ptr<icu::BreakIterator>> sentence, word;
   std::map<std::string, sb_stemmer*> stemmers;
+  std::map<std::string, std::unordered_map<std::string, std::string>> stem_cache;  // per language
   ~ThreadTools() {
     for (auto& kv : stemmers)
       if (kv.second) sb_stemmer_delete(kv.second);
@@ -211,6 +212,12 @@ bool ends_with_function_word(std::string_view text, std::size_t a, std::size_t b
 
 std::vector<Block> split_blocks(std::string_view text, const LanguageResources& lang) {
   std::vector<Line> lines = split_lines(text);
+  // terminal_from[k]: a sentence end lies in line k or a later line of its paragraph
+  // (computed once, so that a paragraph of many lines costs linear time).
+  std::vector<bool> terminal_from(lines.size() + 1, false);
+  for (std::size_t k = lines.size(); k-- > 0;)
+    terminal_from[k] = !lines[k].blank &&
+                       (contains_terminal(text, lines[k].start, lines[k].end) || terminal_from[k + 1]);
   std::vector<Block> blocks;
   bool after_blank = true;
   for (std::size_t i = 0; i < lines.size();) {
@@ -227,11 +234,9 @@ std::vector<Block> split_blocks(std::string_view text, const LanguageResources& 
       UChar32 first = decode_at(text, na);
       std::size_t last_start;
       UChar32 last = decode_before(text.substr(0, cb), cb, &last_start);
-      std::size_t para_end = next.end;
-      for (std::size_t k = j + 1; k < lines.size() && !lines[k].blank; ++k) para_end = lines[k].end;
       const bool continues = u_islower(first) || last == ',' || last == '-' || last == 0x00AD ||
                              ends_with_function_word(text, ca, cb, lang);
-      if (!continues || is_bullet(first) || !contains_terminal(text, na, para_end)) break;
+      if (!continues || is_bullet(first) || !terminal_from[j + 1]) break;
       block.soft_newlines.push_back(cur.end);
       block.end = next.end;
       ++j;
@@ -598,6 +603,7 @@ class Segmenter {
   Segmenter(Document& doc, const LanguageResources& lang)
       : doc_(doc), lang_(lang), tools_(thread_tools()), rules_(doc.text, lang) {
     stemmer_ = tools_.stemmer(lang);
+    stem_cache_ = &tools_.stem_cache[lang.code];
     sentence_bi_ = &tools_.get(false, lang.code);
     word_bi_ = &tools_.get(true, lang.code);
   }
@@ -616,9 +622,12 @@ class Segmenter {
     build_offsets(work, static_cast<std::size_t>(u16.length()));
 
     sentence_bi_->setText(u16);
+    word_bi_->setText(u16);
     std::vector<std::size_t> icu_breaks;
     for (int32_t b = sentence_bi_->next(); b != icu::BreakIterator::DONE; b = sentence_bi_->next())
-      icu_breaks.push_back(offsets_[static_cast<std::size_t>(b)]);
+      // A candidate inside a word is no sentence end: ICU's sentence rules break after the
+      // Armenian full stop in "11,0<U+0589>00", which the word rules read as one number.
+      if (word_bi_->isBoundary(b)) icu_breaks.push_back(offsets_[static_cast<std::size_t>(b)]);
 
     std::size_t cursor = 0;
     for (const Block& block : blocks) {
@@ -759,12 +768,7 @@ class Segmenter {
       entry.term = static_cast<u32>(doc_.terms.size());
       doc_.terms.push_back(norm);
       term_ids_.emplace(norm, entry.term);
-      std::string stem = norm;
-      if (stemmer_ && tok.kind == TokenKind::word) {
-        const sb_symbol* out = sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(norm.data()),
-                                               static_cast<int>(norm.size()));
-        if (out) stem.assign(reinterpret_cast<const char*>(out), static_cast<std::size_t>(sb_stemmer_length(stemmer_)));
-      }
+      const std::string& stem = (stemmer_ && tok.kind == TokenKind::word) ? stem_of(norm) : norm;
       auto [stem_it, inserted] = stem_ids_.emplace(stem, static_cast<u32>(doc_.stems.size()));
       if (inserted) doc_.stems.push_back(stem);
       entry.stem = stem_it->second;
@@ -777,6 +781,20 @@ class Segmenter {
     tok.term = entry.term;
     tok.stem = entry.stem;
     tok.is_stopword = entry.stop;
+  }
+
+  // Snowball stems are the costliest part of tokenising; words recur across documents, so
+  // each thread keeps the stems it has computed (bounded: cleared when it grows large).
+  const std::string& stem_of(const std::string& norm) {
+    auto it = stem_cache_->find(norm);
+    if (it != stem_cache_->end()) return it->second;
+    if (stem_cache_->size() >= kStemCacheLimit) stem_cache_->clear();
+    const sb_symbol* out = sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(norm.data()),
+                                           static_cast<int>(norm.size()));
+    std::string stem = out ? std::string(reinterpret_cast<const char*>(out),
+                                         static_cast<std::size_t>(sb_stemmer_length(stemmer_)))
+                           : norm;
+    return stem_cache_->emplace(norm, std::move(stem)).first->second;
   }
 
   std::string normalise(std::string_view raw) const {
@@ -810,7 +828,9 @@ class Segmenter {
   const LanguageResources& lang_;
   ThreadTools& tools_;
   BoundaryRules rules_;
+  static constexpr std::size_t kStemCacheLimit = 200000;
   sb_stemmer* stemmer_ = nullptr;
+  std::unordered_map<std::string, std::string>* stem_cache_ = nullptr;
   icu::BreakIterator* sentence_bi_ = nullptr;
   icu::BreakIterator* word_bi_ = nullptr;
   std::vector<u32> offsets_;
@@ -841,6 +861,10 @@ Document segment(std::string_view text, const SegmentOptions& options) {
     if (!options.replace_invalid)
       throw std::invalid_argument("invalid UTF-8 at byte offset " + std::to_string(bad));
     doc.text = replace_invalid_utf8(text);
+    if (doc.text.size() > max_text_bytes())  // each bad byte may grow into three
+      throw std::invalid_argument("text is too long after replacing invalid UTF-8: " +
+                                  std::to_string(doc.text.size()) + " bytes, the limit is " +
+                                  std::to_string(max_text_bytes()));
   } else {
     doc.text.assign(text);
   }
