@@ -75,6 +75,18 @@ class _NoBar:
         pass
 
 
+def _bar_class() -> Any:
+    if _in_notebook():
+        try:
+            import ipywidgets  # noqa: F401
+            from tqdm.notebook import tqdm as notebook_bar
+            return notebook_bar
+        except ImportError:
+            pass
+    from tqdm.std import tqdm as text_bar
+    return text_bar
+
+
 def progress_bar(total: int, progress: Optional[bool], desc: str = "") -> Any:
     """A tqdm bar over ``total`` items, or an object with the same update/close when off.
 
@@ -87,13 +99,5 @@ def progress_bar(total: int, progress: Optional[bool], desc: str = "") -> Any:
     """
     if not wants_progress(progress):
         return _NoBar()
-    bar_class: Any
-    if _in_notebook():
-        try:
-            import ipywidgets  # noqa: F401
-            from tqdm.notebook import tqdm as bar_class
-        except ImportError:
-            from tqdm.std import tqdm as bar_class
-    else:
-        from tqdm.std import tqdm as bar_class
+    bar_class = _bar_class()
     return bar_class(total=total, desc=desc or None, unit="text", leave=True, dynamic_ncols=True)
