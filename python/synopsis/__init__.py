@@ -10,25 +10,41 @@ them and adds Python conveniences.
 """
 
 from ._core import (
+    Bm25Encoder,
     Document,
+    Encoder,
+    LsaEncoder,
     Paragraph,
     Sentence,
+    TfidfEncoder,
     Token,
     __version__,
+    embed,
     segment,
     stemmer_languages,
     stopword_languages,
     stopwords,
 )
+from .summarize import Summarizer, Summary, SummarySentence, summarize, summarize_batch
 
 __all__ = [
+    "Bm25Encoder",
     "Document",
+    "Encoder",
+    "LsaEncoder",
+    "Summarizer",
+    "Summary",
+    "SummarySentence",
+    "TfidfEncoder",
     "Paragraph",
     "Sentence",
     "Token",
     "__version__",
+    "embed",
     "segment",
     "stemmer_languages",
     "stopword_languages",
     "stopwords",
+    "summarize",
+    "summarize_batch",
 ]
