@@ -5,10 +5,12 @@ namespace py = pybind11;
 
 namespace synopsis::python {
 void register_document(py::module_& m);
+void register_keywords(py::module_& m);
 }  // namespace synopsis::python
 
 PYBIND11_MODULE(_core, m) {
   m.doc() = "synopsis C++ core: segmentation, encoders, ranking, keyphrases, stance";
   m.attr("__version__") = SYNOPSIS_VERSION;
   synopsis::python::register_document(m);
+  synopsis::python::register_keywords(m);
 }

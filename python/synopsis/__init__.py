@@ -11,10 +11,14 @@ them and adds Python conveniences.
 
 from ._core import (
     Document,
+    Keyword,
+    KeywordExtractor,
     Paragraph,
     Sentence,
     Token,
     __version__,
+    keywords,
+    keywords_batch,
     segment,
     stemmer_languages,
     stopword_languages,
@@ -23,10 +27,14 @@ from ._core import (
 
 __all__ = [
     "Document",
+    "Keyword",
+    "KeywordExtractor",
     "Paragraph",
     "Sentence",
     "Token",
     "__version__",
+    "keywords",
+    "keywords_batch",
     "segment",
     "stemmer_languages",
     "stopword_languages",
