@@ -7,6 +7,7 @@ namespace synopsis::python {
 void register_document(py::module_& m);
 void register_encoder(py::module_& m);
 void register_summarize(py::module_& m);
+void register_keywords(py::module_& m);
 }  // namespace synopsis::python
 
 PYBIND11_MODULE(_core, m) {
@@ -15,4 +16,5 @@ PYBIND11_MODULE(_core, m) {
   synopsis::python::register_document(m);
   synopsis::python::register_encoder(m);
   synopsis::python::register_summarize(m);
+  synopsis::python::register_keywords(m);
 }
