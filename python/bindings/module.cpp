@@ -5,10 +5,16 @@ namespace py = pybind11;
 
 namespace synopsis::python {
 void register_document(py::module_& m);
+void register_attribution(py::module_& m);
+void register_stance(py::module_& m);
+void register_classifier(py::module_& m);
 }  // namespace synopsis::python
 
 PYBIND11_MODULE(_core, m) {
   m.doc() = "synopsis C++ core: segmentation, encoders, ranking, keyphrases, stance";
   m.attr("__version__") = SYNOPSIS_VERSION;
   synopsis::python::register_document(m);
+  synopsis::python::register_attribution(m);
+  synopsis::python::register_stance(m);
+  synopsis::python::register_classifier(m);
 }

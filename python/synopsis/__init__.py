@@ -20,8 +20,24 @@ from ._core import (
     stopword_languages,
     stopwords,
 )
+from .stance import (
+    Attribution,
+    AttributedSentence,
+    StanceClassifier,
+    StanceResult,
+    StanceSentence,
+    StanceTagger,
+    attributions,
+)
 
 __all__ = [
+    "Attribution",
+    "AttributedSentence",
+    "StanceClassifier",
+    "StanceResult",
+    "StanceSentence",
+    "StanceTagger",
+    "attributions",
     "Document",
     "Paragraph",
     "Sentence",
