@@ -29,9 +29,20 @@ from ._core import (
     stopword_languages,
     stopwords,
 )
+from .stance import (
+    Attribution,
+    AttributedSentence,
+    StanceClassifier,
+    StanceResult,
+    StanceSentence,
+    StanceTagger,
+    attributions,
+)
 from .summarize import Summarizer, Summary, SummarySentence, summarize, summarize_batch
 
 __all__ = [
+    "AttributedSentence",
+    "Attribution",
     "Bm25Encoder",
     "Document",
     "Encoder",
@@ -40,12 +51,17 @@ __all__ = [
     "LsaEncoder",
     "Paragraph",
     "Sentence",
+    "StanceClassifier",
+    "StanceResult",
+    "StanceSentence",
+    "StanceTagger",
     "Summarizer",
     "Summary",
     "SummarySentence",
     "TfidfEncoder",
     "Token",
     "__version__",
+    "attributions",
     "embed",
     "keywords",
     "keywords_batch",
