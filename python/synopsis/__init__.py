@@ -10,27 +10,67 @@ them and adds Python conveniences.
 """
 
 from ._core import (
+    Bm25Encoder,
     Document,
+    Encoder,
+    Keyword,
+    KeywordExtractor,
+    LsaEncoder,
     Paragraph,
     Sentence,
+    TfidfEncoder,
     Token,
     __version__,
+    embed,
+    keywords,
+    keywords_batch,
     segment,
     stemmer_languages,
     stopword_languages,
     stopwords,
 )
+from .stance import (
+    Attribution,
+    AttributedSentence,
+    StanceClassifier,
+    StanceResult,
+    StanceSentence,
+    StanceTagger,
+    attributions,
+)
+from .summarize import Summarizer, Summary, SummarySentence, summarize, summarize_batch
 
 __all__ = [
+    "AttributedSentence",
+    "Attribution",
+    "Bm25Encoder",
     "Document",
+    "Encoder",
+    "Keyword",
+    "KeywordExtractor",
+    "LsaEncoder",
     "Paragraph",
     "Sentence",
+    "StanceClassifier",
+    "StanceResult",
+    "StanceSentence",
+    "StanceTagger",
+    "Summarizer",
+    "Summary",
+    "SummarySentence",
+    "TfidfEncoder",
     "Token",
     "__version__",
+    "attributions",
+    "embed",
+    "keywords",
+    "keywords_batch",
     "segment",
     "stemmer_languages",
     "stopword_languages",
     "stopwords",
+    "summarize",
+    "summarize_batch",
 ]
 
 # --- notebooks and pipelines: rich display, batch adapters, pandas accessor ---------------
