@@ -22,8 +22,6 @@ from ._core import (
     Token,
     __version__,
     embed,
-    keywords,
-    keywords_batch,
     segment,
     stemmer_languages,
     stopword_languages,
@@ -37,7 +35,9 @@ from .stance import (
     StanceSentence,
     StanceTagger,
     attributions,
+    stance_batch,
 )
+from .keywords import Keywords, keywords, keywords_batch
 from .summarize import Summarizer, Summary, SummarySentence, summarize, summarize_batch
 
 __all__ = [
@@ -48,6 +48,7 @@ __all__ = [
     "Encoder",
     "Keyword",
     "KeywordExtractor",
+    "Keywords",
     "LsaEncoder",
     "Paragraph",
     "Sentence",
@@ -71,6 +72,7 @@ __all__ = [
     "stopwords",
     "summarize",
     "summarize_batch",
+    "stance_batch",
 ]
 
 # --- notebooks and pipelines: rich display, batch adapters, pandas accessor ---------------

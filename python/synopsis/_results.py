@@ -76,7 +76,7 @@ def object_dict(obj: Any, skip: Iterable[str] = ()) -> Dict[str, Any]:
     return out
 
 
-def _frame(rows: List[Dict[str, Any]], columns: Optional[List[str]] = None) -> Any:
+def frame(rows: List[Dict[str, Any]], columns: Optional[List[str]] = None) -> Any:
     try:
         import pandas
     except ImportError:
@@ -116,7 +116,7 @@ def document_to_frame(self: Any, level: str = "sentences") -> Any:
     columns = _properties(type(items[0])) if items else None
     if columns:
         columns = [c for c in columns if rows and c in rows[0]]
-    return _frame(rows, columns)
+    return frame(rows, columns)
 
 
 # --- Summary ------------------------------------------------------------------------------
@@ -143,7 +143,7 @@ def summary_to_frame(self: Any) -> Any:
         >>> sy.summarize("Rates rose. Stocks fell. Bonds were flat.", sentences=2).to_frame().shape[0]
         2
     """
-    return _frame([_row(s) for s in self.sentences])
+    return frame([_row(s) for s in self.sentences])
 
 
 # --- StanceResult -------------------------------------------------------------------------
@@ -168,7 +168,7 @@ def stance_to_frame(self: Any) -> Any:
         >>> r.to_frame().shape[0] == len(r.sentences)
         True
     """
-    return _frame([_row(s) for s in self.sentences])
+    return frame([_row(s) for s in self.sentences])
 
 
 # --- keyphrases ---------------------------------------------------------------------------
@@ -183,7 +183,7 @@ def keywords_to_frame(keywords: Iterable[Any]) -> Any:
         >>> "phrase" in df.columns
         True
     """
-    return _frame([_row(k) for k in keywords])
+    return frame([_row(k) for k in keywords])
 
 
 def keywords_to_dict(keywords: Iterable[Any]) -> List[Dict[str, Any]]:
@@ -217,7 +217,8 @@ def attach() -> None:
     _set(document, "_repr_html_", lambda self: display.document_html(self))
     _set(document, "to_dict", document_to_dict)
     _set(document, "to_frame", document_to_frame)
-    for name in ("Sentence", "Token", "Paragraph", "Keyword", "SummarySentence", "StanceSentence"):
+    for name in ("Sentence", "Token", "Paragraph", "Keyword", "SummarySentence", "StanceSentence", "Attribution",
+                 "AttributedSentence"):
         _set(cls(name), "to_dict", _generic_to_dict)
     summary = cls("Summary")
     _set(summary, "_repr_html_", lambda self: display.summary_html(self))

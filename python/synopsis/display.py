@@ -313,49 +313,102 @@ def _label(x: Any) -> str:
     return str(getattr(value, "name", value))
 
 
-def _cue_items(sentence: Any) -> List[Any]:
-    cues = getattr(sentence, "cues", None) or []
-    if isinstance(cues, dict):
-        return [(k, v) for k, v in cues.items()]
-    return list(cues)
+_CUE_STYLES = {
+    "hedge": "text-decoration:underline dotted #555;text-underline-offset:3px",
+    "support": "border-bottom:2px solid #3a9a3a",
+    "refute": "border-bottom:2px solid #c83a3a",
+    "negated_support": "border-bottom:2px dashed #3a9a3a",
+    "negated_refute": "border-bottom:2px dashed #c83a3a",
+    "negation": "font-style:italic;border-bottom:1px solid #777",
+}
 
 
-def _cue_kind(cue: Any) -> str:
-    if isinstance(cue, tuple):
-        return str(cue[0])
-    for name in ("kind", "type", "category", "name"):
-        value = getattr(cue, name, None)
-        if value is not None:
-            return str(getattr(value, "name", value))
-    return str(cue)
+def _cues(sentence: Any) -> List[Tuple[str, str, Optional[int], Optional[int]]]:
+    """Cues as (kind, text, start, end); start/end are str offsets in the text, or None."""
+    out = []
+    for cue in getattr(sentence, "cues", None) or []:
+        if isinstance(cue, tuple) and len(cue) >= 2:
+            start = cue[2] if len(cue) > 3 else None
+            end = cue[3] if len(cue) > 3 else None
+            out.append((str(cue[0]), str(cue[1]), start, end))
+            continue
+        kind = next((getattr(cue, n) for n in ("kind", "type", "category") if getattr(cue, n, None) is not None), cue)
+        out.append((str(getattr(kind, "name", kind)), str(getattr(cue, "text", "")),
+                    getattr(cue, "start", None), getattr(cue, "end", None)))
+    return out
 
 
-def _cue_text(cue: Any) -> str:
-    if isinstance(cue, tuple):
-        return str(cue[1])
-    return str(getattr(cue, "text", getattr(cue, "word", "")))
-
-
-def _attribution_text(sentence: Any) -> str:
+def _attribution(sentence: Any) -> Tuple[str, Optional[int], Optional[int], str]:
+    """(source, start, end, kind) of who a sentence attributes its content to; source may be ""."""
     a = getattr(sentence, "attribution", None)
     if a is None or a == "":
-        return ""
+        return "", None, None, ""
     if isinstance(a, str):
-        return a
-    for name in ("source", "speaker", "who", "text"):
-        value = getattr(a, name, None)
-        if value:
-            return str(value)
-    return str(a)
+        return a, None, None, ""
+    source = getattr(a, "source", None)
+    if source is None:
+        for name in ("speaker", "who", "text"):
+            source = getattr(a, name, None)
+            if source:
+                break
+    return (str(source) if source else "", getattr(a, "start", None), getattr(a, "end", None),
+            str(getattr(a, "kind", "") or ""))
+
+
+def _stance_sentence_html(s: Any) -> str:
+    label = _label(s)
+    quiet = label.lower() in ("unrelated", "none")
+    style = (f"background:{_STANCE_COLOURS.get(label.lower(), '#f4f4f4')};border-radius:3px;padding:0 1px"
+             + (";color:#888" if quiet else ""))
+    text = str(s.text)
+    base = int(getattr(s, "start", 0) or 0)
+    spans = []
+    cues = _cues(s)
+    for kind, cue_text, start, end in cues:
+        cue_style = _CUE_STYLES.get(kind)
+        if cue_style is None:
+            continue
+        if start is not None and end is not None:
+            spans.append((start - base, end - base, cue_style, f"{kind} cue"))
+        elif cue_text:
+            at = text.find(cue_text)
+            if at >= 0:
+                spans.append((at, at + len(cue_text), cue_style, f"{kind} cue"))
+    who, w_start, w_end, w_kind = _attribution(s)
+    if who and w_start is not None and w_end is not None:
+        spans.append((w_start - base, w_end - base, "font-weight:bold;background:#fff3c4",
+                      f"source ({w_kind})" if w_kind else "source"))
+    spans = [(max(0, a), min(len(text), b), st, tip) for a, b, st, tip in spans if b > 0 and a < len(text)]
+    hedged = bool(getattr(s, "hedged", False)) or any(k == "hedge" for k, *_ in cues)
+    tip = [f"sentence {getattr(s, 'index', '?')}: {label}"]
+    relevance = getattr(s, "relevance", None)
+    if relevance is not None:
+        tip.append(f"relevance {float(relevance):.3f}")
+    if cues:
+        tip.append("cues: " + ", ".join(f"{k} '{t}'" for k, t, _, _ in cues))
+    if getattr(s, "reported", False):
+        tip.append("reported speech")
+    if getattr(s, "negated", False):
+        tip.append("negated")
+    badges = ""
+    if who:
+        badges += (' <sup style="font-family:system-ui,sans-serif;font-size:0.7em;background:#fff3c4;'
+                   f'border:1px solid #d9c36a;border-radius:3px;padding:0 0.3em">says: {_e(who)}</sup>')
+    if hedged:
+        badges += ('<sup style="font-family:system-ui,sans-serif;font-size:0.7em;color:#555;'
+                   'border:1px dotted #555;border-radius:3px;padding:0 0.3em;margin-left:0.2em">hedged</sup>')
+    return (f'<span style="{style}" title="{_e("; ".join(tip))}">{_render(text, 0, len(text), spans)}</span>'
+            f"{badges} ")
 
 
 def stance_html(result: Any, target: Optional[str] = None) -> str:
     """HTML for a StanceResult: its label and scores, then each sentence coloured by stance.
 
-    Green agrees, red disagrees, blue discusses, grey is unrelated or neutral. A
-    sentence's attribution (who says it) is shown as a badge after it, and hedged
-    sentences (cues such as "may", "reportedly") are underlined with a dotted line;
-    hovering a sentence lists its cues and relevance.
+    Green agrees (favours), red disagrees (is against), blue discusses, grey is unrelated.
+    The source a sentence attributes its content to is bold, with a "says" badge;
+    hedges ("may", "reportedly") have a dotted underline and a "hedged" badge; support
+    and refute cues are underlined in green and red. Hovering a sentence shows its
+    label, relevance and cues.
 
     Example:
         >>> from types import SimpleNamespace as NS
@@ -381,32 +434,17 @@ def stance_html(result: Any, target: Optional[str] = None) -> str:
         bars.append(f'<span style="display:inline-block;margin-right:1em">{_e(name)} '
                     f'<span style="display:inline-block;width:{width:.2f}em;height:0.7em;background:{colour};'
                     f'border:1px solid #bbb;vertical-align:middle"></span> {float(value):.3f}</span>')
+    relevance = getattr(result, "relevance", None)
     head = (f'<div style="font-family:system-ui,sans-serif;margin-bottom:0.5em">'
             f'<span style="background:{_STANCE_COLOURS.get(label.lower(), "#e0e0e0")};padding:0.1em 0.5em;'
             f'border-radius:4px;font-weight:bold">{_e(label)}</span>'
             + (f' toward <i>{_e(target)}</i>' if target else "")
+            + (f' · relevance {float(relevance):.3f}' if relevance is not None else "")
             + f'<div style="font-size:0.85em;margin-top:0.3em">{"".join(bars)}</div></div>')
-    parts = []
-    for s in getattr(result, "sentences", []) or []:
-        slabel = _label(s)
-        style = f"background:{_STANCE_COLOURS.get(slabel.lower(), '#f4f4f4')};border-radius:3px;padding:0 1px"
-        cues = _cue_items(s)
-        kinds = [_cue_kind(c).lower() for c in cues]
-        if any("hedg" in k for k in kinds):
-            style += ";text-decoration:underline dotted #555"
-        tip = [f"stance: {slabel}"]
-        relevance = getattr(s, "relevance", None)
-        if relevance is not None:
-            tip.append(f"relevance {float(relevance):.3f}")
-        if cues:
-            tip.append("cues: " + ", ".join(f"{_cue_kind(c)} '{_cue_text(c)}'" for c in cues))
-        who = _attribution_text(s)
-        badge = (f' <sup style="font-family:system-ui,sans-serif;font-size:0.7em;background:#fff3c4;'
-                 f'border:1px solid #d9c36a;border-radius:3px;padding:0 0.3em">says: {_e(who)}</sup>' if who else "")
-        hedge = ('<sup style="font-family:system-ui,sans-serif;font-size:0.7em;color:#555"> hedged</sup>'
-                 if any("hedg" in k for k in kinds) else "")
-        parts.append(f'<span style="{style}" title="{_e("; ".join(tip))}">{_e(s.text)}</span>{badge}{hedge} ')
-    meta = f"StanceResult · {len(parts)} sentences · green agrees, red disagrees, blue discusses"
+    sentences = list(getattr(result, "sentences", []) or [])
+    parts = [_stance_sentence_html(s) for s in sentences]
+    meta = (f"StanceResult · {len(parts)} sentences · green agrees, red disagrees, blue discusses; "
+            "bold: who says it; dotted: hedged")
     return _wrap(meta, head + f'<p style="margin:0.35em 0">{"".join(parts)}</p>', "stance")
 
 

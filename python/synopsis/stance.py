@@ -27,7 +27,37 @@ __all__ = [
     "StanceSentence",
     "StanceTagger",
     "attributions",
+    "stance_batch",
 ]
+
+
+def stance_batch(texts: Any, target: str, *, scheme: str = "fnc", n_jobs: int = -1, progress: bool | None = None,
+                 **tagger_options: Any) -> Any:
+    """Zero-shot stance of many texts toward one target, on the C++ thread pool.
+
+    Arguments:
+        texts: a list, tuple, 1-D numpy array or pandas Series of texts.
+        target: the claim or topic, as for :class:`StanceTagger`.
+        scheme: "fnc" (agree, disagree, discuss, unrelated) or "semeval" (favor, against, none).
+        n_jobs: worker threads; -1 every core.
+        progress: True shows a tqdm bar (when tqdm is installed); the default shows one only
+            in an interactive session.
+        **tagger_options: encoder, language, related_threshold, sentence_threshold.
+
+    Returns:
+        list[StanceResult], or for a Series a Series of StanceResult with the same index.
+
+    Example:
+        >>> import synopsis as sy
+        >>> [r.label for r in sy.stance_batch(["The moon landing was faked, he claimed.", "It rained."],
+        ...                                   target="the moon landing was faked")][1]
+        'unrelated'
+    """
+    from ._batch import run_batch
+
+    tagger = StanceTagger(target, scheme=scheme, **tagger_options)
+    return run_batch(lambda part: tagger.tag_batch(part, n_jobs=n_jobs), texts, progress=progress, n_jobs=n_jobs,
+                     desc="stance")
 
 _PARAMS = (
     "model",

@@ -8,10 +8,9 @@ selects; this module checks arguments, builds :class:`Summary` objects, adds the
 from __future__ import annotations
 
 import argparse
-import html
 import math
 import numbers
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterator
 
 from . import _core, cli
 
@@ -75,6 +74,8 @@ class SummarySentence:
     def as_dict(self) -> dict[str, Any]:
         return {"index": self.index, "text": self.text, "start": self.start, "end": self.end, "score": self.score}
 
+    to_dict = as_dict
+
 
 class Summary:
     """An extractive summary of ``text``.
@@ -127,17 +128,34 @@ class Summary:
         return (Summary, (self.text, self.sentences, self.language))
 
     def _repr_html_(self) -> str:
-        parts, last = [], 0
-        for s in self.sentences:
-            parts.append(html.escape(self.text[last:s.start]))
-            parts.append(f'<mark title="score {s.score:.3f}">{html.escape(s.text)}</mark>')
-            last = s.end
-        parts.append(html.escape(self.text[last:]))
-        body = "".join(parts).replace("\n", "<br>")
-        return f'<div style="white-space: normal; line-height: 1.5">{body}</div>'
+        from .display import summary_html
+
+        return summary_html(self)
 
     def as_dict(self) -> dict[str, Any]:
         return {"summary": str(self), "sentences": [s.as_dict() for s in self.sentences]}
+
+    def to_dict(self) -> dict[str, Any]:
+        """The summary as plain data: ``{"summary": text, "sentences": [{index, text, start, end, score}]}``.
+
+        Example:
+            >>> import synopsis as sy
+            >>> sy.summarize("Rain fell. The river rose. Shops closed.", sentences=1).to_dict()["summary"]
+            'The river rose.'
+        """
+        return self.as_dict()
+
+    def to_frame(self) -> Any:
+        """One row per chosen sentence (index, text, start, end, score) as a pandas DataFrame.
+
+        Example:
+            >>> import synopsis as sy
+            >>> sy.summarize("Rain fell. The river rose. Shops closed.", sentences=2).to_frame().shape
+            (2, 5)
+        """
+        from ._results import frame
+
+        return frame([s.as_dict() for s in self.sentences], ["index", "text", "start", "end", "score"])
 
 
 # --- argument checking ------------------------------------------------------------------
@@ -278,41 +296,44 @@ def summarize(text: str, sentences: int | None = _DEFAULT_SENTENCES, *, ratio: f
     return _build(text, _core._summarize(text, options, embeddings), language)
 
 
-def summarize_batch(texts: Iterable[str], n_jobs: int = -1, progress: bool = False, **options: Any) -> list[Summary]:
+def summarize_batch(texts: Any, n_jobs: int = -1, progress: bool | None = None, **options: Any) -> Any:
     """Summaries of many texts on a C++ thread pool (the GIL is released).
 
-    Results are the same for any n_jobs (-1: every core, -2: all but one). ``options`` are
-    those of :func:`summarize` (except embeddings). progress=True shows a tqdm bar when tqdm
-    is installed.
+    Arguments:
+        texts: a list, tuple, 1-D numpy array or pandas Series of texts (str or UTF-8 bytes).
+        n_jobs: worker threads; -1 every core, -2 all but one. Results are the same for any n_jobs.
+        progress: True shows a tqdm bar (when tqdm is installed), False none; the default
+            shows one only in an interactive session.
+        **options: those of :func:`summarize` (except embeddings).
+
+    Returns:
+        list[Summary], or for a Series a Series of Summary with the same index (None where
+        the Series has a missing value).
+
+    Example:
+        >>> import synopsis as sy
+        >>> out = sy.summarize_batch(["Rain fell. The river rose. Shops closed.", "One line."], sentences=1)
+        >>> [len(s) for s in out]
+        [1, 1]
     """
-    if isinstance(texts, (str, bytes)):
-        raise TypeError("summarize_batch takes an iterable of texts, not a single str; use summarize()")
+    from ._batch import run_batch
+
     if isinstance(n_jobs, bool) or not isinstance(n_jobs, numbers.Integral):
         raise TypeError(f"n_jobs must be an int, got {_type_name(n_jobs)}")
+    if n_jobs == 0:
+        raise ValueError("n_jobs must not be 0: use a positive count, or -1 for every core")
     if "embeddings" in options:
         raise TypeError("summarize_batch does not take embeddings; call summarize() per text")
+    if isinstance(texts, (str, bytes)):
+        raise TypeError("summarize_batch takes an iterable of texts, not a single str; use summarize()")
     checked = _options(**options)
-    items = [_text(t) for t in texts]
     language = checked["language"]
-    if not progress or len(items) == 0:
+
+    def batch(part: list) -> list[Summary]:
+        items = [_text(t) for t in part]
         return [_build(t, rows, language) for t, rows in zip(items, _core._summarize_batch(items, checked, int(n_jobs)))]
-    try:
-        from tqdm.auto import tqdm
-    except ImportError:  # progress is a convenience: without tqdm, run silently
-        tqdm = None
-    bar = tqdm(total=len(items), unit="doc") if tqdm else None
-    chunk = 256
-    results: list[Summary] = []
-    try:
-        for begin in range(0, len(items), chunk):
-            part = items[begin:begin + chunk]
-            results.extend(_build(t, rows, language) for t, rows in zip(part, _core._summarize_batch(part, checked, int(n_jobs))))
-            if bar is not None:
-                bar.update(len(part))
-    finally:
-        if bar is not None:
-            bar.close()
-    return results
+
+    return run_batch(batch, texts, progress=progress, n_jobs=int(n_jobs), desc="summarize")
 
 
 class Summarizer:
@@ -342,7 +363,7 @@ class Summarizer:
         text = _text(text)
         return _build(text, _core._summarize(text, self._checked, embeddings), self._checked["language"])
 
-    def summarize_batch(self, texts: Iterable[str], n_jobs: int = -1, progress: bool = False) -> list[Summary]:
+    def summarize_batch(self, texts: Any, n_jobs: int = -1, progress: bool | None = None) -> Any:
         return summarize_batch(texts, n_jobs=n_jobs, progress=progress, **self._options)
 
     __call__ = summarize

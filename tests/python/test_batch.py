@@ -101,3 +101,77 @@ def test_progress_auto_is_off_in_tests():
 def test_resolve_jobs():
     assert _batch.resolve_jobs(1) == 1
     assert _batch.resolve_jobs(-1) >= 1
+
+
+ARTICLES = ["Rates rose on Monday. Analysts expect more rises. The bank said inflation is too high.",
+            "Stocks fell in Tokyo. Bonds rallied. The yen was flat.",
+            ""]
+
+
+def feature_batches():
+    """(name, batch function, per-text function, plain view) for every batch function."""
+    out = [("segment", sy.segment_batch, sy.segment, lambda d: d.to_dict())]
+    if hasattr(sy, "summarize_batch"):
+        out.append(("summarize", lambda t, **k: sy.summarize_batch(t, sentences=1, **k),
+                    lambda t: sy.summarize(t, sentences=1), lambda s: s.to_dict()))
+    if hasattr(sy, "keywords_batch"):
+        out.append(("keywords", lambda t, **k: sy.keywords_batch(t, top=3, **k),
+                    lambda t: sy.keywords(t, top=3), lambda ks: [k.to_dict() for k in ks]))
+    if hasattr(sy, "stance_batch"):
+        out.append(("stance", lambda t, **k: sy.stance_batch(t, target="interest rates", **k),
+                    lambda t: sy.StanceTagger("interest rates").tag(t), lambda r: r.to_dict()))
+    return out
+
+
+@pytest.mark.parametrize("name,batch,one,view", feature_batches(), ids=[f[0] for f in feature_batches()])
+def test_every_batch_function_takes_every_shape(name, batch, one, view):
+    expected = [view(one(t)) for t in ARTICLES]
+    for shape in (list, tuple, np.array):
+        out = batch(shape(ARTICLES), progress=False)
+        assert isinstance(out, list) and [view(r) for r in out] == expected
+    pd = pytest.importorskip("pandas")
+    series = pd.Series(ARTICLES + [None], index=list("wxyz"), name="body")
+    out = batch(series, progress=False)
+    assert isinstance(out, pd.Series) and list(out.index) == list("wxyz") and out.name == "body"
+    assert [view(r) for r in out[:3]] == expected and out["z"] is None
+    assert [view(r) for r in batch(ARTICLES * 40, progress=True)] == expected * 40
+
+
+@pytest.mark.parametrize("name,batch,one,view", feature_batches(), ids=[f[0] for f in feature_batches()])
+def test_accessor_matches_batch(name, batch, one, view):
+    pd = pytest.importorskip("pandas")
+    series = pd.Series(ARTICLES, index=[3, 1, 2])
+    accessor = {"segment": lambda s: s.synopsis.segment(),
+                "summarize": lambda s: s.synopsis.summarize(sentences=1),
+                "keywords": lambda s: s.synopsis.keywords(top=3),
+                "stance": lambda s: s.synopsis.stance(target="interest rates")}[name]
+    out = accessor(series)
+    assert list(out.index) == [3, 1, 2]
+    assert [view(r) for r in out] == [view(one(t)) for t in ARTICLES]
+
+
+def test_results_to_frame():
+    pd = pytest.importorskip("pandas")
+    text = ARTICLES[0]
+    assert list(sy.segment(text).to_frame("tokens").columns[:3]) == ["text", "start", "end"]
+    if hasattr(sy, "summarize"):
+        assert list(sy.summarize(text, sentences=2).to_frame().columns) == ["index", "text", "start", "end", "score"]
+    if hasattr(sy, "keywords"):
+        frame = sy.keywords(text, top=3).to_frame()
+        assert isinstance(frame, pd.DataFrame) and "phrase" in frame.columns and len(frame) <= 3
+    if hasattr(sy, "StanceTagger"):
+        result = sy.StanceTagger("interest rates").tag(text)
+        frame = result.to_frame()
+        assert len(frame) == len(result.sentences) and {"label", "relevance", "text"} <= set(frame.columns)
+        assert result.to_dict()["label"] == result.label
+
+
+def test_import_does_not_import_pandas():
+    import subprocess
+    import sys
+
+    code = ("import sys, synopsis; assert 'pandas' not in sys.modules, 'pandas imported';"
+            "import pandas as pd; print(hasattr(pd.Series(['a']), 'synopsis'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "True"

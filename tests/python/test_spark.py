@@ -26,6 +26,11 @@ pd = pytest.importorskip("pandas")
 if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
     pytest.skip("pyspark needs a Java runtime (java not found)", allow_module_level=True)
 
+# The functions below travel to Spark's Python workers by value: they cannot import this file.
+from pyspark import cloudpickle  # noqa: E402
+
+cloudpickle.register_pickle_by_value(sys.modules[__name__])
+
 TEXTS = [
     "Central Bank Raises Rates\n\nThe central bank raised interest rates on Monday, officials said. "
     "Analysts had expected the move. Markets may fall further, some traders warned.",
