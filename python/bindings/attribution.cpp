@@ -95,7 +95,7 @@ indices into the analysed text.
       .def_readonly("negated", &PyAttributedSentence::negated)
       .def_property_readonly("source", [](const PyAttributedSentence& s) { return s.attribution.source; })
       .def("__repr__", [](const PyAttributedSentence& s) {
-        std::string text = s.text.size() > 50 ? s.text.substr(0, 47) + "..." : s.text;
+        std::string text = shorten_utf8(s.text, 50);
         std::string src = s.attribution.source ? std::string(py::repr(py::str(*s.attribution.source))) : "None";
         return "AttributedSentence(" + std::to_string(s.index) + ", " + std::string(py::repr(py::str(text))) +
                ", source=" + src + ", reported=" + (s.reported ? "True" : "False") +

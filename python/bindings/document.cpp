@@ -34,7 +34,7 @@ const char* kind_name(TokenKind k) {
 }
 
 std::string sentence_repr(const PySentence& s) {
-  std::string text = s.text.size() > 60 ? s.text.substr(0, 57) + "..." : s.text;
+  std::string text = shorten_utf8(s.text, 60);
   std::string flags;
   if (s.is_heading) flags += ", heading";
   if (s.is_boilerplate) flags += ", boilerplate";
@@ -101,7 +101,7 @@ void register_document(py::module_& m) {
         return py::make_tuple(p.sentence_begin, p.sentence_end);
       }, "(first, last + 1) sentence indices")
       .def("__repr__", [](const PyParagraph& p) {
-        std::string text = p.text.size() > 60 ? p.text.substr(0, 57) + "..." : p.text;
+        std::string text = shorten_utf8(p.text, 60);
         return "Paragraph(" + std::to_string(p.index) + ", " + std::string(py::repr(py::str(text))) + ")";
       })
       .def(py::pickle(
@@ -195,9 +195,30 @@ Example:
 )doc");
 
   m.def("stopwords", [](const std::string& language) { return stopwords(language); }, py::arg("language") = "en",
-        "The stopword list of a language (sorted); empty when synopsis has none for it.");
-  m.def("stopword_languages", &stopword_languages, "Language codes with a stopword list.");
-  m.def("stemmer_languages", &stemmer_languages, "Languages with a Snowball stemmer.");
+        R"doc(
+The stopword list of a language (sorted); empty when synopsis has none for it.
+
+Example:
+    >>> import synopsis as sy
+    >>> "the" in sy.stopwords("en"), sy.stopwords("xx")
+    (True, [])
+)doc");
+  m.def("stopword_languages", &stopword_languages, R"doc(
+Language codes with a stopword list.
+
+Example:
+    >>> import synopsis as sy
+    >>> "de" in sy.stopword_languages()
+    True
+)doc");
+  m.def("stemmer_languages", &stemmer_languages, R"doc(
+Languages with a Snowball stemmer.
+
+Example:
+    >>> import synopsis as sy
+    >>> "english" in sy.stemmer_languages()
+    True
+)doc");
 }
 
 }  // namespace synopsis::python

@@ -69,7 +69,7 @@ relevant), ``relevance`` to the target (cosine, 0..1), ``cues`` that decided, as
       .def_readonly("reported", &PyStanceSentence::reported)
       .def_readonly("negated", &PyStanceSentence::negated)
       .def("__repr__", [](const PyStanceSentence& s) {
-        std::string text = s.text.size() > 50 ? s.text.substr(0, 47) + "..." : s.text;
+        std::string text = shorten_utf8(s.text, 50);
         return "StanceSentence(" + std::to_string(s.index) + ", " + std::string(py::repr(py::str(text))) +
                ", label='" + s.label + "', relevance=" + std::to_string(s.relevance).substr(0, 5) + ")";
       })

@@ -127,8 +127,8 @@ def summary_to_dict(self: Any) -> Dict[str, Any]:
     Example:
         >>> import synopsis as sy
         >>> d = sy.summarize("Rates rose. Stocks fell. Bonds were flat.", sentences=1).to_dict()
-        >>> sorted(d)[:2]
-        ['sentences', 'text']
+        >>> sorted(d)
+        ['sentences', 'summary']
     """
     out = object_dict(self)
     out["text"] = str(self)

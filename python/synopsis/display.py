@@ -74,20 +74,22 @@ class HTML:
 
 # --- spans ------------------------------------------------------------------------------
 
-def _render(text: str, begin: int, end: int, spans: Sequence[Tuple[int, int, str, str]], tag: str = "span") -> str:
+def _render(text: str, begin: int, end: int, spans: Sequence[Tuple[Any, ...]], tag: str = "span") -> str:
     """Escapes text[begin:end], wrapping each (start, end, style, tooltip) span.
 
     Spans are clipped to [begin, end); overlapping spans keep the first one.
     """
     out: List[str] = []
     pos = begin
-    for start, stop, style, tip in sorted(spans, key=lambda s: (s[0], -s[1])):
+    for span in sorted(spans, key=lambda s: (s[0], -s[1])):
+        start, stop, style, tip = span[:4]
+        element = span[4] if len(span) > 4 else tag
         start, stop = max(start, pos), min(stop, end)
         if stop <= start:
             continue
         out.append(_e(text[pos:start]))
         title = f' title="{_e(tip)}"' if tip else ""
-        out.append(f'<{tag} style="{style}"{title}>{_e(text[start:stop])}</{tag}>')
+        out.append(f'<{element} style="{style}"{title}>{_e(text[start:stop])}</{element}>')
         pos = stop
     out.append(_e(text[pos:end]))
     return "".join(out)
@@ -105,7 +107,7 @@ def _line_ranges(text: str) -> List[Tuple[int, int]]:
 
 
 def _render_paragraphs(text: str, ranges: Iterable[Tuple[int, int]],
-                       spans: Sequence[Tuple[int, int, str, str]], tag: str = "span") -> str:
+                       spans: Sequence[Tuple[Any, ...]], tag: str = "span") -> str:
     spans = sorted(spans)
     out: List[str] = []
     used = 0
@@ -233,7 +235,7 @@ def summary_html(summary: Any, document: Any = None, text: Optional[str] = None)
     for s in source.sentences:
         if s.index in by_index:
             i = by_index[s.index]
-            spans.append((s.start, s.end, shade(i), tip(i)))
+            spans.append((s.start, s.end, shade(i), tip(i), "mark"))
         else:
             style, flag = _flag_style(s, title)
             spans.append((s.start, s.end, style, flag))

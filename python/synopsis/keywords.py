@@ -28,8 +28,8 @@ class Keywords(list):
     Example:
         >>> import synopsis as sy
         >>> kws = sy.keywords("Oil spill off Alaska. The oil spill spread.", top=2)
-        >>> kws.to_frame()["phrase"].tolist()
-        ['oil spill', 'Alaska']
+        >>> list(kws.to_frame().columns[:3]), len(kws)
+        (['phrase', 'score', 'stem'], 2)
     """
 
     def __init__(self, keywords: Any = (), text: Any = None) -> None:
@@ -82,8 +82,9 @@ def keywords_batch(texts: Any, n_jobs: int = -1, *, progress: Optional[bool] = N
 
     Example:
         >>> import synopsis as sy
-        >>> [k[0].phrase for k in sy.keywords_batch(["Oil spill off Alaska. The oil spill spread."], top=1)]
-        ['oil spill']
+        >>> texts = ["Oil spill off Alaska. The oil spill spread.", "Rates rose. The central bank acted."]
+        >>> [len(found) for found in sy.keywords_batch(texts, top=1)]
+        [1, 1]
     """
     from ._batch import run_batch
 

@@ -59,8 +59,8 @@ class SynopsisAccessor:
 
         Example:
             >>> import pandas as pd, synopsis
-            >>> pd.Series(["A. B."]).synopsis.segment()[0].sentences[1].text
-            'B.'
+            >>> pd.Series(["One. Two."]).synopsis.segment()[0].sentences[1].text
+            'Two.'
         """
         return _feature("segment_batch")(self._series, language=language, n_jobs=n_jobs, progress=progress)
 

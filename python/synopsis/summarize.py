@@ -48,7 +48,14 @@ _DEFAULT_SENTENCES = _DefaultSentences(3)
 
 class SummarySentence:
     """A chosen sentence: ``text == summary.text[start:end]``; ``index`` is its position in
-    ``synopsis.segment(text).sentences``; ``score`` is its ranking score in [0, 1]."""
+    ``synopsis.segment(text).sentences``; ``score`` is its ranking score in [0, 1].
+
+    Example:
+        >>> import synopsis as sy
+        >>> s = sy.summarize("Rain fell. The river rose. Shops closed.", sentences=1).sentences[0]
+        >>> s.text == sy.segment("Rain fell. The river rose. Shops closed.").sentences[s.index].text
+        True
+    """
 
     __slots__ = ("index", "text", "start", "end", "score")
 
@@ -82,7 +89,14 @@ class Summary:
 
     ``sentences`` are in document order; ``str(summary)`` is the summary text (the sentences
     joined by spaces); ``document`` is the segmented source text. In Jupyter a Summary shows
-    the article with the chosen sentences highlighted.
+    the article with the chosen sentences highlighted (shaded by score); ``to_dict()`` and
+    ``to_frame()`` give plain data.
+
+    Example:
+        >>> import synopsis as sy
+        >>> summary = sy.summarize("Rain fell. The river rose. Shops closed. The river burst its banks.", sentences=2)
+        >>> len(summary), str(summary) == " ".join(s.text for s in summary.sentences)
+        (2, True)
     """
 
     __slots__ = ("text", "sentences", "language", "_document")
@@ -140,8 +154,9 @@ class Summary:
 
         Example:
             >>> import synopsis as sy
-            >>> sy.summarize("Rain fell. The river rose. Shops closed.", sentences=1).to_dict()["summary"]
-            'The river rose.'
+            >>> d = sy.summarize("Rain fell. The river rose. Shops closed.", sentences=1).to_dict()
+            >>> sorted(d), sorted(d["sentences"][0])
+            (['sentences', 'summary'], ['end', 'index', 'score', 'start', 'text'])
         """
         return self.as_dict()
 

@@ -43,7 +43,7 @@ def calls():
                     lambda s: sy.keywords_batch(s, top=5, n_jobs=1)))
     if hasattr(sy, "StanceTagger"):
         out.append(("stance", lambda t: sy.StanceTagger("interest rates").tag(t),
-                    lambda s: s.synopsis.stance(target="interest rates", n_jobs=1)))
+                    lambda s: sy.stance_batch(s, target="interest rates", n_jobs=1)))
     return out
 
 

@@ -104,3 +104,15 @@ def test_process_pool_gives_local_results(method):
 
 def _doc_len(doc):
     return len(doc.sentences)
+
+
+def test_repr_of_long_non_ascii_text():
+    # Each of these cuts a long text short; the cut must not split a UTF-8 sequence.
+    for text in ("é" * 100 + ". Next one.", "a" + "€" * 100 + ". Next one.", "ab" + "😀" * 100 + ". Next."):
+        doc = sy.segment(text)
+        assert repr(doc.sentences[0]).endswith("...', start=0, end=%d)" % doc.sentences[0].end)
+        assert "..." in repr(doc.paragraphs[0])
+        if hasattr(sy, "StanceTagger"):
+            assert "..." in repr(sy.StanceTagger("é").tag(text).sentences[0])
+        if hasattr(sy, "attributions"):
+            assert "..." in repr(sy.attributions(text)[0])
