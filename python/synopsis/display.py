@@ -231,7 +231,7 @@ def summary_html(summary: Any, document: Any = None, text: Optional[str] = None)
         return _wrap(meta, f'<ol style="margin:0;padding-left:1.4em">{items}</ol>', "summary")
     by_index = {getattr(s, "index", -1): i for i, s in enumerate(chosen)}
     title = _title_index(source)
-    spans = []
+    spans: List[Tuple[Any, ...]] = []
     for s in source.sentences:
         if s.index in by_index:
             i = by_index[s.index]

@@ -221,7 +221,7 @@ class StanceClassifier:
     @staticmethod
     def _original_values(y: list, classes: np.ndarray) -> np.ndarray:
         """classes_ in the label type the user gave (str labels stay str, ints stay ints)."""
-        first = {}
+        first: dict[str, Any] = {}
         for v in y:
             first.setdefault(str(v), v)
         return np.asarray([first[c] for c in classes])
@@ -300,14 +300,14 @@ class StanceClassifier:
             return cls.from_bytes(fh.read())
 
     def __getstate__(self) -> dict:
-        state = {"params": self.get_params()}
+        state: dict[str, Any] = {"params": self.get_params()}
         if getattr(self, "_model", None) is not None:
             state["model"] = self.to_bytes()
             state["training_report"] = getattr(self, "training_report_", None)
         return state
 
     def __setstate__(self, state: dict) -> None:
-        self.__init__(**state["params"])
+        StanceClassifier.__init__(self, **state["params"])
         if "model" in state:
             fitted = type(self).from_bytes(state["model"])
             self._model = fitted._model

@@ -105,14 +105,15 @@ class Summary:
         self.text = text
         self.sentences = sentences
         self.language = language
-        self._document = None
+        self._document: _core.Document | None = None
 
     @property
     def document(self) -> "_core.Document":
         """The segmented source text (computed on first use)."""
-        if self._document is None:
-            self._document = _core.segment(self.text, language=self.language)
-        return self._document
+        document = self._document
+        if document is None:
+            document = self._document = _core.segment(self.text, language=self.language)
+        return document
 
     @property
     def indices(self) -> list[int]:
@@ -387,7 +388,7 @@ class Summarizer:
         return {"options": self._options}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__init__(**state["options"])
+        Summarizer.__init__(self, **state["options"])
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Summarizer):
