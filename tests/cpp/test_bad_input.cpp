@@ -132,6 +132,22 @@ TEST(BadInput, MalformedLanguageCodesAreRejected) {
   }
 }
 
+// The message echoes the code; cut in the middle of a character it was invalid UTF-8,
+// which Python could not decode into a ValueError.
+TEST(BadInput, LanguageErrorMessagesAreValidUtf8) {
+  for (const std::string code : {std::string("\xff\xfe"), std::string(20 * 3, '\xe6'),
+                                 "en-" + std::string(40, 'x'), std::string("\xe6\x97\xa5") + "\xe6\x97\xa5"}) {
+    const std::string message = thrown_message("Text.", code);
+    EXPECT_NE(message.find("language must be a code"), std::string::npos) << message;
+    EXPECT_EQ(find_invalid_utf8(message), std::string_view::npos) << message;
+  }
+  std::string cjk;
+  for (int i = 0; i < 20; ++i) cjk += "\xe6\x97\xa5";  // 20 x U+65E5, 60 bytes
+  const std::string message = thrown_message("Text.", cjk);
+  EXPECT_EQ(find_invalid_utf8(message), std::string_view::npos) << message;
+  EXPECT_NE(message.find("..."), std::string::npos);
+}
+
 TEST(BadInput, UnknownWellFormedLanguagesStillSegment) {
   for (const char* code : {"xx", "qaa", "zzz", "tlh", "en-Latn-US-x-private", "EN", "en_US_POSIX"}) {
     const Document doc = checked("One sentence. Another one.", code);
