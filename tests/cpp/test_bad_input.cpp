@@ -214,3 +214,15 @@ TEST(BadInput, FuzzRegressionNoTokenStraddlesASentenceEnd) {
   ASSERT_EQ(doc.sentences.size(), 1u);
   EXPECT_EQ(std::string(doc.token_text(1)), "11,0\u058900");
 }
+
+// fuzz_segment found: the word rules attach U+FEFF (a format character) to the word
+// before it, while sentences are trimmed of it, so the token "0<U+FEFF>" ended after its
+// sentence.
+TEST(BadInput, FuzzRegressionTrailingByteOrderMarkStaysOutOfTokens) {
+  const Document doc = checked("er ArieKr T\xde\x05" "0\xef\xbb\xbf", "ro", true);
+  ASSERT_FALSE(doc.tokens.empty());
+  EXPECT_EQ(std::string(doc.token_text(doc.tokens.size() - 1)).find("\xef\xbb\xbf"), std::string::npos);
+  const Document words = checked("A word\xef\xbb\xbf and another\xef\xbb\xbf\xef\xbb\xbf.");
+  for (std::size_t i = 0; i < words.tokens.size(); ++i)
+    EXPECT_EQ(std::string(words.token_text(i)).find("\xef\xbb\xbf"), std::string::npos) << i;
+}

@@ -122,6 +122,14 @@ def test_byte_order_mark_at_start_and_inside():
     assert doc.sentences[0].start == 1
 
 
+def test_byte_order_mark_after_a_word_stays_out_of_the_token():
+    # Found by fuzz_segment: "0\ufeff" was one token reaching past its sentence's end.
+    doc = segment(b"er ArieKr T\xde\x050\xef\xbb\xbf", language="ro", errors="replace")
+    assert doc.tokens[-1].text == "0"
+    doc = segment("A word\ufeff and another\ufeff\ufeff.")
+    assert [t.text for t in doc.tokens] == ["A", "word", "and", "another"]
+
+
 def test_control_characters():
     text = "Alarm\x07 rang. Escape \x1b[31mred\x1b[0m text.\x7f End\x01. Form\x0cfeed\x0bvtab."
     doc = segment(text)
