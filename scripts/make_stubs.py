@@ -28,7 +28,6 @@ REFINEMENTS = [
     ("Document", "def paragraphs(self) -> list:", "def paragraphs(self) -> list[Paragraph]:"),
     ("Document", "def prose(self) -> list:", "def prose(self) -> list[Sentence]:"),
     ("Document", "def sentences(self) -> list:", "def sentences(self) -> list[Sentence]:"),
-    ("Document", "def tokens(self) -> list:", "def tokens(self) -> list[Token]:"),
     ("Document", "def title(self) -> typing.Any:", "def title(self) -> str | None:"),
     ("Keyword", "def offsets(self) -> list:", "def offsets(self) -> list[tuple[int, int]]:"),
     ("Keyword", "__hash__: typing.ClassVar[None] = None", "__hash__: typing.ClassVar[None]  # type: ignore[assignment]"),
