@@ -30,8 +30,6 @@ REFINEMENTS = [
     ("Document", "def sentences(self) -> list:", "def sentences(self) -> list[Sentence]:"),
     ("Document", "def title(self) -> typing.Any:", "def title(self) -> str | None:"),
     ("Keyword", "def offsets(self) -> list:", "def offsets(self) -> list[tuple[int, int]]:"),
-    ("Keyword", "__hash__: typing.ClassVar[None] = None", "__hash__: typing.ClassVar[None]  # type: ignore[assignment]"),
-    ("Keyword", "def __eq__(self, arg0: Keyword) -> bool:", "def __eq__(self, other: object) -> bool:"),
     ("StanceResult", "def scores(self) -> dict:", "def scores(self) -> dict[str, float]:"),
     (None, "def segment(text: typing.Any,", "def segment(text: str | bytes,"),
     (None, "ENCODER_NAMES: list = ", "ENCODER_NAMES: list[str] = "),
@@ -44,6 +42,12 @@ def refine(stub: str) -> str:
     stub = re.sub(r"^__all__: list\[str\] = .*\n", "", stub, flags=re.M)
     stub = re.sub(r"^__version__: str = .*$", "__version__: str", stub, flags=re.M)
     stub = stub.replace("def _repr_html_(self):", "def _repr_html_(self) -> str:")
+    # A class that defines __eq__ is unhashable; mypy wants that said without an assignment.
+    stub = stub.replace("__hash__: typing.ClassVar[None] = None",
+                        "__hash__: typing.ClassVar[None]  # type: ignore[assignment]")
+    stub = re.sub(r"def __eq__\(self, arg0: \w+\) -> bool:", "def __eq__(self, other: object) -> bool:", stub)
+    stub = stub.replace("def __reduce__(self) -> tuple[..., tuple[list]]:",
+                        "def __reduce__(self) -> tuple[typing.Any, tuple[list[Token]]]:")
     for cls, old, new in REFINEMENTS:
         if cls is None:
             if old not in stub:

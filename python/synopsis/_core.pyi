@@ -117,6 +117,27 @@ class Paragraph:
     @property
     def text(self) -> str:
         ...
+class TokenList:
+    """
+    The tokens of a Document: a read-only sequence of Token.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> typing.Any:
+        ...
+    @typing.overload
+    def __getitem__(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> Token:
+        ...
+    @typing.overload
+    def __getitem__(self, arg0: slice) -> list:
+        ...
+    def __iter__(self) -> collections.abc.Iterator:
+        ...
+    def __len__(self) -> int:
+        ...
+    def __reduce__(self) -> tuple[typing.Any, tuple[list[Token]]]:
+        ...
+    def __repr__(self) -> str:
+        ...
 class Document:
     """
     A segmented text: paragraphs, sentences and tokens, with headings and boilerplate flagged.
@@ -177,8 +198,10 @@ class Document:
         The headline (the first line when it reads as one), or None.
         """
     @property
-    def tokens(self) -> list[Token]:
-        ...
+    def tokens(self) -> TokenList:
+        """
+        The tokens, as a sequence built on access (a long text has millions).
+        """
 class Encoder:
     """
     Base class of the sentence encoders: a text becomes a matrix with one row per sentence.
