@@ -277,10 +277,15 @@ def keywords_html(keywords: Sequence[Any], text: Optional[str] = None, document:
         >>> "<mark" in keywords_html(kw, text="The central bank acted.")
         True
     """
-    keywords = list(keywords)
     if document is None and text is None:
-        document = getattr(keywords, "document", None)
-        text = getattr(keywords, "text", None)
+        source = getattr(keywords, "document", None) or getattr(keywords, "text", None)
+        if hasattr(source, "sentences"):
+            document = source
+        elif isinstance(source, (bytes, bytearray)):
+            text = bytes(source).decode("utf-8", errors="replace")
+        elif isinstance(source, str):
+            text = source
+    keywords = list(keywords)
     if document is not None and text is None:
         text = document.text
     rows = []
@@ -462,7 +467,7 @@ def to_html(obj: Any, text: Optional[str] = None, document: Any = None) -> str:
     if hasattr(obj, "sentences"):
         return summary_html(obj, document=document, text=text)
     if isinstance(obj, (list, tuple)) or hasattr(obj, "__iter__"):
-        return keywords_html(list(obj), text=text, document=document)
+        return keywords_html(obj, text=text, document=document)
     raise TypeError(f"no HTML rendering for {name}")
 
 

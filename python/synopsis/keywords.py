@@ -42,12 +42,7 @@ class Keywords(list):
     def _repr_html_(self) -> str:
         from .display import keywords_html
 
-        source = self.text
-        if hasattr(source, "sentences"):
-            return keywords_html(self, document=source)
-        if isinstance(source, (bytes, bytearray)):
-            source = bytes(source).decode("utf-8", errors="replace")
-        return keywords_html(self, text=source)
+        return keywords_html(self)
 
     def to_dict(self) -> list:
         """The keyphrases as a list of plain dicts."""

@@ -85,3 +85,14 @@ def test_real_results_render():
         assert "<mark" in display.keywords_html(sy.keywords(text, top=3), text=text)
     if hasattr(sy, "StanceTagger"):
         assert "StanceResult" in sy.StanceTagger("rates").tag(text)._repr_html_()
+
+
+def test_keyword_lists_render_in_their_text():
+    if not hasattr(sy, "keywords"):
+        pytest.skip("no keyphrases in this build")
+    text = "Oil spill off Alaska. The oil spill spread. Crews fought the <b>spill</b>."
+    for source in (text, text.encode(), sy.segment(text)):
+        kws = sy.keywords(source, top=3)
+        for html in (kws._repr_html_(), display.show(kws)._repr_html_()):
+            assert html.count("<mark") > len(kws)  # the table, and the phrases in the text
+            assert "&lt;b&gt;" in html and "<b>" not in html
