@@ -135,7 +135,8 @@ Create one with :func:`synopsis.segment`.
       })
       .def(py::pickle([](const PyDocument& d) { return py::make_tuple(py::str(d.doc().text), d.doc().language); },
                       [](py::tuple t) {
-                        if (t.size() != 2) throw py::value_error("invalid Document state");
+                        if (t.size() != 2 || !py::isinstance<py::str>(t[1]))
+                          throw py::value_error("invalid Document state");
                         return PyDocument(segment_python(t[0], t[1].cast<std::string>(), "strict"));
                       }));
 

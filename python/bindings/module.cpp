@@ -7,6 +7,10 @@ namespace synopsis::python {
 void register_document(py::module_& m);
 void register_encoder(py::module_& m);
 void register_summarize(py::module_& m);
+void register_keywords(py::module_& m);
+void register_attribution(py::module_& m);
+void register_stance(py::module_& m);
+void register_classifier(py::module_& m);
 }  // namespace synopsis::python
 
 PYBIND11_MODULE(_core, m) {
@@ -15,4 +19,8 @@ PYBIND11_MODULE(_core, m) {
   synopsis::python::register_document(m);
   synopsis::python::register_encoder(m);
   synopsis::python::register_summarize(m);
+  synopsis::python::register_keywords(m);
+  synopsis::python::register_attribution(m);
+  synopsis::python::register_stance(m);
+  synopsis::python::register_classifier(m);
 }
