@@ -212,6 +212,7 @@ CandidateSet find_candidates(const Document& doc, const CandidateOptions& option
         const std::uint8_t f = flags_of(tok);
         unit.content = (f & kContent) && (tok.kind == TokenKind::number || code_points(doc.token_text(t)) >= 2);
         unit.no_end = (f & kNoEnd) != 0;
+        unit.participle = unit.no_end;
       } else {
         unit.content = !all_stop;
       }
@@ -229,7 +230,12 @@ CandidateSet find_candidates(const Document& doc, const CandidateOptions& option
     std::size_t run = 0;
     for (std::size_t u = 0; u <= units.size(); ++u) {
       bool breaks = u == units.size() || !units[u].content;
-      if (!breaks && u > run) {
+      if (!breaks && u > run && units[u].participle) {
+        // "tornadoes trashed towns": a participle inside a run is most likely a verb; it may
+        // still begin a phrase ("armed forces")
+        emit(run, u, s.index);
+        run = u;
+      } else if (!breaks && u > run) {
         const std::string_view gap = doc.span(doc.tokens[units[u - 1].token_end - 1].end, doc.tokens[units[u].token_begin].start);
         if (!is_space_gap(gap) || units[u - 1].possessive) {
           emit(run, u, s.index);

@@ -91,6 +91,9 @@ struct KeywordOptions {
   int window = 0;              // co-occurrence window in tokens; 0: the method's default
                                // (textrank 2 over content words, singlerank/positionrank 10)
   double damping = 0.85;       // PageRank damping
+  double length_exponent = 0.5;  // word-graph methods: phrase score = sum of its word scores
+                                 // / words^length_exponent (0: the plain sum of the papers,
+                                 // which favours long phrases)
   double cluster_threshold = 0.74;  // topicrank/multipartiterank: average-linkage distance cut
   double alpha = 1.1;          // multipartiterank: weight of the first-occurrence boost
   KeywordDedup dedup = KeywordDedup::subsumed;
