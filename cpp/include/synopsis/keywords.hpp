@@ -4,7 +4,7 @@
 //
 // Candidates are maximal runs of content words inside one sentence of prose (or the title):
 // stopwords, punctuation between words and sentence ends delimit them; a hyphen does not
-// ("987-foot tanker"). Phrases are matched by their stems, so "oil spills" and "oil spill"
+// ("987-foot tanker"). Labelled notes in parentheses ("(Source: ...)") are not prose. Phrases are matched by their stems, so "oil spills" and "oil spill"
 // are one candidate.
 #pragma once
 
@@ -32,7 +32,10 @@ std::string keyword_method_names();
 struct CandidateOptions {
   int max_words = 4;             // longest phrase in words ("987-foot" is one word); longer runs are dropped
   bool include_title = true;     // candidates from the headline as well as from prose
-  bool verb_heuristic = true;    // treat -ly adverbs and common verbs ("said") as delimiters
+  bool verb_heuristic = true;    // English: treat common verbs ("said"), -ly adverbs, a lowercase
+                                 // word after "to" or a modal, and prepositions missing from the
+                                 // stopwords as delimiters; a past participle inside a run starts
+                                 // a new run and never ends a phrase
 };
 
 // One occurrence of a candidate: a span of Document::text (bytes) and its word position.
