@@ -9,9 +9,9 @@ import synopsis as sy
 from synopsis.keywords import METHODS
 
 OIL = (
-    "Oil Spill Spreads Off Alaska\n\n"
+    "Oil Spill Off Alaska\n\n"
     "Millions of gallons of crude oil spilled when the tanker Exxon Valdez ran aground in Prince "
-    "William Sound. The oil spill spread across the sound on Saturday.\n\n"
+    "William Sound. The oil spill reached the sound on Saturday.\n\n"
     "Crews said cleanup efforts were too slow. The spill is the biggest oil spill in U.S. history, "
     "and crude oil now covers the beaches of Prince William Sound."
 )
@@ -63,7 +63,7 @@ def test_offsets_are_str_indices_with_non_ascii_text():
 
 
 def test_stem_equal_phrases_are_one_keyword():
-    text = "Oil spills hurt birds. The oil spill grew. Another oil spill was found near oil spills."
+    text = "Oil spills are bad for birds. The oil spill was big. Another oil spill was found near oil spills."
     found = sy.keywords(text, top=10)
     keys = stems(found)
     assert len(keys) == len(set(keys))
@@ -117,7 +117,8 @@ def test_accepts_bytes_and_documents():
 
 
 def test_batch_is_deterministic_for_any_thread_count(shared_data):
-    rows = [json.loads(line) for line in (shared_data / "keywords" / "duc2001.jsonl").open()][:24]
+    lines = (shared_data / "keywords" / "duc2001.jsonl").read_text(encoding="utf-8").splitlines()
+    rows = [json.loads(line) for line in lines[:24]]
     texts = [row["text"] for row in rows]
     for method in ("positionrank", "multipartiterank"):
         expected = [sy.keywords(t, method=method) for t in texts]
@@ -178,8 +179,8 @@ def test_keyword_objects_pickle_and_convert():
 
 
 def test_tfidf_fit_uses_corpus_frequencies():
-    corpus = ["Oil prices rose in Alaska.", "Oil prices fell in Texas.", "Oil prices were flat in Ohio."]
-    text = "Oil prices rose. The tanker Exxon Valdez spilled oil. Exxon Valdez crews worked."
+    corpus = ["Oil prices were high in Alaska.", "Oil prices are low in Texas.", "Oil prices were flat in Ohio."]
+    text = "Oil prices were high. Exxon Valdez spilled oil. Then Exxon Valdez sailed."
     ex = sy.KeywordExtractor(method="tfidf", top=3).fit(corpus)
     assert ex.is_fitted and ex.n_documents == 3
     assert ex.document_frequency[sy.keywords("oil prices", top=1)[0].stem] == 3
