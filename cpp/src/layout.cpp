@@ -74,8 +74,10 @@ void flag_layout(Document& doc, const std::vector<bool>& paragraph_after_blank) 
     }
   }
 
+  // Prose: sentences that end (a truncated last sentence still counts when others precede it).
   auto is_prose = [&](std::size_t p, bool strict) {
-    return shape[p].terminal && (!strict || shape[p].words >= kMinProseWords);
+    const bool ends = shape[p].terminal || !shape[p].single;
+    return ends && (!strict || shape[p].words >= kMinProseWords);
   };
   std::ptrdiff_t first_prose = -1, last_prose = -1;
   for (bool strict : {true, false}) {

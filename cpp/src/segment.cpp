@@ -107,6 +107,7 @@ bool starts_digit(std::string_view w) { return !w.empty() && w[0] >= '0' && w[0]
 struct ThreadTools {
   std::map<std::string, std::unique_ptr<icu::BreakIterator>> sentence, word;
   std::map<std::string, sb_stemmer*> stemmers;
+  std::map<std::string, std::unordered_map<std::string, std::string>> stem_cache;  // per language
   ~ThreadTools() {
     for (auto& kv : stemmers)
       if (kv.second) sb_stemmer_delete(kv.second);
@@ -211,6 +212,12 @@ bool ends_with_function_word(std::string_view text, std::size_t a, std::size_t b
 
 std::vector<Block> split_blocks(std::string_view text, const LanguageResources& lang) {
   std::vector<Line> lines = split_lines(text);
+  // terminal_from[k]: a sentence end lies in line k or a later line of its paragraph
+  // (computed once, so that a paragraph of many lines costs linear time).
+  std::vector<bool> terminal_from(lines.size() + 1, false);
+  for (std::size_t k = lines.size(); k-- > 0;)
+    terminal_from[k] = !lines[k].blank &&
+                       (contains_terminal(text, lines[k].start, lines[k].end) || terminal_from[k + 1]);
   std::vector<Block> blocks;
   bool after_blank = true;
   for (std::size_t i = 0; i < lines.size();) {
@@ -227,11 +234,9 @@ std::vector<Block> split_blocks(std::string_view text, const LanguageResources& 
       UChar32 first = decode_at(text, na);
       std::size_t last_start;
       UChar32 last = decode_before(text.substr(0, cb), cb, &last_start);
-      std::size_t para_end = next.end;
-      for (std::size_t k = j + 1; k < lines.size() && !lines[k].blank; ++k) para_end = lines[k].end;
       const bool continues = u_islower(first) || last == ',' || last == '-' || last == 0x00AD ||
                              ends_with_function_word(text, ca, cb, lang);
-      if (!continues || is_bullet(first) || !contains_terminal(text, na, para_end)) break;
+      if (!continues || is_bullet(first) || !terminal_from[j + 1]) break;
       block.soft_newlines.push_back(cur.end);
       block.end = next.end;
       ++j;
@@ -598,13 +603,40 @@ class Segmenter {
   Segmenter(Document& doc, const LanguageResources& lang)
       : doc_(doc), lang_(lang), tools_(thread_tools()), rules_(doc.text, lang) {
     stemmer_ = tools_.stemmer(lang);
+    stem_cache_ = &tools_.stem_cache[lang.code];
+    sentence_bi_ = &tools_.get(false, lang.code);
+    word_bi_ = &tools_.get(true, lang.code);
   }
 
   void run() {
     const std::string_view text = doc_.text;
-    for (const Block& block : split_blocks(text, lang_)) {
+    const std::vector<Block> blocks = split_blocks(text, lang_);
+    if (blocks.empty()) return;
+    // One UTF-16 copy of the whole text (wrapped newlines read as spaces) and one pass of
+    // each BreakIterator: setText and the rule caches cost more per call than per byte.
+    std::string work(text);
+    for (const Block& block : blocks)
+      for (std::size_t nl : block.soft_newlines) work[nl] = ' ';
+    const icu::UnicodeString u16 =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(work.data(), static_cast<int32_t>(work.size())));
+    build_offsets(work, static_cast<std::size_t>(u16.length()));
+
+    sentence_bi_->setText(u16);
+    word_bi_->setText(u16);
+    std::vector<std::size_t> icu_breaks;
+    for (int32_t b = sentence_bi_->next(); b != icu::BreakIterator::DONE; b = sentence_bi_->next())
+      // A candidate inside a word is no sentence end: ICU's sentence rules break after the
+      // Armenian full stop in "11,0<U+0589>00", which the word rules read as one number.
+      if (word_bi_->isBoundary(b)) icu_breaks.push_back(offsets_[static_cast<std::size_t>(b)]);
+
+    std::size_t cursor = 0;
+    for (const Block& block : blocks) {
       const u32 first_sentence = static_cast<u32>(doc_.sentences.size());
-      segment_block(block);
+      while (cursor < icu_breaks.size() && icu_breaks[cursor] <= block.start) ++cursor;
+      std::size_t stop = cursor;
+      while (stop < icu_breaks.size() && icu_breaks[stop] < block.end) ++stop;
+      segment_block(block, icu_breaks.data() + cursor, icu_breaks.data() + stop);
+      cursor = stop;
       if (doc_.sentences.size() == first_sentence) continue;
       Paragraph p;
       p.index = static_cast<u32>(doc_.paragraphs.size());
@@ -612,42 +644,41 @@ class Segmenter {
       p.sentence_end = static_cast<u32>(doc_.sentences.size());
       p.start = doc_.sentences[first_sentence].start;
       p.end = doc_.sentences.back().end;
-      for (u32 s = p.sentence_begin; s < p.sentence_end; ++s) doc_.sentences[s].paragraph = p.index;
+      for (u32 si = p.sentence_begin; si < p.sentence_end; ++si) doc_.sentences[si].paragraph = p.index;
       doc_.paragraphs.push_back(p);
       block_after_blank_.push_back(block.after_blank);
     }
+    tokenize(u16);
   }
 
   const std::vector<bool>& block_after_blank() const { return block_after_blank_; }
 
  private:
-  void segment_block(const Block& block) {
-    const std::string_view text = doc_.text;
-    std::string work(text.substr(block.start, block.end - block.start));
-    for (std::size_t nl : block.soft_newlines) work[nl - block.start] = ' ';
-    const icu::UnicodeString u16 =
-        icu::UnicodeString::fromUTF8(icu::StringPiece(work.data(), static_cast<int32_t>(work.size())));
-    // Map UTF-16 indices back to byte offsets.
-    offsets_.assign(static_cast<std::size_t>(u16.length()) + 1, 0);
-    {
-      std::size_t byte = 0, unit = 0;
-      while (byte < work.size()) {
-        UChar32 c = decode_at(work, byte);
-        const std::size_t blen = U8_LENGTH(c);
-        const std::size_t ulen = U16_LENGTH(c);
-        for (std::size_t k = 0; k < ulen; ++k) offsets_[unit + k] = static_cast<u32>(block.start + byte);
-        unit += ulen;
-        byte += blen;
+  // offsets_[i]: byte offset of UTF-16 unit i (and of the end, at index length).
+  void build_offsets(std::string_view work, std::size_t units) {
+    offsets_.resize(units + 1);
+    std::size_t byte = 0, unit = 0;
+    const std::size_t n = work.size();
+    while (byte < n) {
+      const auto b0 = static_cast<unsigned char>(work[byte]);
+      if (b0 < 0x80) {
+        offsets_[unit++] = static_cast<u32>(byte++);
+        continue;
       }
-      offsets_[unit] = static_cast<u32>(block.start + work.size());
+      UChar32 c = decode_at(work, byte);
+      const std::size_t ulen = U16_LENGTH(c);
+      for (std::size_t k = 0; k < ulen; ++k) offsets_[unit + k] = static_cast<u32>(byte);
+      unit += ulen;
+      byte += U8_LENGTH(c);
     }
+    offsets_[unit] = static_cast<u32>(n);
+  }
 
+  void segment_block(const Block& block, const std::size_t* icu_begin, const std::size_t* icu_end) {
+    const std::string_view text = doc_.text;
     // Candidate breaks from ICU, forced breaks from list structure.
-    icu::BreakIterator& sbi = tools_.get(false, lang_.code);
-    sbi.setText(u16);
     std::vector<std::pair<std::size_t, bool>> breaks;  // (byte offset, forced)
-    for (int32_t b = sbi.next(); b != icu::BreakIterator::DONE && b < u16.length(); b = sbi.next())
-      breaks.emplace_back(offsets_[static_cast<std::size_t>(b)], false);
+    for (const std::size_t* b = icu_begin; b != icu_end; ++b) breaks.emplace_back(*b, false);
     for (std::size_t b : list_breaks(text, block.start, block.end)) breaks.emplace_back(b, true);
     for (std::size_t b : extra_candidates(text, block.start, block.end, lang_.code == "hy"))
       breaks.emplace_back(b, false);
@@ -678,7 +709,6 @@ class Segmenter {
     }
 
     attach_closers(text, spans);
-    const u32 first_sentence = static_cast<u32>(doc_.sentences.size());
     for (auto [a, b] : spans) {
       auto [s, e] = trim(text, a, b);
       if (s == e) continue;
@@ -688,24 +718,26 @@ class Segmenter {
       sent.end = static_cast<u32>(e);
       doc_.sentences.push_back(sent);
     }
-    tokenize(u16, first_sentence);
   }
 
-  void tokenize(const icu::UnicodeString& u16, u32 first_sentence) {
-    icu::BreakIterator& wbi = tools_.get(true, lang_.code);
-    wbi.setText(u16);
-    u32 sent = first_sentence;
-    const u32 sent_end = static_cast<u32>(doc_.sentences.size());
-    if (sent == sent_end) return;
-    doc_.sentences[sent].token_begin = static_cast<u32>(doc_.tokens.size());
-    int32_t prev = wbi.first();
-    for (int32_t b = wbi.next(); b != icu::BreakIterator::DONE; prev = b, b = wbi.next()) {
-      const int32_t status = wbi.getRuleStatus();
+  void tokenize(const icu::UnicodeString& u16) {
+    const u32 n_sent = static_cast<u32>(doc_.sentences.size());
+    if (n_sent == 0) return;
+    doc_.tokens.reserve(doc_.text.size() / 6);
+    raw_terms_.reserve(doc_.text.size() / 16);
+    term_ids_.reserve(doc_.text.size() / 20);
+    stem_ids_.reserve(doc_.text.size() / 24);
+    word_bi_->setText(u16);
+    u32 sent = 0;
+    doc_.sentences[0].token_begin = 0;
+    int32_t prev = word_bi_->first();
+    for (int32_t b = word_bi_->next(); b != icu::BreakIterator::DONE; prev = b, b = word_bi_->next()) {
+      const int32_t status = word_bi_->getRuleStatus();
       if (status < UBRK_WORD_NONE_LIMIT) continue;  // spaces and punctuation
       Token tok;
       tok.start = offsets_[static_cast<std::size_t>(prev)];
       tok.end = offsets_[static_cast<std::size_t>(b)];
-      while (sent + 1 < sent_end && tok.start >= doc_.sentences[sent].end) {
+      while (sent + 1 < n_sent && tok.start >= doc_.sentences[sent].end) {
         doc_.sentences[sent].token_end = static_cast<u32>(doc_.tokens.size());
         ++sent;
         doc_.sentences[sent].token_begin = static_cast<u32>(doc_.tokens.size());
@@ -716,8 +748,8 @@ class Segmenter {
       doc_.tokens.push_back(tok);
     }
     doc_.sentences[sent].token_end = static_cast<u32>(doc_.tokens.size());
-    for (u32 s = sent + 1; s < sent_end; ++s)
-      doc_.sentences[s].token_begin = doc_.sentences[s].token_end = static_cast<u32>(doc_.tokens.size());
+    for (u32 si = sent + 1; si < n_sent; ++si)
+      doc_.sentences[si].token_begin = doc_.sentences[si].token_end = static_cast<u32>(doc_.tokens.size());
   }
 
   void intern(Token& tok) {
@@ -736,12 +768,7 @@ class Segmenter {
       entry.term = static_cast<u32>(doc_.terms.size());
       doc_.terms.push_back(norm);
       term_ids_.emplace(norm, entry.term);
-      std::string stem = norm;
-      if (stemmer_ && tok.kind == TokenKind::word) {
-        const sb_symbol* out = sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(norm.data()),
-                                               static_cast<int>(norm.size()));
-        if (out) stem.assign(reinterpret_cast<const char*>(out), static_cast<std::size_t>(sb_stemmer_length(stemmer_)));
-      }
+      const std::string& stem = (stemmer_ && tok.kind == TokenKind::word) ? stem_of(norm) : norm;
       auto [stem_it, inserted] = stem_ids_.emplace(stem, static_cast<u32>(doc_.stems.size()));
       if (inserted) doc_.stems.push_back(stem);
       entry.stem = stem_it->second;
@@ -756,12 +783,27 @@ class Segmenter {
     tok.is_stopword = entry.stop;
   }
 
+  // Snowball stems are the costliest part of tokenising; words recur across documents, so
+  // each thread keeps the stems it has computed (bounded: cleared when it grows large).
+  const std::string& stem_of(const std::string& norm) {
+    auto it = stem_cache_->find(norm);
+    if (it != stem_cache_->end()) return it->second;
+    if (stem_cache_->size() >= kStemCacheLimit) stem_cache_->clear();
+    const sb_symbol* out = sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(norm.data()),
+                                           static_cast<int>(norm.size()));
+    std::string stem = out ? std::string(reinterpret_cast<const char*>(out),
+                                         static_cast<std::size_t>(sb_stemmer_length(stemmer_)))
+                           : norm;
+    return stem_cache_->emplace(norm, std::move(stem)).first->second;
+  }
+
   std::string normalise(std::string_view raw) const {
     const bool ascii =
         std::all_of(raw.begin(), raw.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
     if (ascii) {
       std::string out(raw);
-      for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      for (auto& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
       return out;
     }
     UErrorCode status = U_ZERO_ERROR;
@@ -786,7 +828,11 @@ class Segmenter {
   const LanguageResources& lang_;
   ThreadTools& tools_;
   BoundaryRules rules_;
+  static constexpr std::size_t kStemCacheLimit = 200000;
   sb_stemmer* stemmer_ = nullptr;
+  std::unordered_map<std::string, std::string>* stem_cache_ = nullptr;
+  icu::BreakIterator* sentence_bi_ = nullptr;
+  icu::BreakIterator* word_bi_ = nullptr;
   std::vector<u32> offsets_;
   std::vector<bool> block_after_blank_;
   std::unordered_map<std::string_view, Interned> raw_terms_;
@@ -815,6 +861,10 @@ Document segment(std::string_view text, const SegmentOptions& options) {
     if (!options.replace_invalid)
       throw std::invalid_argument("invalid UTF-8 at byte offset " + std::to_string(bad));
     doc.text = replace_invalid_utf8(text);
+    if (doc.text.size() > max_text_bytes())  // each bad byte may grow into three
+      throw std::invalid_argument("text is too long after replacing invalid UTF-8: " +
+                                  std::to_string(doc.text.size()) + " bytes, the limit is " +
+                                  std::to_string(max_text_bytes()));
   } else {
     doc.text.assign(text);
   }

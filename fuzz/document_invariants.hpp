@@ -1,0 +1,82 @@
+// The structural promises every Document makes, whatever the input: spans ordered,
+// trimmed, on code point boundaries; tokens inside their sentence; ids in range.
+// Shared by the fuzz targets and the bad-input tests (tests/cpp/test_bad_input.cpp).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "synopsis/document.hpp"
+#include "synopsis/unicode.hpp"
+
+namespace synopsis::fuzz {
+
+#define SYNOPSIS_REQUIRE(cond) \
+  do {                         \
+    if (!(cond)) return #cond; \
+  } while (0)
+
+inline bool is_boundary(std::string_view text, std::size_t i) {
+  return i == text.size() || (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+}
+
+inline bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+// nullptr when doc keeps every promise, else the condition it breaks.
+inline const char* document_violation(const Document& doc) {
+  const std::string_view text = doc.text;
+  SYNOPSIS_REQUIRE(find_invalid_utf8(text) == std::string_view::npos);
+  std::uint32_t prev_end = 0;
+  for (std::size_t i = 0; i < doc.sentences.size(); ++i) {
+    const Sentence& s = doc.sentences[i];
+    SYNOPSIS_REQUIRE(s.index == i);
+    SYNOPSIS_REQUIRE(s.start < s.end);
+    SYNOPSIS_REQUIRE(s.end <= text.size());
+    SYNOPSIS_REQUIRE(s.start >= prev_end);
+    SYNOPSIS_REQUIRE(is_boundary(text, s.start) && is_boundary(text, s.end));
+    SYNOPSIS_REQUIRE(!is_ascii_space(text[s.start]) && !is_ascii_space(text[s.end - 1]));
+    SYNOPSIS_REQUIRE(s.paragraph < doc.paragraphs.size());
+    SYNOPSIS_REQUIRE(s.token_begin <= s.token_end && s.token_end <= doc.tokens.size());
+    if (i > 0) SYNOPSIS_REQUIRE(s.token_begin == doc.sentences[i - 1].token_end);
+    prev_end = s.end;
+  }
+  if (!doc.sentences.empty()) {
+    SYNOPSIS_REQUIRE(doc.sentences.front().token_begin == 0);
+    SYNOPSIS_REQUIRE(doc.sentences.back().token_end == doc.tokens.size());
+  } else {
+    SYNOPSIS_REQUIRE(doc.tokens.empty() && doc.paragraphs.empty());
+  }
+  std::uint32_t next_sentence = 0;
+  for (std::size_t p = 0; p < doc.paragraphs.size(); ++p) {
+    const Paragraph& para = doc.paragraphs[p];
+    SYNOPSIS_REQUIRE(para.index == p);
+    SYNOPSIS_REQUIRE(para.sentence_begin == next_sentence);
+    SYNOPSIS_REQUIRE(para.sentence_begin < para.sentence_end && para.sentence_end <= doc.sentences.size());
+    SYNOPSIS_REQUIRE(para.start == doc.sentences[para.sentence_begin].start);
+    SYNOPSIS_REQUIRE(para.end == doc.sentences[para.sentence_end - 1].end);
+    for (std::uint32_t s = para.sentence_begin; s < para.sentence_end; ++s)
+      SYNOPSIS_REQUIRE(doc.sentences[s].paragraph == p);
+    next_sentence = para.sentence_end;
+  }
+  SYNOPSIS_REQUIRE(next_sentence == doc.sentences.size());
+  for (std::size_t t = 0; t < doc.tokens.size(); ++t) {
+    const Token& tok = doc.tokens[t];
+    SYNOPSIS_REQUIRE(tok.start < tok.end && tok.end <= text.size());
+    SYNOPSIS_REQUIRE(is_boundary(text, tok.start) && is_boundary(text, tok.end));
+    SYNOPSIS_REQUIRE(tok.term < doc.terms.size() && tok.stem < doc.stems.size());
+    SYNOPSIS_REQUIRE(tok.sentence < doc.sentences.size());
+    const Sentence& s = doc.sentences[tok.sentence];
+    SYNOPSIS_REQUIRE(t >= s.token_begin && t < s.token_end);
+    SYNOPSIS_REQUIRE(tok.start >= s.start && tok.end <= s.end);
+    if (t > 0) SYNOPSIS_REQUIRE(tok.start >= doc.tokens[t - 1].end);
+  }
+  for (const std::string& term : doc.terms) SYNOPSIS_REQUIRE(find_invalid_utf8(term) == std::string_view::npos);
+  for (const std::string& stem : doc.stems) SYNOPSIS_REQUIRE(find_invalid_utf8(stem) == std::string_view::npos);
+  SYNOPSIS_REQUIRE(doc.title >= -1 && doc.title < static_cast<std::int64_t>(doc.sentences.size()));
+  return nullptr;
+}
+
+#undef SYNOPSIS_REQUIRE
+
+}  // namespace synopsis::fuzz

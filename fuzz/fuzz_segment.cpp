@@ -1,0 +1,37 @@
+// Segmentation of any bytes in any language code. The first byte picks the language
+// (or announces a raw code), the second the options; the rest is the text.
+#include <stdexcept>
+
+#include "fuzz_input.hpp"
+#include "synopsis/language.hpp"
+
+using namespace synopsis;
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  fuzz::Input in(data, size);
+  SegmentOptions options;
+  options.language = in.language();
+  options.replace_invalid = (in.byte() & 1) != 0;
+  const std::string_view text = in.rest();
+
+  bool language_ok = true;
+  try {
+    primary_language(options.language);
+  } catch (const std::invalid_argument&) {
+    language_ok = false;
+  }
+  const bool utf8_ok = find_invalid_utf8(text) == std::string_view::npos;
+
+  Document doc;
+  try {
+    doc = segment(text, options);
+  } catch (const std::invalid_argument&) {
+    // Only a bad code or (in strict mode) invalid UTF-8 may be refused.
+    SYNOPSIS_FUZZ_CHECK(!language_ok || (!utf8_ok && !options.replace_invalid));
+    return 0;
+  }
+  SYNOPSIS_FUZZ_CHECK(language_ok && (utf8_ok || options.replace_invalid));
+  if (utf8_ok) SYNOPSIS_FUZZ_CHECK(doc.text == text);
+  fuzz::check_document(doc);
+  return 0;
+}
