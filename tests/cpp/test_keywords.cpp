@@ -138,7 +138,7 @@ TEST(Keywords, TfidfUsesDocumentFrequencies) {
   EXPECT_EQ(df.frequency("oil price"), 2u);
   KeywordOptions options;
   options.method = KeywordMethod::tfidf;
-  const auto found = extract_keywords(segment("Oil prices were high. Exxon Valdez crews worked. Exxon Valdez left."),
+  const auto found = extract_keywords(segment("Oil prices were high. Exxon Valdez spilled oil. Then Exxon Valdez sailed."),
                                       options, &df);
   ASSERT_FALSE(found.empty());
   EXPECT_EQ(found[0].phrase, "Exxon Valdez");
