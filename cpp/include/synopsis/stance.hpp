@@ -60,6 +60,7 @@ class StanceTagger {
   std::string target_;
   StanceTaggerOptions options_;
   Document target_doc_;
+  float target_hedged_ = 0.0f;  // 1 when the target itself holds a hedge cue
 };
 
 }  // namespace synopsis
