@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <unordered_set>
 
+#include "synopsis/encoder.hpp"
 #include "synopsis/features.hpp"
 
 namespace synopsis {
@@ -50,8 +51,7 @@ std::vector<std::string> stance_labels(StanceScheme scheme) {
 
 StanceTagger::StanceTagger(std::string target, StanceTaggerOptions options)
     : target_(std::move(target)), options_(std::move(options)) {
-  if (options_.encoder != "tfidf")
-    throw std::invalid_argument("unknown encoder '" + options_.encoder + "' for the stance tagger: use 'tfidf'");
+  if (options_.encoder != "hashed") encoder_ = make_encoder(options_.encoder);  // throws for unknown names
   SegmentOptions so;
   so.language = options_.language;
   target_doc_ = segment(target_, so);
@@ -76,24 +76,62 @@ StanceResult StanceTagger::tag(const Document& doc) const {
   for (std::size_t i = 0; i < doc.sentences.size(); ++i)
     if (!doc.sentences[i].is_boilerplate) kept.push_back(i);
 
-  // IDF from the document's sentences and the target: words in every sentence weigh less.
-  std::vector<std::vector<std::uint32_t>> terms;
-  std::vector<std::uint32_t> all_terms;
-  for (std::size_t i : kept) {
-    const Sentence& s = doc.sentences[i];
-    terms.push_back(hashed_terms(doc, s.token_begin, s.token_end, kBits));
-    all_terms.insert(all_terms.end(), terms.back().begin(), terms.back().end());
-  }
-  std::vector<std::uint32_t> target_terms = hashed_terms(target_doc_, 0, target_doc_.tokens.size(), kBits);
-  HashedTfidf tfidf(kBits);
-  {
+  // Relevance: cosines of the target with the whole text and with each sentence.
+  float doc_relevance = 0.0f;
+  std::vector<float> sentence_relevance(kept.size(), 0.0f);
+  if (encoder_) {
+    // One document whose "sentences" are the target, the whole text and each sentence, so
+    // that every row lives in the same columns (IDF from these units).
+    std::vector<std::string> units;
+    units.reserve(kept.size() + 2);
+    units.emplace_back(target_);
+    std::string all;
+    for (std::size_t i : kept) {
+      all.append(doc.sentence_text(i));
+      all.push_back(' ');
+    }
+    units.push_back(std::move(all));
+    for (std::size_t i : kept) units.emplace_back(doc.sentence_text(i));
+    Document combined = document_from_sentences(units, options_.language);
+    Embedding e = encoder_->encode(combined);
+    if (e.rows() == static_cast<Eigen::Index>(units.size())) {
+      // Cosines with row 0 (the target), without densifying a large sparse matrix.
+      std::vector<float> target_row(static_cast<std::size_t>(e.cols()), 0.0f);
+      if (e.dense) {
+        for (Eigen::Index c = 0; c < e.cols(); ++c) target_row[c] = e.matrix(0, c);
+      } else {
+        for (SparseRows::InnerIterator it(e.sparse, 0); it; ++it) target_row[it.col()] = it.value();
+      }
+      auto cosine = [&](Eigen::Index r) {
+        float sum = 0.0f;
+        if (e.dense) {
+          for (Eigen::Index c = 0; c < e.cols(); ++c) sum += target_row[c] * e.matrix(r, c);
+        } else {
+          for (SparseRows::InnerIterator it(e.sparse, r); it; ++it) sum += target_row[it.col()] * it.value();
+        }
+        return sum;
+      };
+      doc_relevance = std::max(0.0f, cosine(1));
+      for (std::size_t k = 0; k < kept.size(); ++k) sentence_relevance[k] = cosine(static_cast<Eigen::Index>(k + 2));
+    }
+  } else {
+    // Hashed TF-IDF with IDF from the document's sentences and the target.
+    std::vector<std::vector<std::uint32_t>> terms;
+    std::vector<std::uint32_t> all_terms;
+    for (std::size_t i : kept) {
+      const Sentence& s = doc.sentences[i];
+      terms.push_back(hashed_terms(doc, s.token_begin, s.token_end, kBits));
+      all_terms.insert(all_terms.end(), terms.back().begin(), terms.back().end());
+    }
+    std::vector<std::uint32_t> target_terms = hashed_terms(target_doc_, 0, target_doc_.tokens.size(), kBits);
+    HashedTfidf tfidf(kBits);
     std::vector<std::vector<std::uint32_t>> corpus = terms;
     corpus.push_back(target_terms);
     tfidf.fit(corpus);
+    SparseVector target_vec = tfidf.transform(target_terms);
+    doc_relevance = std::max(0.0f, dot(target_vec, tfidf.transform(all_terms)));
+    for (std::size_t k = 0; k < kept.size(); ++k) sentence_relevance[k] = dot(target_vec, tfidf.transform(terms[k]));
   }
-  SparseVector target_vec = tfidf.transform(target_terms);
-  SparseVector doc_vec = tfidf.transform(all_terms);
-  const float doc_relevance = std::max(0.0f, dot(target_vec, doc_vec));
 
   // Relevance-weighted evidence over the sentences that speak about the target.
   float max_rel = 0.0f, weight = 0.0f, hedged = 0.0f, best_hedged = 0.0f, best_rel = -1.0f;
@@ -102,7 +140,7 @@ StanceResult StanceTagger::tag(const Document& doc) const {
   for (std::size_t k = 0; k < kept.size(); ++k) {
     SentenceStance st;
     st.sentence = kept[k];
-    st.relevance = std::clamp(dot(target_vec, tfidf.transform(terms[k])), 0.0f, 1.0f);
+    st.relevance = std::clamp(sentence_relevance[k], 0.0f, 1.0f);
     st.analysis = attribute_sentence(doc, kept[k]);
     max_rel = std::max(max_rel, st.relevance);
     if (st.relevance < options_.sentence_threshold) {
