@@ -25,9 +25,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   Document doc;
   try {
     doc = segment(text, options);
-  } catch (const std::invalid_argument&) {
-    // Only a bad code or (in strict mode) invalid UTF-8 may be refused.
+  } catch (const std::invalid_argument& e) {
+    // Only a bad code or (in strict mode) invalid UTF-8 may be refused, with a message
+    // Python can decode.
     SYNOPSIS_FUZZ_CHECK(!language_ok || (!utf8_ok && !options.replace_invalid));
+    SYNOPSIS_FUZZ_CHECK(find_invalid_utf8(e.what()) == std::string_view::npos);
     return 0;
   }
   SYNOPSIS_FUZZ_CHECK(language_ok && (utf8_ok || options.replace_invalid));

@@ -1,6 +1,7 @@
 #include "synopsis/language.hpp"
 
 #include "embedded_data.hpp"
+#include "synopsis/unicode.hpp"
 
 #include <libstemmer.h>
 
@@ -60,8 +61,13 @@ std::unique_ptr<LanguageResources> load(const std::string& code) {
 std::string primary_language(std::string_view code) {
   // BCP 47 shape, loosely: 2-3 letter primary subtag, then '-' or '_' separated subtags.
   auto bad = [&] {
+    // Echo at most 40 bytes, cut at a code point boundary and made valid UTF-8, so the
+    // message itself can always be decoded (Python turns it into a ValueError).
+    std::size_t n = std::min<std::size_t>(code.size(), 40);
+    while (n > 0 && n < code.size() && (static_cast<unsigned char>(code[n]) & 0xC0) == 0x80) --n;
+    const std::string shown = replace_invalid_utf8(code.substr(0, n)) + (n < code.size() ? "..." : "");
     return std::invalid_argument("language must be a code such as \"en\", \"de\" or \"pt-BR\", got \"" +
-                                 std::string(code.substr(0, 40)) + "\"");
+                                 shown + "\"");
   };
   std::size_t i = 0;
   while (i < code.size() && std::isalpha(static_cast<unsigned char>(code[i]))) ++i;

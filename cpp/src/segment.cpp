@@ -734,9 +734,14 @@ class Segmenter {
     for (int32_t b = word_bi_->next(); b != icu::BreakIterator::DONE; prev = b, b = word_bi_->next()) {
       const int32_t status = word_bi_->getRuleStatus();
       if (status < UBRK_WORD_NONE_LIMIT) continue;  // spaces and punctuation
+      // The word rules attach format characters to the word before them; U+FEFF is one,
+      // but sentences are trimmed of it, so trim tokens the same way ("0<U+FEFF>").
+      const auto [tok_start, tok_end] =
+          trim(doc_.text, offsets_[static_cast<std::size_t>(prev)], offsets_[static_cast<std::size_t>(b)]);
+      if (tok_start == tok_end) continue;
       Token tok;
-      tok.start = offsets_[static_cast<std::size_t>(prev)];
-      tok.end = offsets_[static_cast<std::size_t>(b)];
+      tok.start = static_cast<u32>(tok_start);
+      tok.end = static_cast<u32>(tok_end);
       while (sent + 1 < n_sent && tok.start >= doc_.sentences[sent].end) {
         doc_.sentences[sent].token_end = static_cast<u32>(doc_.tokens.size());
         ++sent;

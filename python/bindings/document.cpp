@@ -33,6 +33,25 @@ const char* kind_name(TokenKind k) {
   return "word";
 }
 
+PyToken make_token(const PyDocument& d, std::size_t i) {
+  const Document& doc = d.doc();
+  const Token& t = doc.tokens[i];
+  return PyToken{d.cp(t.start), d.cp(t.end), t.sentence, std::string(doc.token_text(i)),
+                 doc.terms[t.term], doc.stems[t.stem], kind_name(t.kind), t.is_stopword};
+}
+
+// A read-only sequence over a document's tokens: Token objects are made on access, so
+// segmenting a long text does not pay for millions of Python objects nobody reads.
+struct TokenList {
+  PyDocument doc;
+  std::size_t size() const { return doc.doc().tokens.size(); }
+  py::list to_list() const {
+    py::list out;
+    for (std::size_t i = 0; i < size(); ++i) out.append(make_token(doc, i));
+    return out;
+  }
+};
+
 std::string sentence_repr(const PySentence& s) {
   std::string text = s.text.size() > 60 ? s.text.substr(0, 57) + "..." : s.text;
   std::string flags;
@@ -84,6 +103,33 @@ void register_document(py::module_& m) {
         return "Paragraph(" + std::to_string(p.index) + ", " + std::string(py::repr(py::str(text))) + ")";
       });
 
+  py::class_<TokenList>(m, "TokenList", "The tokens of a Document: a read-only sequence of Token.")
+      .def("__len__", &TokenList::size)
+      .def("__getitem__", [](const TokenList& l, std::ptrdiff_t i) {
+        const auto n = static_cast<std::ptrdiff_t>(l.size());
+        if (i < 0) i += n;
+        if (i < 0 || i >= n) throw py::index_error("token index out of range");
+        return make_token(l.doc, static_cast<std::size_t>(i));
+      })
+      .def("__getitem__", [](const TokenList& l, const py::slice& slice) {
+        std::size_t start = 0, stop = 0, step = 0, length = 0;
+        if (!slice.compute(l.size(), &start, &stop, &step, &length)) throw py::error_already_set();
+        py::list out;
+        for (std::size_t k = 0; k < length; ++k, start += step) out.append(make_token(l.doc, start));
+        return out;
+      })
+      .def("__iter__", [](const TokenList& l) { return py::iter(l.to_list()); })
+      .def("__eq__", [](const TokenList& l, const py::object& other) -> py::object {
+        if (!py::isinstance<py::list>(other) && !py::isinstance<py::tuple>(other) &&
+            !py::isinstance<TokenList>(other))
+          return py::reinterpret_borrow<py::object>(Py_NotImplemented);
+        return py::bool_(l.to_list().equal(py::list(other)));
+      })
+      .def("__repr__", [](const TokenList& l) { return "<TokenList of " + std::to_string(l.size()) + " tokens>"; })
+      .def("__reduce__", [](const TokenList& l) {
+        return py::make_tuple(py::module_::import("builtins").attr("list"), py::make_tuple(l.to_list()));
+      });
+
   py::class_<PyDocument>(m, "Document", R"doc(
 A segmented text: paragraphs, sentences and tokens, with headings and boilerplate flagged.
 
@@ -115,16 +161,8 @@ Create one with :func:`synopsis.segment`.
                                  std::string(doc.span(p.start, p.end))});
         return out;
       })
-      .def_property_readonly("tokens", [](const PyDocument& d) {
-        py::list out;
-        const Document& doc = d.doc();
-        for (std::size_t i = 0; i < doc.tokens.size(); ++i) {
-          const Token& t = doc.tokens[i];
-          out.append(PyToken{d.cp(t.start), d.cp(t.end), t.sentence, std::string(doc.token_text(i)),
-                             doc.terms[t.term], doc.stems[t.stem], kind_name(t.kind), t.is_stopword});
-        }
-        return out;
-      })
+      .def_property_readonly("tokens", [](const PyDocument& d) { return TokenList{d}; },
+                             "The tokens, as a sequence built on access (a long text has millions).")
       .def("__len__", [](const PyDocument& d) { return d.doc().sentences.size(); })
       .def("__repr__", [](const PyDocument& d) {
         const Document& doc = d.doc();
@@ -135,7 +173,8 @@ Create one with :func:`synopsis.segment`.
       })
       .def(py::pickle([](const PyDocument& d) { return py::make_tuple(py::str(d.doc().text), d.doc().language); },
                       [](py::tuple t) {
-                        if (t.size() != 2) throw py::value_error("invalid Document state");
+                        if (t.size() != 2 || !py::isinstance<py::str>(t[1]))
+                          throw py::value_error("invalid Document state");
                         return PyDocument(segment_python(t[0], t[1].cast<std::string>(), "strict"));
                       }));
 

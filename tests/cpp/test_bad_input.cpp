@@ -132,6 +132,22 @@ TEST(BadInput, MalformedLanguageCodesAreRejected) {
   }
 }
 
+// The message echoes the code; cut in the middle of a character it was invalid UTF-8,
+// which Python could not decode into a ValueError.
+TEST(BadInput, LanguageErrorMessagesAreValidUtf8) {
+  for (const std::string code : {std::string("\xff\xfe"), std::string(20 * 3, '\xe6'),
+                                 "en-" + std::string(40, 'x'), std::string("\xe6\x97\xa5") + "\xe6\x97\xa5"}) {
+    const std::string message = thrown_message("Text.", code);
+    EXPECT_NE(message.find("language must be a code"), std::string::npos) << message;
+    EXPECT_EQ(find_invalid_utf8(message), std::string_view::npos) << message;
+  }
+  std::string cjk;
+  for (int i = 0; i < 20; ++i) cjk += "\xe6\x97\xa5";  // 20 x U+65E5, 60 bytes
+  const std::string message = thrown_message("Text.", cjk);
+  EXPECT_EQ(find_invalid_utf8(message), std::string_view::npos) << message;
+  EXPECT_NE(message.find("..."), std::string::npos);
+}
+
 TEST(BadInput, UnknownWellFormedLanguagesStillSegment) {
   for (const char* code : {"xx", "qaa", "zzz", "tlh", "en-Latn-US-x-private", "EN", "en_US_POSIX"}) {
     const Document doc = checked("One sentence. Another one.", code);
@@ -197,4 +213,16 @@ TEST(BadInput, FuzzRegressionNoTokenStraddlesASentenceEnd) {
   const Document doc = checked("about 11,0\u058900 homes fy's engineering.", "fr");
   ASSERT_EQ(doc.sentences.size(), 1u);
   EXPECT_EQ(std::string(doc.token_text(1)), "11,0\u058900");
+}
+
+// fuzz_segment found: the word rules attach U+FEFF (a format character) to the word
+// before it, while sentences are trimmed of it, so the token "0<U+FEFF>" ended after its
+// sentence.
+TEST(BadInput, FuzzRegressionTrailingByteOrderMarkStaysOutOfTokens) {
+  const Document doc = checked("er ArieKr T\xde\x05" "0\xef\xbb\xbf", "ro", true);
+  ASSERT_FALSE(doc.tokens.empty());
+  EXPECT_EQ(std::string(doc.token_text(doc.tokens.size() - 1)).find("\xef\xbb\xbf"), std::string::npos);
+  const Document words = checked("A word\xef\xbb\xbf and another\xef\xbb\xbf\xef\xbb\xbf.");
+  for (std::size_t i = 0; i < words.tokens.size(); ++i)
+    EXPECT_EQ(std::string(words.token_text(i)).find("\xef\xbb\xbf"), std::string::npos) << i;
 }

@@ -1,0 +1,380 @@
+"""The bad-input catalogue: whatever a scraper hands over, every public function returns
+a correct result or raises a clear ValueError / TypeError. Nothing crashes, hangs or
+returns garbage (every result is checked against the structural promises of the API)."""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import pickle
+import time
+
+import pytest
+
+import synopsis as sy
+
+REPLACEMENT = "\ufffd"
+
+
+def check_document(doc, text: str | None = None) -> None:
+    """The promises every Document keeps: str offsets, order, trimming, containment."""
+    full = doc.text
+    if text is not None:
+        assert full == text
+    prev_end = 0
+    for i, s in enumerate(doc.sentences):
+        assert s.index == i
+        assert prev_end <= s.start < s.end <= len(full)
+        assert full[s.start:s.end] == s.text
+        assert s.text == s.text.strip() or not s.text[0].isspace() and not s.text[-1].isspace()
+        prev_end = s.end
+    sentences = doc.sentences
+    prev_end = 0
+    for t in doc.tokens:
+        assert prev_end <= t.start < t.end <= len(full)
+        assert full[t.start:t.end] == t.text
+        s = sentences[t.sentence]
+        assert s.start <= t.start and t.end <= s.end
+        assert t.kind in ("word", "number", "punctuation", "symbol")
+        prev_end = t.end
+    for p in doc.paragraphs:
+        assert full[p.start:p.end] == p.text
+        first, last = p.sentences
+        assert 0 <= first < last <= len(sentences)
+    assert doc.title is None or doc.title == sentences[0].text
+    assert len(doc) == len(sentences)
+    repr(doc)
+
+
+def segment(text, **kw):
+    doc = sy.segment(text, **kw)
+    check_document(doc)
+    return doc
+
+
+# ---------------------------------------------------------------- encodings
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        b"\xc0\xaf",  # overlong "/"
+        b"\xc1\xbf",  # overlong, two bytes
+        b"\xe0\x80\xaf",  # overlong, three bytes
+        b"\xf0\x80\x80\xaf",  # overlong, four bytes
+        b"\xed\xa0\x80",  # UTF-16 surrogate encoded in UTF-8 (CESU)
+        b"\xed\xbf\xbf",
+        b"\xf4\x90\x80\x80",  # above U+10FFFF
+        b"\xf5\x80\x80\x80",
+        b"\xfe",
+        b"\xff",
+        b"\x80",  # lone continuation byte
+        b"\xe2\x82",  # truncated sequence
+    ],
+    ids=lambda b: b.hex(),
+)
+def test_invalid_utf8_bytes_name_the_offset(bad):
+    with pytest.raises(ValueError, match=r"not valid UTF-8.*byte offset 3"):
+        sy.segment(b"ok " + bad + b" tail.")
+    doc = segment(b"ok " + bad + b" tail.", errors="replace")
+    assert REPLACEMENT in doc.text and doc.text.startswith("ok ")
+
+
+def test_truncated_sequence_at_the_very_end():
+    with pytest.raises(ValueError, match="byte offset 5"):
+        sy.segment("Euro \u20ac".encode()[:-1])
+
+
+def test_bytearray_is_accepted_like_bytes():
+    doc = segment(bytearray("Grüße aus Köln. Bis bald.".encode()), language="de")
+    assert [s.text for s in doc.sentences] == ["Grüße aus Köln.", "Bis bald."]
+
+
+def test_lone_surrogate_in_str():
+    text = "Broken \ud800 surrogate. Fine."
+    with pytest.raises(ValueError, match="lone surrogate at index 7"):
+        sy.segment(text)
+    doc = segment(text, errors="replace")
+    assert "\ud800" not in doc.text and len(doc.sentences) == 2
+
+
+def test_surrogate_pair_written_as_two_code_points_is_rejected():
+    with pytest.raises(ValueError, match="lone surrogate at index 0"):
+        sy.segment("\ud83d\ude00 smile.")
+
+
+def test_unknown_errors_mode():
+    with pytest.raises(ValueError, match='errors must be "strict" or "replace"'):
+        sy.segment("Text.", errors="ignore")
+
+
+def test_nul_bytes_are_kept_as_text():
+    text = "First\x00one. Second\x00\x00one."
+    doc = segment(text)
+    assert doc.text == text
+    assert [s.text for s in doc.sentences] == ["First\x00one.", "Second\x00\x00one."]
+
+
+def test_byte_order_mark_at_start_and_inside():
+    doc = segment("\ufeffHello there. General\ufeff Kenobi.")
+    assert doc.sentences[0].text == "Hello there."
+    assert doc.sentences[0].start == 1
+    doc = segment("\ufeffHello there.".encode())
+    assert doc.sentences[0].start == 1
+
+
+def test_byte_order_mark_after_a_word_stays_out_of_the_token():
+    # Found by fuzz_segment: "0\ufeff" was one token reaching past its sentence's end.
+    doc = segment(b"er ArieKr T\xde\x050\xef\xbb\xbf", language="ro", errors="replace")
+    assert doc.tokens[-1].text == "0"
+    doc = segment("A word\ufeff and another\ufeff\ufeff.")
+    assert [t.text for t in doc.tokens] == ["A", "word", "and", "another"]
+
+
+def test_control_characters():
+    text = "Alarm\x07 rang. Escape \x1b[31mred\x1b[0m text.\x7f End\x01. Form\x0cfeed\x0bvtab."
+    doc = segment(text)
+    assert len(doc.sentences) >= 3
+
+
+def test_carriage_returns_as_line_ends():
+    doc = segment("Headline\r\n\r\nFirst line of prose here.\r\nSecond line here.\rThird.")
+    assert doc.sentences[0].text == "Headline"
+    assert all("\r" not in s.text[-1:] for s in doc.sentences)
+
+
+def test_right_to_left_text_and_bidi_controls():
+    doc = segment("\u202bذهب الولد إلى المدرسة.\u202c هل رأيته؟ نعم.", language="ar")
+    assert len(doc.sentences) == 3
+    doc = segment("הילד הלך לבית הספר. האם ראית אותו? כן.", language="he")
+    assert len(doc.sentences) == 3
+    segment("\u202eevil\u202c override. \u200fmark\u200e here. \u2066isolate\u2069.")
+
+
+def test_combining_marks():
+    doc = segment("Ze\u0301\u0301\u0301\u0308\u0308 said it\u0327\u0327. Then\u0300 left.")
+    assert len(doc.sentences) == 2
+    assert doc.tokens[0].text == "Ze\u0301\u0301\u0301\u0308\u0308"
+    segment("\u0301\u0301\u0301 starts with marks.")
+    segment("\u0301" * 10000)
+
+
+def test_zero_width_joiners_and_emoji():
+    doc = segment("The family \U0001f469\u200d\U0001f469\u200d\U0001f467 smiled. Flags \U0001f1fa\U0001f1f8 waved.")
+    assert len(doc.sentences) == 2
+    segment("\u200d\u200d\u200d")
+    segment("zero\u200bwidth\u200bspace. word\u2060joiner.")
+
+
+def test_astral_characters_keep_str_offsets():
+    text = "𝔗𝔥𝔢 𝔢𝔫𝔡. 🙂🙂 Next one. 𠜎𠜱 done."
+    doc = segment(text)
+    assert len(doc.sentences) == 3
+
+
+def test_mixed_scripts_in_one_text():
+    segment("English. Ελληνικά. Русский. العربية. हिन्दी। 日本語。 한국어. ไทย")
+
+
+# ---------------------------------------------------------------- shapes and sizes
+
+def test_empty_text():
+    doc = segment("")
+    assert doc.sentences == [] and doc.tokens == [] and doc.paragraphs == [] and doc.title is None
+    assert segment(b"").sentences == []
+
+
+@pytest.mark.parametrize("text", [" ", "\n\n\n", " \t\r\n\f\v", "\u00a0\u3000\u2028\u2029\u200b", "\ufeff"])
+def test_only_whitespace(text):
+    assert segment(text).sentences == []
+
+
+@pytest.mark.parametrize("text", ["...!!!???", ";;;,,,:::---", "\u2026\u3002\uff01\u061f\u0964", "\"\"''(()))]]}}", ". . . ."])
+def test_only_punctuation(text):
+    doc = segment(text)
+    assert all(t.kind != "word" for t in doc.tokens)
+
+
+def test_only_boilerplate():
+    doc = segment("Home\nWorld\nSport\nShare this article\nHome\nWorld\nSport\n")
+    assert doc.prose == []
+
+
+def test_numbers_only():
+    doc = segment("1 2 3. 4.5 6,7 8. 9 10 11. 2024. 2025. 3.14159 -1 +2 1e10")
+    assert doc.tokens and all(t.kind == "number" for t in doc.tokens if t.text[0].isdigit())
+
+
+def test_one_megabyte_token():
+    token = "x" * (1 << 20)
+    doc = segment(f"Start {token} end.")
+    assert len(doc.sentences) == 1
+    assert [len(t.text) for t in doc.tokens] == [5, 1 << 20, 3]
+
+
+def test_hundred_thousand_one_word_sentences():
+    doc = segment("Yes. " * 100_000)
+    assert len(doc.sentences) == 100_000
+    assert doc.sentences[-1].text == "Yes."
+
+
+def test_hundred_thousand_lines_take_linear_time():
+    start = time.perf_counter()
+    doc = segment("Word\n" * 100_000)
+    assert len(doc.sentences) == 100_000
+    doc = segment("word and\n" * 100_000 + "end.")
+    assert len(doc.sentences) == 1
+    assert time.perf_counter() - start < 30
+
+
+def test_twenty_megabytes_without_punctuation():  # about 2.5 s
+    text = ("word another thing " * 1_100_000)[:20_000_000]
+    doc = sy.segment(text)
+    assert len(doc.sentences) == 1
+    s = doc.sentences[0]
+    assert s.start == 0 and s.end == len(text.rstrip())
+
+
+def test_two_megabytes_on_one_line_of_many_sentences():
+    text = "A short sentence here. " * 90_000
+    doc = sy.segment(text)
+    assert len(doc.sentences) == 90_000
+    assert doc.sentences[-1].end == len(text) - 1
+
+
+def test_deeply_nested_brackets_and_quotes():
+    segment("(" * 5000 + "inside." + ")" * 5000)
+    segment("\"'«" * 3000 + "Quoted." + "»'\"" * 3000)
+
+
+def test_list_marker_lookalikes():
+    segment("1. 2. 3. 4. 5. 6. 7. 8. 9. 10. " * 200)
+    segment("a) b) c) d) (1) (2) (3) i. ii. iii. " * 200)
+    segment("\u2022 " * 5000)
+
+
+def test_html_leftovers():
+    doc = segment("<div class='nav'>Home</div>\n<p>The council met on Tuesday.&nbsp;It voted.</p>\n<script>var x = 1;</script>")
+    assert len(doc.sentences) >= 3
+
+
+# ---------------------------------------------------------------- languages
+
+def _icu_language_codes() -> list[str]:
+    """Every locale ICU reports as available (uloc_getAvailable), read from libicuuc."""
+    path = ctypes.util.find_library("icuuc") or "libicuuc.so"
+    lib = ctypes.CDLL(path)
+    for suffix in [""] + [f"_{v}" for v in range(80, 50, -1)]:
+        count = getattr(lib, "uloc_countAvailable" + suffix, None)
+        if count is not None:
+            get = getattr(lib, "uloc_getAvailable" + suffix)
+            get.restype = ctypes.c_char_p
+            get.argtypes = [ctypes.c_int32]
+            return sorted({get(i).decode() for i in range(count())})
+    raise RuntimeError("ICU's uloc_getAvailable not found")
+
+
+def test_every_icu_locale_segments():
+    codes = _icu_language_codes()
+    assert len(codes) > 100 and "en_US" in codes and "hy" in codes
+    text = "Hello world. Ünïcödé text here! 今天天气很好。Done?"
+    for code in codes:
+        doc = segment(text, language=code)
+        assert len(doc.sentences) >= 2, code
+        assert doc.language == code
+
+
+@pytest.mark.parametrize("code", ["xx", "qaa", "zzz", "tlh", "en-Latn-US-x-private", "EN", "en_US_POSIX", "pt-BR", "zh-Hant-TW"])
+def test_unknown_or_unusual_well_formed_codes_segment(code):
+    doc = segment("One sentence here. Another one.", language=code)
+    assert len(doc.sentences) == 2
+
+
+@pytest.mark.parametrize("code", ["", "e", "english", "en-", "en--US", "-en", "en US", "1a", "en-123456789", "én", "en\x00", "x" * 1000])
+def test_malformed_language_codes_raise(code):
+    with pytest.raises(ValueError, match="language must be a code"):
+        sy.segment("Text.", language=code)
+    with pytest.raises(ValueError, match="language must be a code"):
+        sy.stopwords(code)
+
+
+def test_error_message_for_huge_code_is_bounded():
+    with pytest.raises(ValueError) as info:
+        sy.segment("Text.", language="q" * 100_000)
+    assert len(str(info.value)) < 200
+
+
+def test_stopwords_of_unknown_language_is_empty():
+    assert sy.stopwords("xx") == []
+    assert "the" in sy.stopwords("EN-us")
+
+
+# ---------------------------------------------------------------- types
+
+@pytest.mark.parametrize("value", [None, 42, 3.5, ["a", "b"], {"text": "x"}, memoryview(b"abc"), object()],
+                         ids=lambda v: type(v).__name__)
+def test_text_of_wrong_type(value):
+    with pytest.raises(TypeError, match="text must be str or bytes"):
+        sy.segment(value)
+
+
+@pytest.mark.parametrize("value", [None, 42, 3.5, ["en"], object()], ids=lambda v: type(v).__name__)
+def test_language_of_wrong_type(value):
+    with pytest.raises(TypeError):
+        sy.segment("Text.", language=value)
+    with pytest.raises(TypeError):
+        sy.stopwords(value)
+
+
+def test_bytes_language_and_errors_read_as_ascii():
+    # pybind11 converts bytes to std::string: b"de" means "de", never something else.
+    a = sy.segment("Am 3. Oktober kam er. Dann ging er.", language=b"de", errors=b"strict")
+    b = sy.segment("Am 3. Oktober kam er. Dann ging er.", language="de", errors="strict")
+    assert [s.text for s in a.sentences] == [s.text for s in b.sentences]
+    with pytest.raises(ValueError, match="language must be a code"):
+        sy.segment("Text.", language=b"\xff\xfe")
+
+
+@pytest.mark.parametrize("code", ["\u65e5" * 20, "en-" + "\u65e5" * 20, "\U0001f600" * 12])
+def test_error_message_echoing_a_long_non_ascii_code_is_decodable(code):
+    # Cut at 40 bytes in the middle of a character, the message was not UTF-8 and Python
+    # raised UnicodeDecodeError instead of a clear ValueError.
+    with pytest.raises(ValueError, match="language must be a code") as info:
+        sy.segment("Text.", language=code)
+    assert type(info.value) is ValueError
+
+
+@pytest.mark.parametrize("value", [None, 1, ["strict"]], ids=lambda v: type(v).__name__)
+def test_errors_of_wrong_type(value):
+    with pytest.raises(TypeError):
+        sy.segment("Text.", errors=value)
+
+
+def test_language_must_be_a_keyword():
+    with pytest.raises(TypeError):
+        sy.segment("Text.", "en")
+
+
+def test_str_subclass_is_text():
+    class Article(str):
+        pass
+
+    doc = segment(Article("A subclass. Still text."))
+    assert len(doc.sentences) == 2
+
+
+def test_pickle_round_trip_of_odd_text():
+    text = "\ufeff\x00Null and BOM.\u202e Reversed. \U0001f469\u200d\U0001f467 ok."
+    doc = sy.segment(text)
+    back = pickle.loads(pickle.dumps(doc))
+    assert back.text == doc.text
+    assert [(s.start, s.end) for s in back.sentences] == [(s.start, s.end) for s in doc.sentences]
+
+
+@pytest.mark.parametrize("state", [("only one",), ("a", "en", "extra"), ("bad \udc80", "en"), (None, "en"),
+                                   ("Text.", "not a code"), ("Text.", None), (b"\xff", "en")],
+                         ids=["short", "long", "surrogate", "none-text", "bad-code", "none-code", "bad-bytes"])
+def test_unpickling_a_forged_state_is_refused(state):
+    # What pickle.loads does with a Document's state: __new__, then __setstate__.
+    cls = sy.Document
+    with pytest.raises((ValueError, TypeError)):
+        cls.__new__(cls).__setstate__(state)
