@@ -68,4 +68,46 @@ PageRankResult pagerank(const SparseGraph& graph, const PageRankOptions& options
   return result;
 }
 
+SparseGraph threshold_graph(const SparseGraph& graph, double threshold, bool binary) {
+  SparseGraph out = graph;
+  out.prune([&](Eigen::Index, Eigen::Index, double value) { return value > threshold; });
+  if (binary)
+    for (Eigen::Index i = 0; i < out.outerSize(); ++i)
+      for (SparseGraph::InnerIterator it(out, i); it; ++it) it.valueRef() = 1.0;
+  return out;
+}
+
+Eigen::VectorXd position_centrality(const SparseGraph& graph, const PositionCentralityOptions& options) {
+  const Eigen::Index n = graph.rows();
+  if (graph.cols() != n) throw std::invalid_argument("position_centrality: the graph must be square");
+  if (!(options.beta >= 0.0 && options.beta <= 1.0))
+    throw std::invalid_argument("position_centrality: beta must be in [0, 1], got " + std::to_string(options.beta));
+  if (!std::isfinite(options.lambda1) || !std::isfinite(options.lambda2))
+    throw std::invalid_argument("position_centrality: lambda1 and lambda2 must be finite");
+  Eigen::VectorXd score = Eigen::VectorXd::Zero(n);
+  if (n == 0) return score;
+  // Pairs without an edge have similarity 0, which is then the minimum.
+  double lo = 0.0, hi = 0.0;
+  bool first = true;
+  Eigen::Index stored = 0;
+  for (Eigen::Index i = 0; i < n; ++i)
+    for (SparseGraph::InnerIterator it(graph, i); it; ++it) {
+      if (it.col() == i) continue;
+      ++stored;
+      if (first) lo = hi = it.value(), first = false;
+      lo = std::min(lo, it.value());
+      hi = std::max(hi, it.value());
+    }
+  if (stored < n * (n - 1)) lo = std::min(lo, 0.0);
+  const double threshold = lo + options.beta * (hi - lo);
+  for (Eigen::Index i = 0; i < n; ++i)
+    for (SparseGraph::InnerIterator it(graph, i); it; ++it) {
+      const Eigen::Index j = it.col();
+      const double e = it.value() - threshold;
+      if (j == i || e <= 0) continue;
+      score[i] += (j < i ? options.lambda1 : options.lambda2) * e;
+    }
+  return score;
+}
+
 }  // namespace synopsis

@@ -5,10 +5,22 @@ namespace py = pybind11;
 
 namespace synopsis::python {
 void register_document(py::module_& m);
+void register_encoder(py::module_& m);
+void register_summarize(py::module_& m);
+void register_keywords(py::module_& m);
+void register_attribution(py::module_& m);
+void register_stance(py::module_& m);
+void register_classifier(py::module_& m);
 }  // namespace synopsis::python
 
 PYBIND11_MODULE(_core, m) {
   m.doc() = "synopsis C++ core: segmentation, encoders, ranking, keyphrases, stance";
   m.attr("__version__") = SYNOPSIS_VERSION;
   synopsis::python::register_document(m);
+  synopsis::python::register_encoder(m);
+  synopsis::python::register_summarize(m);
+  synopsis::python::register_keywords(m);
+  synopsis::python::register_attribution(m);
+  synopsis::python::register_stance(m);
+  synopsis::python::register_classifier(m);
 }

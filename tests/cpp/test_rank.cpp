@@ -54,3 +54,24 @@ TEST(PageRank, RejectsBadInput) {
   Eigen::VectorXd zero = Eigen::VectorXd::Zero(2);
   EXPECT_THROW(pagerank(graph_from(2, {{0, 1, 1}}), {}, zero), std::invalid_argument);
 }
+
+TEST(PositionCentrality, RewardsSimilarityToLaterSentences) {
+  SparseGraph g(3, 3);
+  std::vector<Eigen::Triplet<double>> t{{0, 1, 1}, {1, 0, 1}, {1, 2, 1}, {2, 1, 1}, {0, 2, 1}, {2, 0, 1}};
+  g.setFromTriplets(t.begin(), t.end());
+  PositionCentralityOptions o;
+  o.beta = 0.0;
+  const Eigen::VectorXd c = position_centrality(g, o);
+  EXPECT_GT(c[0], c[1]);
+  EXPECT_GT(c[1], c[2]);
+}
+
+TEST(ThresholdGraph, DropsWeakEdgesAndBinarises) {
+  SparseGraph g(2, 2);
+  std::vector<Eigen::Triplet<double>> t{{0, 1, 0.05}, {1, 0, 0.5}};
+  g.setFromTriplets(t.begin(), t.end());
+  const SparseGraph b = threshold_graph(g, 0.1, true);
+  EXPECT_EQ(b.coeff(0, 1), 0.0);
+  EXPECT_EQ(b.coeff(1, 0), 1.0);
+  EXPECT_EQ(threshold_graph(g, 0.1, false).coeff(1, 0), 0.5);
+}

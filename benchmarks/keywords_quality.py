@@ -1,0 +1,142 @@
+"""Keyphrase extraction on DUC-2001: F1@5 and F1@10 (stemmed exact match) and documents/second.
+
+Data: keywords/duc2001.jsonl, 307 news articles with reader-assigned keyphrases (Wan and Xiao
+2008). Systems read the ``text`` field only (the ``headline`` field is separate, absent for 12
+documents, and not part of ``text``).
+
+Matching, the usual protocol: a phrase is lowercased, split on whitespace, each word stripped
+of surrounding punctuation and Porter-stemmed (NLTK's PorterStemmer, no data files needed),
+and the words re-joined; a prediction is correct when its normalised string equals a
+normalised gold phrase. Predictions are de-duplicated after normalisation, then cut at k.
+Per document: P@k = correct / predictions kept (at most k), R@k = correct / gold phrases
+(all of them, including those that never occur in the text), F1 their harmonic mean;
+the table shows the mean over documents, x100.
+
+Systems (each asked for 10 phrases once; F1@5 uses the first five):
+synopsis.keywords with method textrank, singlerank, positionrank, topicrank,
+multipartiterank and tfidf (a method the package does not know is reported and skipped);
+YAKE (yake.KeywordExtractor, English defaults, n=3); summa.keywords.keywords (TextRank
+words merged into phrases, split=True, in its score order). Speed: documents/second over
+the same run, single thread; "vs YAKE" is the system's docs/s divided by YAKE's.
+
+Example:
+    python benchmarks/keywords_quality.py
+    python benchmarks/keywords_quality.py --limit 50
+"""
+
+from __future__ import annotations
+
+import time
+from statistics import mean
+from typing import Callable
+
+from _common import load_jsonl, make_parser, markdown_table, ratio, synopsis_attr
+
+Extractor = Callable[[str], list[str]]  # text -> ranked phrases
+TOP = 10
+SYNOPSIS_METHODS = ("textrank", "singlerank", "positionrank", "topicrank", "multipartiterank", "tfidf")
+_PUNCTUATION = ".,;:!?\"'`()[]{}"
+
+
+class PhraseNormalizer:
+    def __init__(self):
+        from nltk.stem import PorterStemmer
+
+        self._stem = PorterStemmer().stem
+        self._cache: dict[str, str] = {}
+
+    def __call__(self, phrase: str) -> str:
+        if phrase not in self._cache:
+            words = (word.strip(_PUNCTUATION) for word in phrase.lower().split())
+            self._cache[phrase] = " ".join(self._stem(word) for word in words if word)
+        return self._cache[phrase]
+
+
+def prf_at(predicted: list[str], gold: set[str], k: int) -> tuple[float, float, float]:
+    top = predicted[:k]
+    correct = sum(phrase in gold for phrase in top)
+    precision = correct / len(top) if top else 0.0
+    recall = correct / len(gold) if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if correct else 0.0
+    return precision, recall, f1
+
+
+def unique(phrases: list[str]) -> list[str]:
+    return list(dict.fromkeys(phrase for phrase in phrases if phrase))
+
+
+def synopsis_systems(probe_text: str) -> dict[str, Extractor]:
+    keywords = synopsis_attr("keywords")
+    if keywords is None:
+        return {}
+    systems = {}
+    for method in SYNOPSIS_METHODS:
+        try:
+            keywords(probe_text, top=TOP, method=method)
+        except ValueError as error:
+            print(f"synopsis.keywords(method={method!r}) not available: {error}")
+            continue
+        systems[f"synopsis {method}"] = (
+            lambda text, method=method: [kw.phrase for kw in keywords(text, top=TOP, method=method)])
+    return systems
+
+
+def yake_system() -> Extractor:
+    import yake
+
+    extractor = yake.KeywordExtractor(lan="en", n=3, top=TOP)
+    return lambda text: [phrase for phrase, _score in extractor.extract_keywords(text)]
+
+
+def summa_system() -> Extractor:
+    from summa import keywords
+
+    return lambda text: keywords.keywords(text, split=True)[:TOP]
+
+
+def evaluate(extract: Extractor, documents: list[dict], normalize: PhraseNormalizer) -> dict[str, float]:
+    start = time.perf_counter()
+    outputs = [extract(doc["text"]) for doc in documents]
+    seconds = time.perf_counter() - start
+    scores = {"F1@5": [], "F1@10": [], "P@10": [], "R@10": []}
+    for phrases, doc in zip(outputs, documents):
+        predicted = unique([normalize(phrase) for phrase in phrases])
+        gold = {normalize(phrase) for phrase in doc["keyphrases"]}
+        scores["F1@5"].append(prf_at(predicted, gold, 5)[2])
+        p10, r10, f10 = prf_at(predicted, gold, 10)
+        scores["F1@10"].append(f10)
+        scores["P@10"].append(p10)
+        scores["R@10"].append(r10)
+    result = {key: 100 * mean(values) for key, values in scores.items()}
+    result["docs/s"] = len(documents) / seconds
+    return result
+
+
+def main() -> None:
+    parser = make_parser(__doc__)
+    args = parser.parse_args()
+
+    documents = load_jsonl(args.data, "keywords/duc2001.jsonl", args.limit)
+    n_gold = mean(len(doc["keyphrases"]) for doc in documents)
+    print(f"{len(documents)} DUC-2001 documents, {n_gold:.1f} gold keyphrases each on average\n")
+    normalize = PhraseNormalizer()
+
+    systems = {**synopsis_systems(documents[0]["text"]),
+               "YAKE (en, n=3)": yake_system(), "summa keywords": summa_system()}
+    results = {}
+    for name, extract in systems.items():
+        results[name] = evaluate(extract, documents, normalize)
+        print(f"  {name}: F1@10 {results[name]['F1@10']:.2f}, {results[name]['docs/s']:.1f} docs/s")
+
+    yake_rate = results["YAKE (en, n=3)"]["docs/s"]
+    rows = [
+        (name, f"{r['F1@5']:.2f}", f"{r['F1@10']:.2f}", f"{r['P@10']:.2f}", f"{r['R@10']:.2f}",
+         f"{r['docs/s']:.1f}", ratio(r["docs/s"], yake_rate))
+        for name, r in sorted(results.items(), key=lambda kv: -kv[1]["F1@10"])
+    ]
+    print()
+    print(markdown_table(["system", "F1@5", "F1@10", "P@10", "R@10", "docs/s", "vs YAKE"], rows))
+
+
+if __name__ == "__main__":
+    main()

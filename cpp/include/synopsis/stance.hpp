@@ -1,0 +1,65 @@
+// Zero-shot stance tagging: what does a text say about a target?
+//
+// Relevance of each sentence to the target comes from an encoder (hashed TF-IDF with IDF
+// learnt from the document's own sentences); polarity comes from the cue lexicons with
+// negation scope ("not a hoax" supports, "did not confirm" refutes); hedges and attribution
+// mark reported, uncommitted sentences. No training data is needed.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "synopsis/attribution.hpp"
+#include "synopsis/document.hpp"
+
+namespace synopsis {
+
+enum class StanceScheme { fnc, semeval };
+
+// Labels of a scheme, in score order: fnc -> agree, disagree, discuss, unrelated;
+// semeval -> favor, against, none. Throws std::invalid_argument for an unknown name.
+StanceScheme parse_stance_scheme(std::string_view name);
+std::vector<std::string> stance_labels(StanceScheme scheme);
+
+struct StanceTaggerOptions {
+  StanceScheme scheme = StanceScheme::fnc;
+  std::string encoder = "tfidf";   // "tfidf" (hashed TF-IDF, document IDF)
+  std::string language = "en";
+  float related_threshold = 0.12f;  // document relevance below this: unrelated / none
+  float sentence_threshold = 0.08f; // a sentence below this relevance takes no part in polarity
+};
+
+struct SentenceStance {
+  std::size_t sentence = 0;
+  std::string label;       // a label of the scheme
+  float relevance = 0.0f;  // cosine of target and sentence, in [0, 1]
+  SentenceAttribution analysis;  // cues, attribution, hedging
+};
+
+struct StanceResult {
+  std::string label;
+  std::vector<std::string> labels;  // the scheme's labels
+  std::vector<float> scores;        // one per label, summing to 1
+  float relevance = 0.0f;           // document relevance to the target
+  std::vector<SentenceStance> sentences;  // every sentence that is not boilerplate
+};
+
+class StanceTagger {
+ public:
+  // Throws std::invalid_argument for an empty target or an unknown encoder.
+  StanceTagger(std::string target, StanceTaggerOptions options = {});
+
+  StanceResult tag(const Document& doc) const;
+  StanceResult tag(std::string_view text) const;
+
+  const std::string& target() const { return target_; }
+  const StanceTaggerOptions& options() const { return options_; }
+
+ private:
+  std::string target_;
+  StanceTaggerOptions options_;
+  Document target_doc_;
+};
+
+}  // namespace synopsis

@@ -1,0 +1,75 @@
+// Extractive summarisation: encode the prose sentences, build their similarity graph, rank
+// them, and select within a budget. Headings and boilerplate are never chosen.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "synopsis/document.hpp"
+#include "synopsis/encoder.hpp"
+#include "synopsis/graph.hpp"
+#include "synopsis/rank.hpp"
+
+namespace synopsis {
+
+struct SummarizeOptions {
+  std::string method = "pacsum";  // "pacsum", "textrank", "lexrank", "lead"
+  std::string encoder = "tfidf";  // "tfidf", "bm25", "bm25+", "lsa"; unused when encoder_object is set
+  std::shared_ptr<const Encoder> encoder_object;  // a configured (possibly fitted) encoder
+
+  // Budget: every budget that is set holds. At least one must be set.
+  std::size_t sentences = 3;  // at most this many sentences (0: no sentence-count budget)
+  double ratio = 0.0;         // (0, 1]: at most round(ratio * prose sentences), at least 1
+  std::size_t words = 0;      // at most this many words (whitespace-separated), 0: no word budget
+
+  double diversity = 0.0;  // [0, 1]: MMR weight of redundancy with sentences already chosen
+  std::string query;       // personalises the ranking toward this text
+  bool use_title = true;   // without a query, personalise toward the document's headline
+  double query_weight = 0.5;   // [0, 1]: pull of the query
+  double title_weight = 0.15;  // [0, 1]: pull of the headline when there is no query
+  std::string language = "en";  // for segmenting the text and the query
+
+  // TextRank and LexRank
+  double damping = 0.85;
+  double tolerance = 1e-6;
+  int max_iterations = 200;
+  double lexrank_threshold = 0.1;  // LexRank: edges <= this are dropped and the rest get weight 1;
+                                   // 0 gives continuous LexRank (weighted edges)
+  // PacSum: position-aware directed centrality, plus a prior for early sentences
+  PositionCentralityOptions pacsum;
+  double position_weight = 0.0;  // pacsum: weight of the prior 1 / (1 + position among prose)
+
+  GraphOptions graph;
+};
+
+struct SummarySentence {
+  std::uint32_t index = 0;  // sentence index in the Document
+  std::uint32_t start = 0;  // byte offsets into Document::text
+  std::uint32_t end = 0;
+  double score = 0.0;       // ranking score in [0, 1] (1 = the best sentence)
+};
+
+struct Summary {
+  std::vector<SummarySentence> sentences;  // in document order
+};
+
+// Throws std::invalid_argument naming the allowed values for an unknown method or encoder,
+// a negative or NaN budget or weight, no budget at all, or a tuning value out of range.
+void validate(const SummarizeOptions& options);
+
+const std::vector<std::string>& summarize_methods();
+
+// Summarises a segmented document. `embeddings` (optional) replaces the encoder: one row per
+// sentence of doc (all sentences, as doc.sentences), compared by cosine.
+Summary summarize(const Document& doc, const SummarizeOptions& options = {}, const DenseRows* embeddings = nullptr);
+
+// Segments text with options.language, then summarises it.
+Summary summarize(std::string_view text, const SummarizeOptions& options = {});
+
+// Words in a span as summarize() counts them for the word budget (whitespace-separated runs).
+std::size_t count_words(std::string_view text);
+
+}  // namespace synopsis

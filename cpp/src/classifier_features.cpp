@@ -1,0 +1,223 @@
+// Pair features of the stance classifier.
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "synopsis/classifier.hpp"
+#include "synopsis/cues.hpp"
+#include "synopsis/parallel.hpp"
+
+namespace synopsis {
+
+namespace {
+
+constexpr std::size_t kNearWindow = 8;  // tokens either side of a target word
+
+const std::vector<std::string> kDenseNames = [] {
+  std::vector<std::string> names = {
+      "cosine",          "relevance_max",     "relevance_mean",     "relevance_argmax_position",
+      "relevance_first", "relevance_top3",    "relevant_fraction",  "word_overlap",
+      "bigram_overlap",  "lead_overlap",      "target_hits_log",    "text_tokens_log",
+      "target_tokens_log", "hedged_fraction", "reported_fraction"};
+  for (const char* where : {"text", "near", "target"})
+    for (int k = 0; k < kCueKinds; ++k)
+      names.push_back(std::string(where) + "_" + cue_kind_name(static_cast<CueKind>(k)));
+  names.push_back("text_negated_support");
+  names.push_back("text_negated_refute");
+  return names;
+}();
+
+// What a distinct string contributes to every pair it is part of.
+struct Analysed {
+  std::vector<std::uint32_t> terms;                  // hashed content terms, whole text
+  std::vector<std::vector<std::uint32_t>> sentence_terms;
+  std::vector<std::uint64_t> token_stems;            // stem hash per token (0 for stopwords/punct)
+  std::unordered_set<std::uint64_t> stems, bigrams, lead_stems;
+  std::vector<Cue> cues;
+  std::size_t sentences = 0, hedged = 0, reported = 0, content_tokens = 0;
+};
+
+std::uint64_t pair_hash(std::uint64_t a, std::uint64_t b) { return a * 0x9E3779B97F4A7C15ULL ^ (b + 0x632BE59BD9B4E019ULL); }
+
+Analysed analyse(std::string_view text, int bits, const std::string& language) {
+  SegmentOptions so;
+  so.language = language;
+  so.replace_invalid = true;
+  Document doc = segment(text, so);
+  Analysed a;
+  const CueLexicon& lex = CueLexicon::english();
+  a.terms = hashed_terms(doc, 0, doc.tokens.size(), bits);
+  a.token_stems.assign(doc.tokens.size(), 0);
+  std::uint64_t prev = 0;
+  for (std::size_t i = 0; i < doc.tokens.size(); ++i) {
+    const Token& t = doc.tokens[i];
+    if (t.is_stopword) continue;
+    std::uint64_t h = stable_hash(doc.stems[t.stem], 7) | 1;
+    a.token_stems[i] = h;
+    a.stems.insert(h);
+    if (t.sentence < 2) a.lead_stems.insert(h);
+    if (prev) a.bigrams.insert(pair_hash(prev, h));
+    prev = h;
+    ++a.content_tokens;
+  }
+  for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
+    const Sentence& sent = doc.sentences[s];
+    if (sent.is_boilerplate) continue;
+    a.sentence_terms.push_back(hashed_terms(doc, sent.token_begin, sent.token_end, bits));
+    std::vector<Cue> cues = lex.find(doc, sent.token_begin, sent.token_end);
+    bool hedged = false, reported = false;
+    for (const Cue& c : cues) {
+      hedged |= c.kind == CueKind::hedge;
+      reported |= c.kind == CueKind::reporting;
+    }
+    a.hedged += hedged;
+    a.reported += reported;
+    a.cues.insert(a.cues.end(), cues.begin(), cues.end());
+    ++a.sentences;
+  }
+  return a;
+}
+
+// Segments and analyses each distinct string once.
+struct AnalysedSet {
+  std::vector<Analysed> items;
+  std::vector<std::size_t> index_of_target, index_of_text;
+};
+
+AnalysedSet analyse_all(const std::vector<std::string>& targets, const std::vector<std::string>& texts, int bits,
+                        const std::string& language, int threads, const std::atomic<bool>* cancel) {
+  AnalysedSet set;
+  std::unordered_map<std::string_view, std::size_t> ids;
+  std::vector<std::string_view> distinct;
+  auto id = [&](const std::string& s) {
+    auto [it, inserted] = ids.emplace(std::string_view(s), distinct.size());
+    if (inserted) distinct.push_back(s);
+    return it->second;
+  };
+  for (const auto& t : targets) set.index_of_target.push_back(id(t));
+  for (const auto& t : texts) set.index_of_text.push_back(id(t));
+  set.items.resize(distinct.size());
+  ParallelOptions po;
+  po.threads = threads;
+  po.cancel = cancel;
+  parallel_for(distinct.size(), po, [&](std::size_t i) { set.items[i] = analyse(distinct[i], bits, language); });
+  return set;
+}
+
+float log1pf_(float x) { return std::log1p(x); }
+
+}  // namespace
+
+const std::vector<std::string>& stance_dense_feature_names() { return kDenseNames; }
+
+StanceFeaturizer::StanceFeaturizer(int hash_bits, std::string language)
+    : tfidf_(hash_bits), language_(std::move(language)) {}
+
+void StanceFeaturizer::fit(const std::vector<std::string>& targets, const std::vector<std::string>& texts,
+                           int threads, const std::atomic<bool>* cancel) {
+  AnalysedSet set = analyse_all(targets, texts, tfidf_.bits(), language_, threads, cancel);
+  std::vector<std::vector<std::uint32_t>> corpus;
+  corpus.reserve(set.items.size());
+  for (auto& a : set.items) corpus.push_back(std::move(a.terms));
+  tfidf_.fit(corpus);
+}
+
+std::vector<PairFeatures> StanceFeaturizer::transform(const std::vector<std::string>& targets,
+                                                      const std::vector<std::string>& texts, int threads,
+                                                      const std::atomic<bool>* cancel) const {
+  if (targets.size() != texts.size()) throw std::invalid_argument("targets and texts differ in length");
+  AnalysedSet set = analyse_all(targets, texts, tfidf_.bits(), language_, threads, cancel);
+  // Per distinct string: its TF-IDF vector and its sentences' vectors.
+  std::vector<SparseVector> vec(set.items.size());
+  std::vector<std::vector<SparseVector>> sent_vec(set.items.size());
+  ParallelOptions po;
+  po.threads = threads;
+  po.cancel = cancel;
+  parallel_for(set.items.size(), po, [&](std::size_t i) {
+    vec[i] = tfidf_.transform(set.items[i].terms);
+    for (const auto& st : set.items[i].sentence_terms) sent_vec[i].push_back(tfidf_.transform(st));
+  });
+
+  const std::uint32_t dim = tfidf_.dimension();
+  std::vector<PairFeatures> out(targets.size());
+  parallel_for(targets.size(), po, [&](std::size_t p) {
+    const std::size_t ti = set.index_of_target[p], xi = set.index_of_text[p];
+    const Analysed& T = set.items[ti];
+    const Analysed& X = set.items[xi];
+    PairFeatures& f = out[p];
+    f.sparse = vec[ti];
+    for (const auto& e : vec[xi]) f.sparse.emplace_back(e.first + dim, e.second);
+    std::vector<float>& d = f.dense;
+    d.reserve(kDenseNames.size());
+
+    d.push_back(dot(vec[ti], vec[xi]));
+    // relevance profile over the text's sentences
+    const auto& sv = sent_vec[xi];
+    float mx = 0, sum = 0, first = 0;
+    std::size_t arg = 0, relevant = 0;
+    std::vector<float> rel;
+    for (std::size_t s = 0; s < sv.size(); ++s) {
+      float r = dot(vec[ti], sv[s]);
+      rel.push_back(r);
+      if (s == 0) first = r;
+      if (r > mx) mx = r, arg = s;
+      sum += r;
+      relevant += r > 0.1f;
+    }
+    std::sort(rel.rbegin(), rel.rend());
+    float top3 = 0;
+    for (std::size_t s = 0; s < std::min<std::size_t>(3, rel.size()); ++s) top3 += rel[s] / 3.0f;
+    const float n = static_cast<float>(std::max<std::size_t>(1, sv.size()));
+    d.push_back(mx);
+    d.push_back(sum / n);
+    d.push_back(sv.size() > 1 ? static_cast<float>(arg) / (n - 1) : 0.0f);
+    d.push_back(first);
+    d.push_back(top3);
+    d.push_back(relevant / n);
+    // overlap
+    std::size_t hits = 0, lead = 0, bihits = 0;
+    for (std::uint64_t h : T.stems) {
+      hits += X.stems.count(h);
+      lead += X.lead_stems.count(h);
+    }
+    for (std::uint64_t h : T.bigrams) bihits += X.bigrams.count(h);
+    d.push_back(T.stems.empty() ? 0.0f : float(hits) / T.stems.size());
+    d.push_back(T.bigrams.empty() ? 0.0f : float(bihits) / T.bigrams.size());
+    d.push_back(T.stems.empty() ? 0.0f : float(lead) / T.stems.size());
+    std::size_t occurrences = 0;
+    std::vector<char> near(X.token_stems.size(), 0);
+    for (std::size_t i = 0; i < X.token_stems.size(); ++i)
+      if (X.token_stems[i] && T.stems.count(X.token_stems[i])) {
+        ++occurrences;
+        std::size_t lo = i >= kNearWindow ? i - kNearWindow : 0, hi = std::min(X.token_stems.size(), i + kNearWindow + 1);
+        for (std::size_t j = lo; j < hi; ++j) near[j] = 1;
+      }
+    d.push_back(log1pf_(float(occurrences)));
+    d.push_back(log1pf_(float(X.content_tokens)));
+    d.push_back(log1pf_(float(T.content_tokens)));
+    d.push_back(X.sentences ? float(X.hedged) / X.sentences : 0.0f);
+    d.push_back(X.sentences ? float(X.reported) / X.sentences : 0.0f);
+    // cue counts: text, near target words, target
+    float text_counts[kCueKinds] = {0}, near_counts[kCueKinds] = {0}, target_counts[kCueKinds] = {0};
+    float neg_support = 0, neg_refute = 0;
+    for (const Cue& c : X.cues) {
+      int k = static_cast<int>(c.kind);
+      text_counts[k] += 1;
+      if (c.token_begin < near.size() && near[c.token_begin]) near_counts[k] += 1;
+      if (c.negated && c.kind == CueKind::support) neg_support += 1;
+      if (c.negated && c.kind == CueKind::refute) neg_refute += 1;
+    }
+    for (const Cue& c : T.cues) target_counts[static_cast<int>(c.kind)] += 1;
+    for (float v : text_counts) d.push_back(log1pf_(v));
+    for (float v : near_counts) d.push_back(log1pf_(v));
+    for (float v : target_counts) d.push_back(std::min(v, 3.0f));
+    d.push_back(log1pf_(neg_support));
+    d.push_back(log1pf_(neg_refute));
+  });
+  return out;
+}
+
+}  // namespace synopsis

@@ -1,0 +1,123 @@
+// Binding for synopsis/attribution.hpp (and the cues of synopsis/cues.hpp).
+#include "attribution.hpp"
+
+#include <pybind11/stl.h>
+
+#include "document.hpp"
+
+namespace synopsis::python {
+
+PyAttribution to_python(const Document& doc, const CodePointIndex& cp, const Attribution& a, bool reported) {
+  PyAttribution out;
+  out.kind = attribution_kind_name(a.kind);
+  out.reported = reported;
+  if (a.has_source()) {
+    out.source = std::string(doc.span(a.source_start, a.source_end));
+    out.start = cp(a.source_start);
+    out.end = cp(a.source_end);
+    out.cue = std::string(doc.span(a.cue_start, a.cue_end));
+    out.label = a.label;
+  }
+  return out;
+}
+
+std::vector<PyCue> to_python(const Document& doc, const CodePointIndex& cp, const std::vector<Cue>& cues) {
+  std::vector<PyCue> out;
+  out.reserve(cues.size());
+  for (const Cue& c : cues) {
+    std::string kind = cue_kind_name(c.kind);
+    if (c.negated && (c.kind == CueKind::support || c.kind == CueKind::refute)) kind = "negated_" + kind;
+    out.emplace_back(kind, std::string(doc.span(c.start, c.end)), cp(c.start), cp(c.end));
+  }
+  return out;
+}
+
+PyAttributedSentence to_python(const Document& doc, const CodePointIndex& cp, const SentenceAttribution& s) {
+  const Sentence& sent = doc.sentences[s.sentence];
+  PyAttributedSentence out{s.sentence, cp(sent.start), cp(sent.end), std::string(doc.sentence_text(s.sentence)),
+                           to_python(doc, cp, s.attribution, s.reported), {}, to_python(doc, cp, s.cues),
+                           s.reported, s.hedged, s.negated};
+  for (const Attribution& a : s.sources) out.sources.push_back(to_python(doc, cp, a, s.reported));
+  return out;
+}
+
+void register_attribution(py::module_& m) {
+  py::class_<PyAttribution>(m, "Attribution", R"doc(
+Who a sentence attributes its content to.
+
+``source`` is the source text (None when the sentence names none), ``start``/``end`` its str
+span, ``kind`` one of none, parenthetical ("(Source: X)"), according_to, reporting_verb
+("X said"), ``label`` the tag of a parenthetical ("Source", "Analysis", ...), ``cue`` the text
+that introduced the source, and ``reported`` whether the sentence is reported speech rather
+than asserted by the text itself.
+)doc")
+      .def_readonly("source", &PyAttribution::source)
+      .def_readonly("start", &PyAttribution::start)
+      .def_readonly("end", &PyAttribution::end)
+      .def_readonly("kind", &PyAttribution::kind)
+      .def_readonly("label", &PyAttribution::label)
+      .def_readonly("cue", &PyAttribution::cue)
+      .def_readonly("reported", &PyAttribution::reported)
+      .def("__repr__", [](const PyAttribution& a) {
+        std::string src = a.source ? std::string(py::repr(py::str(*a.source))) : "None";
+        return "Attribution(source=" + src + ", kind='" + a.kind + "', reported=" + (a.reported ? "True" : "False") + ")";
+      });
+
+  py::class_<PyAttributedSentence>(m, "AttributedSentence", R"doc(
+A sentence with its attribution, cues and hedging. ``cues`` is a list of
+(kind, text, start, end) with kind in support, refute, hedge, negation, reporting (support and
+refute inside a negation's scope come as negated_support / negated_refute); offsets are str
+indices into the analysed text.
+)doc")
+      .def_readonly("index", &PyAttributedSentence::index)
+      .def_readonly("text", &PyAttributedSentence::text)
+      .def_readonly("start", &PyAttributedSentence::start)
+      .def_readonly("end", &PyAttributedSentence::end)
+      .def_readonly("attribution", &PyAttributedSentence::attribution)
+      .def_readonly("sources", &PyAttributedSentence::sources)
+      .def_readonly("cues", &PyAttributedSentence::cues)
+      .def_readonly("reported", &PyAttributedSentence::reported)
+      .def_readonly("hedged", &PyAttributedSentence::hedged)
+      .def_readonly("negated", &PyAttributedSentence::negated)
+      .def_property_readonly("source", [](const PyAttributedSentence& s) { return s.attribution.source; })
+      .def("__repr__", [](const PyAttributedSentence& s) {
+        std::string text = s.text.size() > 50 ? s.text.substr(0, 47) + "..." : s.text;
+        std::string src = s.attribution.source ? std::string(py::repr(py::str(*s.attribution.source))) : "None";
+        return "AttributedSentence(" + std::to_string(s.index) + ", " + std::string(py::repr(py::str(text))) +
+               ", source=" + src + ", reported=" + (s.reported ? "True" : "False") +
+               ", hedged=" + (s.hedged ? "True" : "False") + ")";
+      });
+
+  m.def("attributions", [](py::handle text, const std::string& language, const std::string& errors) {
+        Document doc = segment_python(text, language, errors);
+        std::vector<SentenceAttribution> result;
+        {
+          py::gil_scoped_release release;
+          result = attribute(doc);
+        }
+        CodePointIndex cp(doc.text);
+        std::vector<PyAttributedSentence> out;
+        for (const auto& s : result) out.push_back(to_python(doc, cp, s));
+        return out;
+      },
+      py::arg("text"), py::kw_only(), py::arg("language") = "en", py::arg("errors") = "strict",
+      R"doc(
+Attribution and hedging of every sentence of a text.
+
+Arguments:
+    text: str, or UTF-8 bytes.
+    language: language code for segmentation (the cue lexicons are English).
+    errors: "strict" (invalid UTF-8 raises ValueError) or "replace".
+
+Returns:
+    list[AttributedSentence], one per sentence, each with ``attribution`` (source text and
+    span, or None), ``reported``, ``hedged``, ``negated`` and ``cues``.
+
+Example:
+    >>> s = synopsis.attributions("Reportedly, the talks stalled (Source: officials).")[0]
+    >>> s.attribution.source, s.hedged
+    ('officials', True)
+)doc");
+}
+
+}  // namespace synopsis::python

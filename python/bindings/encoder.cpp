@@ -1,0 +1,261 @@
+// Binding for synopsis/encoder.hpp: encoders and embed().
+#include "encoder.hpp"
+
+#include <pybind11/numpy.h>
+#include <pybind11/stl.h>
+
+#include <cstring>
+#include <vector>
+
+#include "document.hpp"
+#include "parallel.hpp"
+#include "text.hpp"
+
+namespace synopsis::python {
+
+namespace {
+
+py::array_t<float> to_numpy(const DenseRows& m) {
+  py::array_t<float> out({static_cast<py::ssize_t>(m.rows()), static_cast<py::ssize_t>(m.cols())});
+  if (m.size()) std::memcpy(out.mutable_data(), m.data(), sizeof(float) * static_cast<std::size_t>(m.size()));
+  return out;
+}
+
+// A Document from a str/bytes (segmented), a synopsis.Document, or a list of sentences.
+Document document_from_python(py::handle obj, const std::string& language) {
+  if (py::isinstance<PyDocument>(obj)) return obj.cast<const PyDocument&>().doc();
+  if (PyUnicode_Check(obj.ptr()) || PyBytes_Check(obj.ptr())) return segment_python(obj, language, "strict");
+  if (PyList_Check(obj.ptr()) || PyTuple_Check(obj.ptr())) {
+    std::vector<std::string> sentences;
+    for (py::handle item : obj) sentences.push_back(utf8_from_python(item, "strict", "each sentence"));
+    py::gil_scoped_release release;
+    return document_from_sentences(sentences, language);
+  }
+  throw py::type_error("expected a str, a list of sentences (str) or a synopsis.Document, got " +
+                       std::string(py::str(py::type::handle_of(obj).attr("__name__"))));
+}
+
+std::vector<Document> documents_from_python(py::handle texts, const std::string& language, int n_jobs) {
+  if (PyUnicode_Check(texts.ptr()) || PyBytes_Check(texts.ptr()))
+    throw py::type_error("fit() takes an iterable of texts, not a single str");
+  std::vector<std::string> utf8;
+  std::vector<std::size_t> given;  // index into utf8, or SIZE_MAX for a Document
+  std::vector<Document> docs;
+  std::vector<py::object> items;
+  for (py::handle item : texts) items.push_back(py::reinterpret_borrow<py::object>(item));
+  docs.resize(items.size());
+  std::vector<std::size_t> todo;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (py::isinstance<PyDocument>(items[i])) {
+      docs[i] = items[i].cast<const PyDocument&>().doc();
+    } else {
+      utf8.push_back(utf8_from_python(items[i], "strict", "each text"));
+      todo.push_back(i);
+    }
+  }
+  SegmentOptions options;
+  options.language = language;
+  run_batch(todo.size(), n_jobs, [&](std::size_t k) { docs[todo[k]] = segment(utf8[k], options); });
+  return docs;
+}
+
+template <class E>
+void bind_fit(py::class_<E, Encoder, std::shared_ptr<E>>& cls) {
+  cls.def("fit", [](std::shared_ptr<E> self, py::handle texts, const std::string& language, int n_jobs) {
+        std::vector<Document> docs = documents_from_python(texts, language, n_jobs);
+        py::gil_scoped_release release;
+        self->fit(docs);
+        return self;
+      },
+      py::arg("texts"), py::kw_only(), py::arg("language") = "en", py::arg("n_jobs") = 1,
+      "Fit document frequencies on a corpus (an iterable of str or Document), one unit per text; "
+      "returns self. Without fit, IDF comes from each document's own sentences.")
+      .def_property_readonly("is_fitted", [](const E& e) { return !e.idf().empty(); })
+      .def_property_readonly("n_documents", [](const E& e) { return e.idf().documents; },
+                             "Number of texts the encoder was fitted on (0: not fitted).");
+}
+
+py::tuple idf_state(const IdfTable& t) {
+  py::dict df;
+  for (const auto& [k, v] : t.df) df[py::str(k)] = v;
+  return py::make_tuple(df, t.documents);
+}
+
+IdfTable idf_from_state(py::handle state) {
+  auto tup = state.cast<py::tuple>();
+  IdfTable t;
+  for (auto item : tup[0].cast<py::dict>()) t.df.emplace(item.first.cast<std::string>(), item.second.cast<std::uint32_t>());
+  t.documents = tup[1].cast<std::uint64_t>();
+  return t;
+}
+
+}  // namespace
+
+std::shared_ptr<const Encoder> encoder_from_python(py::handle encoder) {
+  if (PyUnicode_Check(encoder.ptr())) return make_encoder(encoder.cast<std::string>());
+  if (py::isinstance<Encoder>(encoder)) return encoder.cast<std::shared_ptr<Encoder>>();
+  throw py::type_error("encoder must be a name ('tfidf', 'bm25', 'bm25+', 'lsa') or an Encoder object, got " +
+                       std::string(py::str(py::type::handle_of(encoder).attr("__name__"))));
+}
+
+void register_encoder(py::module_& m) {
+  py::class_<Encoder, std::shared_ptr<Encoder>>(m, "Encoder", R"doc(
+Base class of the sentence encoders: a text becomes a matrix with one row per sentence.
+Use TfidfEncoder, Bm25Encoder or LsaEncoder.
+)doc")
+      .def_property_readonly("name", &Encoder::name)
+      .def("encode", [](const Encoder& e, py::handle sentences, const std::string& language) {
+            Document doc = document_from_python(sentences, language);
+            DenseRows rows;
+            {
+              py::gil_scoped_release release;
+              rows = e.encode(doc).to_dense();
+            }
+            return to_numpy(rows);
+          },
+          py::arg("sentences"), py::kw_only(), py::arg("language") = "en",
+          "The sentence matrix (float32, one L2-normalised row per sentence); see synopsis.embed.")
+      .def("__repr__", [](const Encoder& e) { return "<synopsis Encoder '" + e.name() + "'>"; });
+
+  auto tfidf = py::class_<TfidfEncoder, Encoder, std::shared_ptr<TfidfEncoder>>(m, "TfidfEncoder", R"doc(
+TF-IDF sentence vectors over Snowball stems, stopwords removed, sublinear tf (1 + log tf).
+IDF comes from the document's own sentences, or from a corpus with fit(texts).
+
+Example:
+    >>> import synopsis as sy
+    >>> enc = sy.TfidfEncoder().fit(["The cat sat.", "A dog barked."])
+    >>> sy.embed(["The cat sat.", "The dog sat."], encoder=enc).shape[0]
+    2
+)doc");
+  tfidf.def(py::init([](bool sublinear_tf, bool stopwords, bool stems) {
+              TfidfOptions o;
+              o.sublinear_tf = sublinear_tf;
+              o.remove_stopwords = stopwords;
+              o.use_stems = stems;
+              return std::make_shared<TfidfEncoder>(o);
+            }),
+            py::kw_only(), py::arg("sublinear_tf") = true, py::arg("stopwords") = true, py::arg("stems") = true,
+            "stopwords=True removes them; stems=False uses normalised words instead of stems.")
+      .def("__repr__", [](const TfidfEncoder& e) {
+        const auto& o = e.options();
+        return std::string("TfidfEncoder(sublinear_tf=") + (o.sublinear_tf ? "True" : "False") +
+               ", stopwords=" + (o.remove_stopwords ? "True" : "False") + ", stems=" + (o.use_stems ? "True" : "False") +
+               (e.idf().empty() ? "" : ", fitted on " + std::to_string(e.idf().documents) + " texts") + ")";
+      })
+      .def(py::pickle(
+          [](const TfidfEncoder& e) {
+            const auto& o = e.options();
+            return py::make_tuple(py::make_tuple(o.sublinear_tf, o.remove_stopwords, o.use_stems), idf_state(e.idf()));
+          },
+          [](py::tuple t) {
+            if (t.size() != 2) throw py::value_error("invalid TfidfEncoder state");
+            auto o = t[0].cast<py::tuple>();
+            TfidfOptions opts;
+            opts.sublinear_tf = o[0].cast<bool>();
+            opts.remove_stopwords = o[1].cast<bool>();
+            opts.use_stems = o[2].cast<bool>();
+            auto e = std::make_shared<TfidfEncoder>(opts);
+            e->set_idf(idf_from_state(t[1]));
+            return e;
+          }));
+  bind_fit(tfidf);
+
+  auto bm25 = py::class_<Bm25Encoder, Encoder, std::shared_ptr<Bm25Encoder>>(m, "Bm25Encoder", R"doc(
+BM25 sentence similarity (Barrios et al. 2016), BM25+ when delta > 0. Sentences are the
+documents of the idf (or a corpus with fit). The similarity is asymmetric (query sentence vs
+document sentence); the summariser's graph averages both directions. encode() returns the
+document-side BM25 weights, L2-normalised.
+)doc");
+  bm25.def(py::init([](double k1, double b, double delta, double epsilon) {
+             if (!(k1 >= 0) || !(b >= 0 && b <= 1) || !(delta >= 0) || !(epsilon >= 0))
+               throw py::value_error("Bm25Encoder: need k1 >= 0, 0 <= b <= 1, delta >= 0, epsilon >= 0");
+             Bm25Options o;
+             o.k1 = k1, o.b = b, o.delta = delta, o.epsilon = epsilon;
+             return std::make_shared<Bm25Encoder>(o);
+           }),
+           py::kw_only(), py::arg("k1") = 1.2, py::arg("b") = 0.75, py::arg("delta") = 0.0, py::arg("epsilon") = 0.25)
+      .def("__repr__", [](const Bm25Encoder& e) {
+        const auto& o = e.options();
+        return "Bm25Encoder(k1=" + std::to_string(o.k1) + ", b=" + std::to_string(o.b) + ", delta=" +
+               std::to_string(o.delta) + ")";
+      })
+      .def(py::pickle(
+          [](const Bm25Encoder& e) {
+            const auto& o = e.options();
+            return py::make_tuple(py::make_tuple(o.k1, o.b, o.delta, o.epsilon), idf_state(e.idf()));
+          },
+          [](py::tuple t) {
+            if (t.size() != 2) throw py::value_error("invalid Bm25Encoder state");
+            auto o = t[0].cast<py::tuple>();
+            Bm25Options opts;
+            opts.k1 = o[0].cast<double>(), opts.b = o[1].cast<double>(), opts.delta = o[2].cast<double>(),
+            opts.epsilon = o[3].cast<double>();
+            auto e = std::make_shared<Bm25Encoder>(opts);
+            e->set_idf(idf_from_state(t[1]));
+            return e;
+          }));
+  bind_fit(bm25);
+
+  auto lsa = py::class_<LsaEncoder, Encoder, std::shared_ptr<LsaEncoder>>(m, "LsaEncoder", R"doc(
+LSA sentence vectors: truncated SVD of the TF-IDF matrix (exact for small documents, a seeded
+randomized SVD for large ones); dense rows U_k S_k, L2-normalised. dimensions=0 picks
+min(100, (sentences + 1) / 2).
+)doc");
+  lsa.def(py::init([](int dimensions, std::uint64_t seed) {
+            if (dimensions < 0) throw py::value_error("LsaEncoder: dimensions must be >= 0 (0 = automatic)");
+            LsaOptions o;
+            o.dimensions = dimensions;
+            o.seed = seed;
+            return std::make_shared<LsaEncoder>(o);
+          }),
+          py::kw_only(), py::arg("dimensions") = 0, py::arg("seed") = 7)
+      .def("__repr__", [](const LsaEncoder& e) {
+        return "LsaEncoder(dimensions=" + std::to_string(e.options().dimensions) + ")";
+      })
+      .def(py::pickle(
+          [](const LsaEncoder& e) {
+            return py::make_tuple(py::make_tuple(e.options().dimensions, e.options().seed), idf_state(e.idf()));
+          },
+          [](py::tuple t) {
+            if (t.size() != 2) throw py::value_error("invalid LsaEncoder state");
+            auto o = t[0].cast<py::tuple>();
+            LsaOptions opts;
+            opts.dimensions = o[0].cast<int>();
+            opts.seed = o[1].cast<std::uint64_t>();
+            auto e = std::make_shared<LsaEncoder>(opts);
+            e->set_idf(idf_from_state(t[1]));
+            return e;
+          }));
+  bind_fit(lsa);
+
+  m.def("embed", [](py::handle sentences, py::handle encoder, const std::string& language) {
+        auto enc = encoder_from_python(encoder);
+        Document doc = document_from_python(sentences, language);
+        DenseRows rows;
+        {
+          py::gil_scoped_release release;
+          rows = enc->encode(doc).to_dense();
+        }
+        return to_numpy(rows);
+      },
+      py::arg("sentences"), py::kw_only(), py::arg("encoder") = "tfidf", py::arg("language") = "en", R"doc(
+Sentence vectors as a float32 numpy array (n, d), one L2-normalised row per sentence.
+
+Arguments:
+    sentences: a list of sentences (each str is one row), a text (str, segmented; one row per
+        sentence of synopsis.segment(text).sentences), or a synopsis.Document.
+    encoder: "tfidf", "bm25", "bm25+", "lsa", or an Encoder object (e.g. a fitted TfidfEncoder).
+    language: language code for tokens, stopwords and stems.
+
+TF-IDF and BM25 columns are the stems of this input (so d varies by input); LSA columns are
+latent dimensions.
+
+Example:
+    >>> import synopsis as sy
+    >>> X = sy.embed(["Prices rose.", "Prices fell sharply."])
+    >>> X.shape[0], X.dtype
+    (2, dtype('float32'))
+)doc");
+}
+
+}  // namespace synopsis::python

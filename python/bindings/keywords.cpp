@@ -1,0 +1,414 @@
+// Binding for synopsis/keywords.hpp: keywords(), keywords_batch(), Keyword, KeywordExtractor.
+#include "synopsis/keywords.hpp"
+
+#include <pybind11/stl.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "document.hpp"
+#include "synopsis/language.hpp"
+#include "synopsis/parallel.hpp"
+#include "parallel.hpp"
+#include "text.hpp"
+
+namespace synopsis::python {
+
+namespace {
+
+struct PyKeyword {
+  std::string phrase;
+  std::string stem;
+  double score = 0.0;
+  std::vector<std::pair<std::size_t, std::size_t>> offsets;  // str indices
+};
+
+constexpr const char* kDedupNames = "none, subsumed, overlap";
+
+KeywordDedup dedup_from(const std::string& name) {
+  if (name == "none") return KeywordDedup::none;
+  if (name == "subsumed") return KeywordDedup::subsumed;
+  if (name == "overlap") return KeywordDedup::overlap;
+  throw std::invalid_argument("unknown dedup '" + name + "'; use one of " + kDedupNames);
+}
+
+std::string dedup_name(KeywordDedup d) {
+  switch (d) {
+    case KeywordDedup::none: return "none";
+    case KeywordDedup::subsumed: return "subsumed";
+    case KeywordDedup::overlap: return "overlap";
+  }
+  return "subsumed";
+}
+
+// The options of one call, converted from Python arguments with the GIL held.
+struct Settings {
+  KeywordOptions options;
+  std::string language = "en";
+  std::string errors = "strict";
+};
+
+Settings make_settings(long long top, const std::string& method, const std::string& language,
+                       std::optional<long long> window, long long max_words, const std::string& dedup,
+                       double damping, bool heuristics, const std::string& errors) {
+  Settings s;
+  if (top < 1) throw std::invalid_argument("top must be at least 1, got " + std::to_string(top));
+  s.options.top = static_cast<std::size_t>(top);
+  s.options.method = keyword_method(method);
+  if (window) {
+    if (*window < 2) throw std::invalid_argument("window must be at least 2, got " + std::to_string(*window));
+    if (*window > 1000000) throw std::invalid_argument("window must be at most 1000000");
+    s.options.window = static_cast<int>(*window);
+  }
+  if (max_words < 1 || max_words > 64)
+    throw std::invalid_argument("max_words must be between 1 and 64, got " + std::to_string(max_words));
+  s.options.candidates.max_words = static_cast<int>(max_words);
+  s.options.candidates.verb_heuristic = heuristics;
+  s.options.dedup = dedup_from(dedup);
+  s.options.damping = damping;
+  if (errors != "strict" && errors != "replace")
+    throw std::invalid_argument("errors must be \"strict\" or \"replace\", got \"" + errors + "\"");
+  s.errors = errors;
+  primary_language(language);  // validates the code
+  s.language = language;
+  validate(s.options);
+  return s;
+}
+
+// A text to work on: a str/bytes converted to UTF-8, or an already segmented Document.
+struct Input {
+  std::string utf8;
+  std::shared_ptr<const Document> doc;
+};
+
+Input input_from(py::handle obj, const Settings& s) {
+  Input in;
+  if (py::isinstance<PyDocument>(obj)) {
+    in.doc = obj.cast<const PyDocument&>().shared();
+  } else {
+    in.utf8 = utf8_from_python(obj, s.errors);
+  }
+  return in;
+}
+
+std::vector<PyKeyword> run(const Input& in, const Settings& s, const DocumentFrequency* df) {
+  std::shared_ptr<const Document> doc = in.doc;
+  if (!doc) {
+    SegmentOptions seg;
+    seg.language = s.language;
+    doc = std::make_shared<const Document>(segment(in.utf8, seg));
+  }
+  const std::vector<Keyword> found = extract_keywords(*doc, s.options, df);
+  const CodePointIndex index(doc->text);
+  std::vector<PyKeyword> out;
+  out.reserve(found.size());
+  for (const Keyword& k : found) {
+    PyKeyword p{k.phrase, k.key, k.score, {}};
+    p.offsets.reserve(k.offsets.size());
+    for (const auto& [a, b] : k.offsets) p.offsets.emplace_back(index(a), index(b));
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+std::vector<std::vector<PyKeyword>> run_many(py::handle texts, const Settings& s, const DocumentFrequency* df,
+                                             int n_jobs) {
+  if (PyUnicode_Check(texts.ptr()) || PyBytes_Check(texts.ptr()))
+    throw py::type_error("texts must be an iterable of str, not a single string");
+  std::vector<Input> inputs;
+  for (py::handle t : py::iter(texts)) inputs.push_back(input_from(t, s));
+  resolve_threads(n_jobs);  // validates n_jobs before any work
+  std::vector<std::vector<PyKeyword>> results(inputs.size());
+  run_batch(inputs.size(), n_jobs, [&](std::size_t i) { results[i] = run(inputs[i], s, df); });
+  return results;
+}
+
+// A reusable extractor: fixed options, and optionally document frequencies for TF-IDF.
+class PyKeywordExtractor {
+ public:
+  PyKeywordExtractor(Settings settings, py::dict params) : settings_(std::move(settings)), params_(std::move(params)) {}
+
+  std::vector<PyKeyword> extract(py::handle text) const {
+    Input in = input_from(text, settings_);
+    py::gil_scoped_release release;
+    return run(in, settings_, df_.get());
+  }
+
+  std::vector<std::vector<PyKeyword>> extract_batch(py::handle texts, int n_jobs) const {
+    return run_many(texts, settings_, df_.get(), n_jobs);
+  }
+
+  void fit(py::handle texts, int n_jobs) {
+    if (PyUnicode_Check(texts.ptr()) || PyBytes_Check(texts.ptr()))
+      throw py::type_error("texts must be an iterable of str, not a single string");
+    std::vector<Input> inputs;
+    for (py::handle t : py::iter(texts)) inputs.push_back(input_from(t, settings_));
+    resolve_threads(n_jobs);
+    std::vector<std::vector<std::string>> keys(inputs.size());
+    run_batch(inputs.size(), n_jobs, [&](std::size_t i) {
+      std::shared_ptr<const Document> doc = inputs[i].doc;
+      if (!doc) {
+        SegmentOptions seg;
+        seg.language = settings_.language;
+        doc = std::make_shared<const Document>(segment(inputs[i].utf8, seg));
+      }
+      for (const Candidate& c : keyphrase_candidates(*doc, settings_.options.candidates)) keys[i].push_back(c.key);
+    });
+    auto df = std::make_shared<DocumentFrequency>();
+    df->set_documents(inputs.size());
+    for (const auto& doc_keys : keys)
+      for (const std::string& k : doc_keys) df->add(k, 1);
+    df_ = std::move(df);
+  }
+
+  void set_table(py::dict table, long long documents, bool keys_are_stems) {
+    if (documents < (keys_are_stems ? 0 : 1)) throw std::invalid_argument("n_documents must be at least 1");
+    auto df = std::make_shared<DocumentFrequency>();
+    df->set_documents(static_cast<std::uint64_t>(documents));
+    for (const auto& [k, v] : table) {
+      if (!PyUnicode_Check(k.ptr())) throw py::type_error("document_frequency keys must be str phrases");
+      const long long count = v.cast<long long>();
+      if (count < 0) throw std::invalid_argument("document_frequency counts must be non-negative");
+      const std::string phrase = k.cast<std::string>();
+      df->add(keys_are_stems ? phrase : keyphrase_key(phrase, settings_.language), static_cast<std::uint64_t>(count));
+    }
+    df_ = std::move(df);
+  }
+
+  py::object table() const {
+    if (!df_) return py::none();
+    py::dict d;
+    // sorted for a stable, readable order
+    std::vector<std::pair<std::string, std::uint64_t>> entries(df_->table().begin(), df_->table().end());
+    std::sort(entries.begin(), entries.end());
+    for (const auto& [k, v] : entries) d[py::str(k)] = v;
+    return std::move(d);
+  }
+  long long documents() const { return df_ ? static_cast<long long>(df_->documents()) : 0; }
+  bool fitted() const { return df_ != nullptr; }
+  const py::dict& params() const { return params_; }
+  const Settings& settings() const { return settings_; }
+
+ private:
+  Settings settings_;
+  py::dict params_;
+  std::shared_ptr<const DocumentFrequency> df_;
+};
+
+std::string keyword_repr(const PyKeyword& k) {
+  char score[32];
+  std::snprintf(score, sizeof score, "%.4g", k.score);
+  return "Keyword(" + std::string(py::repr(py::str(k.phrase))) + ", score=" + score +
+         ", count=" + std::to_string(k.offsets.size()) + ")";
+}
+
+const char* kOptionsDoc = R"doc(
+    top: how many phrases to return (default 10).
+    method: "positionrank" (default), "textrank", "singlerank", "topicrank",
+        "multipartiterank" or "tfidf".
+    language: language code of the text (stopwords and stems follow it).
+    window: co-occurrence window in tokens for the word-graph methods; None means the
+        method's default (textrank 2 content words, singlerank/positionrank 10 tokens).
+    max_words: longest phrase in words (a hyphenated word counts once); longer runs of
+        content words are not candidates.
+    dedup: "subsumed" (default: drop a phrase whose words are a contiguous part of a
+        higher-ranked phrase, so "security" is dropped after "regional security"),
+        "overlap" (also drop a phrase containing a higher-ranked one) or "none".
+    damping: PageRank damping factor in [0, 1).
+    heuristics: treat frequent verbs, -ly adverbs and past participles at the end of a
+        run as delimiters (English); False uses stopwords and punctuation only.
+    errors: "strict" or "replace" for invalid UTF-8 / lone surrogates.)doc";
+
+}  // namespace
+
+void register_keywords(py::module_& m) {
+  py::class_<PyKeyword>(m, "Keyword", R"doc(
+A keyphrase: .phrase (its most frequent surface form in the text), .score (higher is
+better; comparable within one call), .count (occurrences), .offsets (a list of (start, end)
+str indices, text[start:end] is an occurrence) and .stem (the normalised key phrases are
+matched by: stems joined by spaces).
+)doc")
+      .def(py::init([](std::string phrase, double score, std::vector<std::pair<std::size_t, std::size_t>> offsets,
+                       std::string stem) { return PyKeyword{std::move(phrase), std::move(stem), score, std::move(offsets)}; }),
+           py::arg("phrase"), py::arg("score"), py::arg("offsets"), py::arg("stem"))
+      .def_readonly("phrase", &PyKeyword::phrase)
+      .def_readonly("score", &PyKeyword::score)
+      .def_readonly("stem", &PyKeyword::stem)
+      .def_property_readonly("count", [](const PyKeyword& k) { return k.offsets.size(); })
+      .def_property_readonly("offsets", [](const PyKeyword& k) {
+        py::list out;
+        for (const auto& [a, b] : k.offsets) out.append(py::make_tuple(a, b));
+        return out;
+      })
+      .def("__repr__", &keyword_repr)
+      .def("__str__", [](const PyKeyword& k) { return k.phrase; })
+      .def("__eq__", [](const PyKeyword& a, const PyKeyword& b) {
+        return a.phrase == b.phrase && a.stem == b.stem && a.score == b.score && a.offsets == b.offsets;
+      }, py::is_operator())
+      .def("to_dict", [](const PyKeyword& k) {
+        py::dict d;
+        d["phrase"] = k.phrase;
+        d["score"] = k.score;
+        d["count"] = k.offsets.size();
+        py::list offsets;
+        for (const auto& [a, b] : k.offsets) offsets.append(py::make_tuple(a, b));
+        d["offsets"] = offsets;
+        d["stem"] = k.stem;
+        return d;
+      }, "The keyphrase as a plain dict (for JSON).")
+      .def(py::pickle([](const PyKeyword& k) { return py::make_tuple(k.phrase, k.score, k.offsets, k.stem); },
+                      [](py::tuple t) {
+                        if (t.size() != 4) throw py::value_error("invalid Keyword state");
+                        return PyKeyword{t[0].cast<std::string>(), t[3].cast<std::string>(), t[1].cast<double>(),
+                                         t[2].cast<std::vector<std::pair<std::size_t, std::size_t>>>()};
+                      }));
+  m.attr("Keyword").attr("__hash__") = py::none();
+
+  m.def("keywords",
+        [](py::handle text, long long top, const std::string& method, const std::string& language,
+           std::optional<long long> window, long long max_words, const std::string& dedup, double damping,
+           bool heuristics, const std::string& errors) {
+          const Settings s = make_settings(top, method, language, window, max_words, dedup, damping, heuristics, errors);
+          Input in = input_from(text, s);
+          py::gil_scoped_release release;
+          return run(in, s, nullptr);
+        },
+        py::arg("text"), py::arg("top") = 10, py::kw_only(), py::arg("method") = "positionrank",
+        py::arg("language") = "en", py::arg("window") = py::none(), py::arg("max_words") = 4,
+        py::arg("dedup") = "subsumed", py::arg("damping") = 0.85, py::arg("heuristics") = true,
+        py::arg("errors") = "strict",
+        (std::string(R"doc(
+The keyphrases of a text, best first.
+
+Candidates are runs of content words inside one sentence of prose or the headline
+(stopwords, punctuation and sentence ends delimit them; boilerplate lines never count),
+matched by their stems; the method ranks them.
+
+Arguments:
+    text: str, UTF-8 bytes, or a Document from synopsis.segment.)doc") + kOptionsDoc + R"doc(
+
+Returns:
+    list[Keyword], at most `top`, each with .phrase, .score, .count, .offsets, .stem.
+
+Example:
+    >>> import synopsis as sy
+    >>> text = "Oil spill off Alaska. The oil spill spread. Crews fought the spill."
+    >>> [k.phrase for k in sy.keywords(text, top=2)]
+    ['oil spill', 'Alaska']
+)doc").c_str());
+
+  m.def("keywords_batch",
+        [](py::handle texts, int n_jobs, long long top, const std::string& method, const std::string& language,
+           std::optional<long long> window, long long max_words, const std::string& dedup, double damping,
+           bool heuristics, const std::string& errors) {
+          const Settings s = make_settings(top, method, language, window, max_words, dedup, damping, heuristics, errors);
+          return run_many(texts, s, nullptr, n_jobs);
+        },
+        py::arg("texts"), py::arg("n_jobs") = -1, py::kw_only(), py::arg("top") = 10,
+        py::arg("method") = "positionrank", py::arg("language") = "en", py::arg("window") = py::none(),
+        py::arg("max_words") = 4, py::arg("dedup") = "subsumed", py::arg("damping") = 0.85,
+        py::arg("heuristics") = true, py::arg("errors") = "strict",
+        R"doc(
+keywords() for many texts on a thread pool, with the GIL released; results are in input
+order and identical for any n_jobs. Ctrl-C stops the batch.
+
+Arguments:
+    texts: an iterable of str, bytes or Document.
+    n_jobs: worker threads; -1 all cores, -2 all but one, ...
+    other arguments: as for keywords().
+)doc");
+
+  py::class_<PyKeywordExtractor>(m, "KeywordExtractor", (std::string(R"doc(
+A reusable keyphrase extractor with fixed options; picklable.
+
+For method="tfidf", fit(texts) learns document frequencies from a corpus (or pass
+document_frequency={phrase: count} with n_documents=N); without them the document's own
+sentences serve as the corpus.
+
+Arguments:)doc") + kOptionsDoc + R"doc(
+    document_frequency: optional {phrase: number of documents containing it}.
+    n_documents: size of the corpus behind document_frequency.
+
+Example:
+    >>> import synopsis as sy
+    >>> ex = sy.KeywordExtractor(method="tfidf", top=3).fit(["Oil prices fell.", "Oil spill in Alaska."])
+    >>> [k.phrase for k in ex.extract("An oil spill in Alaska.")]
+    ['oil spill', 'Alaska']
+)doc").c_str())
+      .def(py::init([](long long top, const std::string& method, const std::string& language,
+                       std::optional<long long> window, long long max_words, const std::string& dedup, double damping,
+                       bool heuristics, const std::string& errors, std::optional<py::dict> table,
+                       std::optional<long long> documents) {
+             Settings s = make_settings(top, method, language, window, max_words, dedup, damping, heuristics, errors);
+             py::dict params;
+             params["top"] = top;
+             params["method"] = method;
+             params["language"] = language;
+             params["window"] = window ? py::object(py::int_(*window)) : py::object(py::none());
+             params["max_words"] = max_words;
+             params["dedup"] = dedup;
+             params["damping"] = damping;
+             params["heuristics"] = heuristics;
+             params["errors"] = errors;
+             PyKeywordExtractor ex(std::move(s), params);
+             if (table) {
+               if (!documents) throw std::invalid_argument("document_frequency needs n_documents (the corpus size)");
+               ex.set_table(*table, *documents, false);
+             } else if (documents) {
+               throw std::invalid_argument("n_documents is given without document_frequency");
+             }
+             return ex;
+           }),
+           py::kw_only(), py::arg("top") = 10, py::arg("method") = "positionrank", py::arg("language") = "en",
+           py::arg("window") = py::none(), py::arg("max_words") = 4, py::arg("dedup") = "subsumed",
+           py::arg("damping") = 0.85, py::arg("heuristics") = true, py::arg("errors") = "strict",
+           py::arg("document_frequency") = py::none(), py::arg("n_documents") = py::none())
+      .def("extract", &PyKeywordExtractor::extract, py::arg("text"),
+           "The keyphrases of one text (str, bytes or Document), best first.")
+      .def("extract_batch", &PyKeywordExtractor::extract_batch, py::arg("texts"), py::arg("n_jobs") = -1,
+           "extract() for many texts on a thread pool (GIL released); input order, deterministic.")
+      .def("fit", [](py::object self, py::handle texts, int n_jobs) {
+             self.cast<PyKeywordExtractor&>().fit(texts, n_jobs);
+             return self;
+           }, py::arg("texts"), py::arg("n_jobs") = -1,
+           "Learns document frequencies of candidate phrases from texts (for method='tfidf'); returns self.")
+      .def_property_readonly("document_frequency", &PyKeywordExtractor::table,
+                             "{stem key: documents} after fit() or from the constructor, else None.")
+      .def_property_readonly("n_documents", &PyKeywordExtractor::documents)
+      .def_property_readonly("is_fitted", &PyKeywordExtractor::fitted)
+      .def("get_params", [](const PyKeywordExtractor& ex) { return ex.params().attr("copy")(); },
+           "The constructor options as a dict.")
+      .def("__repr__", [](const PyKeywordExtractor& ex) {
+        std::string args;
+        for (const auto& [k, v] : ex.params()) {
+          if (!args.empty()) args += ", ";
+          args += std::string(py::str(k)) + "=" + std::string(py::repr(v));
+        }
+        return "KeywordExtractor(" + args + ")";
+      })
+      .def(py::pickle(
+          [](const PyKeywordExtractor& ex) {
+            return py::make_tuple(ex.params(), ex.fitted() ? ex.table() : py::none(), ex.documents());
+          },
+          [](py::tuple t) {
+            if (t.size() != 3) throw py::value_error("invalid KeywordExtractor state");
+            py::dict p = t[0].cast<py::dict>();
+            std::optional<long long> window;
+            if (!p["window"].is_none()) window = p["window"].cast<long long>();
+            Settings s = make_settings(p["top"].cast<long long>(), p["method"].cast<std::string>(),
+                                       p["language"].cast<std::string>(), window, p["max_words"].cast<long long>(),
+                                       p["dedup"].cast<std::string>(), p["damping"].cast<double>(),
+                                       p["heuristics"].cast<bool>(), p["errors"].cast<std::string>());
+            PyKeywordExtractor ex(std::move(s), p);
+            if (!t[1].is_none()) ex.set_table(t[1].cast<py::dict>(), t[2].cast<long long>(), true);
+            return ex;
+          }));
+}
+
+}  // namespace synopsis::python

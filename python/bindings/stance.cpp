@@ -1,0 +1,156 @@
+// Binding for synopsis/stance.hpp: the zero-shot stance tagger.
+#include <pybind11/stl.h>
+
+#include <memory>
+
+#include "attribution.hpp"
+#include "document.hpp"
+#include "parallel.hpp"
+#include "synopsis/stance.hpp"
+
+namespace synopsis::python {
+
+namespace {
+
+struct PyStanceSentence {
+  std::size_t index, start, end;
+  std::string text, label;
+  float relevance;
+  std::vector<PyCue> cues;
+  PyAttribution attribution;
+  bool hedged, reported, negated;
+};
+
+struct PyStanceResult {
+  std::string label;
+  std::vector<std::string> labels;
+  std::vector<float> scores;
+  float relevance;
+  std::vector<PyStanceSentence> sentences;
+};
+
+PyStanceResult convert(const Document& doc, const StanceResult& r) {
+  CodePointIndex cp(doc.text);
+  PyStanceResult out{r.label, r.labels, r.scores, r.relevance, {}};
+  for (const SentenceStance& s : r.sentences) {
+    const Sentence& sent = doc.sentences[s.sentence];
+    out.sentences.push_back(PyStanceSentence{s.sentence, cp(sent.start), cp(sent.end),
+                                             std::string(doc.sentence_text(s.sentence)), s.label, s.relevance,
+                                             to_python(doc, cp, s.analysis.cues),
+                                             to_python(doc, cp, s.analysis.attribution, s.analysis.reported),
+                                             s.analysis.hedged, s.analysis.reported, s.analysis.negated});
+  }
+  return out;
+}
+
+py::dict scores_dict(const PyStanceResult& r) {
+  py::dict d;
+  for (std::size_t i = 0; i < r.labels.size(); ++i) d[py::str(r.labels[i])] = r.scores[i];
+  return d;
+}
+
+}  // namespace
+
+void register_stance(py::module_& m) {
+  py::class_<PyStanceSentence>(m, "StanceSentence", R"doc(
+A sentence of a tagged text: ``label`` (a label of the scheme, "unrelated"/"none" when not
+relevant), ``relevance`` to the target (cosine, 0..1), ``cues`` that decided, as
+(kind, text, start, end), ``attribution`` (who says it), ``hedged``, ``reported``.
+)doc")
+      .def_readonly("index", &PyStanceSentence::index)
+      .def_readonly("text", &PyStanceSentence::text)
+      .def_readonly("start", &PyStanceSentence::start)
+      .def_readonly("end", &PyStanceSentence::end)
+      .def_readonly("label", &PyStanceSentence::label)
+      .def_readonly("relevance", &PyStanceSentence::relevance)
+      .def_readonly("cues", &PyStanceSentence::cues)
+      .def_readonly("attribution", &PyStanceSentence::attribution)
+      .def_readonly("hedged", &PyStanceSentence::hedged)
+      .def_readonly("reported", &PyStanceSentence::reported)
+      .def_readonly("negated", &PyStanceSentence::negated)
+      .def("__repr__", [](const PyStanceSentence& s) {
+        std::string text = s.text.size() > 50 ? s.text.substr(0, 47) + "..." : s.text;
+        return "StanceSentence(" + std::to_string(s.index) + ", " + std::string(py::repr(py::str(text))) +
+               ", label='" + s.label + "', relevance=" + std::to_string(s.relevance).substr(0, 5) + ")";
+      });
+
+  py::class_<PyStanceResult>(m, "StanceResult", "The stance of a text toward a target: label, scores, sentences.")
+      .def_readonly("label", &PyStanceResult::label)
+      .def_property_readonly("scores", &scores_dict, "dict label -> score (the scores sum to 1)")
+      .def_readonly("labels", &PyStanceResult::labels)
+      .def_readonly("relevance", &PyStanceResult::relevance)
+      .def_readonly("sentences", &PyStanceResult::sentences)
+      .def("__repr__", [](const PyStanceResult& r) {
+        return "StanceResult(label='" + r.label + "', relevance=" + std::to_string(r.relevance).substr(0, 5) +
+               ", sentences=" + std::to_string(r.sentences.size()) + ")";
+      });
+
+  py::class_<StanceTagger, std::shared_ptr<StanceTagger>>(m, "StanceTagger", R"doc(
+Zero-shot stance of texts toward a target: relevance from the encoder, polarity from cue
+lexicons (support, refute, hedge, negation) with negation scope, plus attribution.
+
+Arguments:
+    target: the claim or topic ("Armenia should leave the CSTO", a headline).
+    scheme: "fnc" (agree, disagree, discuss, unrelated) or "semeval" (favor, against, none).
+    encoder: "tfidf" (hashed TF-IDF, IDF from the text's own sentences).
+    language: language code for segmentation.
+    related_threshold: document relevance below which the text is unrelated / none.
+    sentence_threshold: sentence relevance below which a sentence gives no polarity.
+
+Example:
+    >>> t = synopsis.StanceTagger("the moon landing was faked")
+    >>> t.tag("Experts say the moon landing was not faked; the hoax claims are false.").label
+    'disagree'
+)doc")
+      .def(py::init([](const std::string& target, const std::string& scheme, const std::string& encoder,
+                       const std::string& language, float related_threshold, float sentence_threshold) {
+             StanceTaggerOptions o;
+             o.scheme = parse_stance_scheme(scheme);
+             o.encoder = encoder;
+             o.language = language;
+             o.related_threshold = related_threshold;
+             o.sentence_threshold = sentence_threshold;
+             return std::make_shared<StanceTagger>(target, o);
+           }),
+           py::arg("target"), py::kw_only(), py::arg("scheme") = "fnc", py::arg("encoder") = "tfidf",
+           py::arg("language") = "en", py::arg("related_threshold") = StanceTaggerOptions{}.related_threshold,
+           py::arg("sentence_threshold") = StanceTaggerOptions{}.sentence_threshold)
+      .def_property_readonly("target", &StanceTagger::target)
+      .def_property_readonly("scheme", [](const StanceTagger& t) {
+        return t.options().scheme == StanceScheme::fnc ? "fnc" : "semeval";
+      })
+      .def_property_readonly("labels", [](const StanceTagger& t) { return stance_labels(t.options().scheme); })
+      .def("tag", [](const StanceTagger& t, py::handle text, const std::string& errors) {
+             Document doc = segment_python(text, t.options().language, errors);
+             StanceResult r;
+             {
+               py::gil_scoped_release release;
+               r = t.tag(doc);
+             }
+             return convert(doc, r);
+           },
+           py::arg("text"), py::kw_only(), py::arg("errors") = "strict", "Stance of one text -> StanceResult.")
+      .def("tag_batch", [](const StanceTagger& t, const std::vector<py::handle>& texts, int n_jobs) {
+             std::vector<std::string> utf8;
+             for (py::handle h : texts) utf8.push_back(utf8_from_python(h));
+             std::vector<Document> docs(utf8.size());
+             std::vector<StanceResult> results(utf8.size());
+             SegmentOptions so;
+             so.language = t.options().language;
+             run_batch(utf8.size(), n_jobs, [&](std::size_t i) {
+               docs[i] = segment(utf8[i], so);
+               results[i] = t.tag(docs[i]);
+             });
+             std::vector<PyStanceResult> out;
+             for (std::size_t i = 0; i < utf8.size(); ++i) out.push_back(convert(docs[i], results[i]));
+             return out;
+           },
+           py::arg("texts"), py::kw_only(), py::arg("n_jobs") = -1,
+           "Stance of many texts, GIL released, on n_jobs threads -> list[StanceResult].")
+      .def("__repr__", [](const StanceTagger& t) {
+        return "StanceTagger(" + std::string(py::repr(py::str(t.target()))) + ", scheme='" +
+               (t.options().scheme == StanceScheme::fnc ? "fnc" : "semeval") + "')";
+      });
+}
+
+}  // namespace synopsis::python

@@ -1,0 +1,158 @@
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+
+#include "synopsis/summarize.hpp"
+
+using namespace synopsis;
+
+namespace {
+const char* kArticle =
+    "Flood Barrier Approved\n\n"
+    "Skip to content\nShare this article\n\n"
+    "The city council voted on Tuesday to fund a flood barrier along the river. "
+    "The barrier will protect about 11,000 homes from floods. "
+    "Opponents said the barrier would cut the district off from the river. "
+    "The council will hold a hearing on the barrier design in January. "
+    "Residents who lived through the floods were relieved.\n\n"
+    "Share this article\nRelated Stories\nPrevious Article\nNext Article\n";
+
+std::string read_seed() {
+  std::ifstream in(std::string(SYNOPSIS_SHARED_DATA) + "/seed/news_article.txt", std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+}  // namespace
+
+TEST(Summarize, SentenceBudgetHoldsAndOrderIsDocumentOrder) {
+  for (const std::string method : {"pacsum", "textrank", "lexrank", "lead"}) {
+    SummarizeOptions o;
+    o.method = method;
+    o.sentences = 2;
+    const Summary s = summarize(kArticle, o);
+    ASSERT_EQ(s.sentences.size(), 2u) << method;
+    EXPECT_LT(s.sentences[0].index, s.sentences[1].index) << method;
+  }
+}
+
+TEST(Summarize, NeverChoosesHeadingsOrBoilerplate) {
+  const Document d = segment(kArticle);
+  for (const std::string encoder : {"tfidf", "bm25", "bm25+", "lsa"}) {
+    SummarizeOptions o;
+    o.encoder = encoder;
+    o.sentences = 100;
+    const Summary s = summarize(d, o);
+    EXPECT_EQ(s.sentences.size(), d.prose_sentence_count()) << encoder;
+    for (const auto& x : s.sentences) EXPECT_TRUE(d.sentences[x.index].is_prose()) << encoder;
+  }
+}
+
+TEST(Summarize, WordBudgetIsNeverExceeded) {
+  const Document d = segment(kArticle);
+  for (std::size_t words : {15u, 25u, 40u}) {
+    SummarizeOptions o;
+    o.sentences = 0;
+    o.words = words;
+    const Summary s = summarize(d, o);
+    std::size_t total = 0;
+    for (const auto& x : s.sentences) total += count_words(d.sentence_text(x.index));
+    EXPECT_LE(total, words);
+    EXPECT_FALSE(s.sentences.empty());
+  }
+}
+
+TEST(Summarize, RatioBudget) {
+  SummarizeOptions o;
+  o.sentences = 0;
+  o.ratio = 0.4;
+  EXPECT_EQ(summarize(kArticle, o).sentences.size(), 2u);  // round(0.4 * 5)
+  o.ratio = 0.01;
+  EXPECT_EQ(summarize(kArticle, o).sentences.size(), 1u);
+}
+
+TEST(Summarize, ShortTexts) {
+  EXPECT_TRUE(summarize("").sentences.empty());
+  EXPECT_TRUE(summarize("Previous Article\nNext Article\n").sentences.empty());
+  EXPECT_EQ(summarize("Only one sentence here.").sentences.size(), 1u);
+  EXPECT_EQ(summarize("First one is here. Second one is there.").sentences.size(), 2u);
+}
+
+TEST(Summarize, QueryPersonalises) {
+  SummarizeOptions o;
+  o.sentences = 1;
+  o.method = "textrank";
+  o.query = "opponents district";
+  const Document d = segment(kArticle);
+  const Summary s = summarize(d, o);
+  ASSERT_EQ(s.sentences.size(), 1u);
+  EXPECT_NE(std::string(d.sentence_text(s.sentences[0].index)).find("Opponents"), std::string::npos);
+}
+
+TEST(Summarize, DiversityAvoidsNearDuplicates) {
+  const std::string text =
+      "The storm hit the coast on Monday night. The storm hit the coast on Monday. "
+      "Schools stayed closed across the region. Power returned to most homes by Wednesday.";
+  SummarizeOptions o;
+  o.sentences = 2;
+  o.method = "textrank";
+  o.diversity = 0.9;
+  const Summary s = summarize(text, o);
+  ASSERT_EQ(s.sentences.size(), 2u);
+  EXPECT_FALSE(s.sentences[0].index == 0 && s.sentences[1].index == 1);
+}
+
+TEST(Summarize, BadOptionsNameAllowedValues) {
+  SummarizeOptions o;
+  o.method = "magic";
+  try {
+    validate(o);
+    FAIL();
+  } catch (const std::invalid_argument& e) {
+    EXPECT_NE(std::string(e.what()).find("pacsum"), std::string::npos);
+  }
+  o = {};
+  o.encoder = "bert";
+  EXPECT_THROW(validate(o), std::invalid_argument);
+  o = {};
+  o.ratio = -0.5;
+  EXPECT_THROW(validate(o), std::invalid_argument);
+  o = {};
+  o.sentences = 0;
+  EXPECT_THROW(validate(o), std::invalid_argument);
+  o = {};
+  o.diversity = std::nan("");
+  EXPECT_THROW(validate(o), std::invalid_argument);
+}
+
+TEST(Summarize, SeedArticleSummaryIsProse) {
+  const std::string text = read_seed();
+  if (text.empty()) GTEST_SKIP() << "shared data not found";
+  const Document d = segment(text);
+  for (const std::string method : {"pacsum", "textrank", "lexrank", "lead"}) {
+    SummarizeOptions o;
+    o.method = method;
+    const Summary s = summarize(d, o);
+    ASSERT_EQ(s.sentences.size(), 3u) << method;
+    for (const auto& x : s.sentences) {
+      EXPECT_TRUE(d.sentences[x.index].is_prose());
+      EXPECT_EQ(std::string(d.sentence_text(x.index)).find("Get a summary"), std::string::npos);
+    }
+  }
+}
+
+TEST(Summarize, UserEmbeddingsReplaceTheEncoder) {
+  const Document d = segment("Alpha one. Beta two. Gamma three.");
+  DenseRows e(3, 2);
+  e << 1, 0, 1, 0.1f, 0, 1;
+  SummarizeOptions o;
+  o.method = "textrank";
+  o.sentences = 1;
+  const Summary s = summarize(d, o, &e);
+  ASSERT_EQ(s.sentences.size(), 1u);
+  DenseRows wrong(2, 2);
+  EXPECT_THROW(summarize(d, o, &wrong), std::invalid_argument);
+}
