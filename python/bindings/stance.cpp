@@ -112,7 +112,8 @@ lexicons (support, refute, hedge, negation) with negation scope, plus attributio
 Arguments:
     target: the claim or topic ("Armenia should leave the CSTO", a headline).
     scheme: "fnc" (agree, disagree, discuss, unrelated) or "semeval" (favor, against, none).
-    encoder: "tfidf" (hashed TF-IDF, IDF from the text's own sentences).
+    encoder: a sentence encoder for relevance: "tfidf" (default), "bm25", "bm25+", "lsa", or
+        "hashed" (the hashed TF-IDF of the classifier); IDF from the text's own sentences.
     language: language code for segmentation.
     related_threshold: document relevance below which the text is unrelated / none.
     sentence_threshold: sentence relevance below which a sentence gives no polarity.

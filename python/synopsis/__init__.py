@@ -9,6 +9,9 @@ them and adds Python conveniences.
 2
 """
 
+# Feature modules come first: importing the submodule synopsis.keywords binds the package
+# attribute `keywords` to the module, and the function imported below must win.
+from . import keywords as _keywords_module  # noqa: F401  (also registers the CLI command)
 from ._core import (
     Bm25Encoder,
     Document,

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from typing import Any, Sequence
 
 import numpy as np
@@ -128,9 +127,9 @@ class StanceClassifier:
         model: str = "mlp",
         hidden_units: int = 64,
         hash_bits: int = 14,
-        max_epochs: int = 20,
-        batch_size: int = 64,
-        learning_rate: float = 1e-3,
+        max_epochs: int = 15,
+        batch_size: int = 128,
+        learning_rate: float = 2e-3,
         l2: float = 1e-6,
         validation_fraction: float = 0.1,
         patience: int = 3,
@@ -423,7 +422,7 @@ def _train_arguments(p) -> None:
     p.add_argument("-o", "--output", required=True, help="model file to write")
     p.add_argument("--model", dest="model_kind", choices=["mlp", "logistic"], default="mlp")
     p.add_argument("--hidden-units", type=int, default=64)
-    p.add_argument("--max-epochs", type=int, default=20)
+    p.add_argument("--max-epochs", type=int, default=15)
     p.add_argument("--class-weight", choices=["sqrt", "balanced", "none"], default="sqrt")
     p.add_argument("--seed", type=int, default=0)
 
