@@ -607,7 +607,8 @@ class StanceTagger:
     Arguments:
         target: the claim or topic ("Armenia should leave the CSTO", a headline).
         scheme: "fnc" (agree, disagree, discuss, unrelated) or "semeval" (favor, against, none).
-        encoder: "tfidf" (hashed TF-IDF, IDF from the text's own sentences).
+        encoder: a sentence encoder for relevance: "tfidf" (default), "bm25", "bm25+", "lsa", or
+            "hashed" (the hashed TF-IDF of the classifier); IDF from the text's own sentences.
         language: language code for segmentation.
         related_threshold: document relevance below which the text is unrelated / none.
         sentence_threshold: sentence relevance below which a sentence gives no polarity.
@@ -653,7 +654,7 @@ class StanceModel:
         """
         Reads to_bytes() output; ValueError for corrupt or foreign data.
         """
-    def __init__(self, *, model: str = 'mlp', hidden_units: typing.SupportsInt | typing.SupportsIndex = 64, hash_bits: typing.SupportsInt | typing.SupportsIndex = 14, max_epochs: typing.SupportsInt | typing.SupportsIndex = 20, batch_size: typing.SupportsInt | typing.SupportsIndex = 64, learning_rate: typing.SupportsFloat | typing.SupportsIndex = 0.0010000000474974513, l2: typing.SupportsFloat | typing.SupportsIndex = 9.999999974752427e-07, validation_fraction: typing.SupportsFloat | typing.SupportsIndex = 0.10000000149011612, patience: typing.SupportsInt | typing.SupportsIndex = 3, class_weight: str = 'sqrt', seed: typing.SupportsInt | typing.SupportsIndex = 0, language: str = 'en') -> None:
+    def __init__(self, *, model: str = 'mlp', hidden_units: typing.SupportsInt | typing.SupportsIndex = 64, hash_bits: typing.SupportsInt | typing.SupportsIndex = 14, max_epochs: typing.SupportsInt | typing.SupportsIndex = 15, batch_size: typing.SupportsInt | typing.SupportsIndex = 128, learning_rate: typing.SupportsFloat | typing.SupportsIndex = 0.0020000000949949026, l2: typing.SupportsFloat | typing.SupportsIndex = 9.999999974752427e-07, validation_fraction: typing.SupportsFloat | typing.SupportsIndex = 0.10000000149011612, patience: typing.SupportsInt | typing.SupportsIndex = 3, class_weight: str = 'sqrt', seed: typing.SupportsInt | typing.SupportsIndex = 0, language: str = 'en') -> None:
         ...
     def fit(self, targets: collections.abc.Sequence, texts: collections.abc.Sequence, labels: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], classes: collections.abc.Sequence[str], *, n_jobs: typing.SupportsInt | typing.SupportsIndex = -1) -> dict:
         """
