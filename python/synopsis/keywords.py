@@ -4,7 +4,7 @@ The ranking methods live in the C++ core; this module re-exports them and adds t
 ``python -m synopsis keywords`` command.
 
 >>> import synopsis as sy
->>> [k.phrase for k in sy.keywords("Oil spill off Alaska. The oil spill spread.", top=2)]
+>>> [k.phrase for k in sy.keywords("An oil spill off Alaska. The oil spill reached the coast.", top=2)]
 ['oil spill', 'Alaska']
 """
 
