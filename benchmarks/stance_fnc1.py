@@ -22,7 +22,7 @@ Systems:
 (b) TF-IDF vectors of headline and body plus their cosine, LogisticRegression.
 (c) synopsis zero-shot: StanceTagger(target=headline, scheme="fnc").tag(body).label, one
     tagger per distinct headline.
-(d), (e) synopsis.StanceClassifier(model="logreg") and (model="mlp"), fit on the training
+(d), (e) synopsis.StanceClassifier(model="logistic") and (model="mlp"), fit on the training
     pairs [(headline, body)] and their labels.
 
 Example:
@@ -228,8 +228,8 @@ def build_systems(names: set[str], seed: int) -> dict[str, Callable[[], object]]
         systems["TF-IDF + cosine, LogisticRegression"] = lambda: TfidfLogReg(seed)
     if "zeroshot" in names and (tagger := synopsis_attr("StanceTagger")) is not None:
         systems["synopsis StanceTagger zero-shot"] = lambda: SynopsisZeroShot(tagger)
-    if names & {"logreg", "mlp"} and (classifier := synopsis_attr("StanceClassifier")) is not None:
-        for model in ("logreg", "mlp"):
+    if names & {"logistic", "mlp"} and (classifier := synopsis_attr("StanceClassifier")) is not None:
+        for model in ("logistic", "mlp"):
             if model in names:
                 systems[f"synopsis StanceClassifier({model})"] = (
                     lambda model=model: classifier(model=model))
@@ -259,8 +259,8 @@ def main() -> None:
     parser = make_parser(__doc__)
     parser.add_argument("--seed", type=int, default=1, help="seed of the body split and the models")
     parser.add_argument("--train-fraction", type=float, default=0.8)
-    parser.add_argument("--systems", default="baseline,tfidf,zeroshot,logreg,mlp",
-                        help="comma-separated subset of baseline,tfidf,zeroshot,logreg,mlp")
+    parser.add_argument("--systems", default="baseline,tfidf,zeroshot,logistic,mlp",
+                        help="comma-separated subset of baseline,tfidf,zeroshot,logistic,mlp")
     args = parser.parse_args()
 
     train, test, n_train_bodies, n_test_bodies = load_split(args.data, args.limit, args.seed,

@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <unordered_set>
 
+#include "synopsis/encoder.hpp"
 #include "synopsis/features.hpp"
 
 namespace synopsis {
@@ -18,9 +19,8 @@ struct Polarity {
   float support = 0.0f, refute = 0.0f, hedge = 0.0f;
 };
 
-// Polarity evidence of one analysed sentence. Negation flips support and refute cues; a
-// negation that is not itself part of a cue counts as weak refutation of what the sentence
-// says about the target.
+// Polarity evidence of one analysed sentence. Negation flips the support and refute cues in
+// its scope ("not a hoax" supports, "did not confirm" refutes).
 Polarity polarity(const SentenceAttribution& a) {
   Polarity p;
   for (const Cue& c : a.cues) {
@@ -28,7 +28,7 @@ Polarity polarity(const SentenceAttribution& a) {
       case CueKind::support: (c.negated ? p.refute : p.support) += 1.0f; break;
       case CueKind::refute: (c.negated ? p.support : p.refute) += 1.0f; break;
       case CueKind::hedge: p.hedge += 1.0f; break;
-      case CueKind::negation: p.refute += 0.25f; break;
+      case CueKind::negation: break;  // counted per sentence by the caller
       case CueKind::reporting: break;
     }
   }
@@ -51,12 +51,13 @@ std::vector<std::string> stance_labels(StanceScheme scheme) {
 
 StanceTagger::StanceTagger(std::string target, StanceTaggerOptions options)
     : target_(std::move(target)), options_(std::move(options)) {
-  if (options_.encoder != "tfidf")
-    throw std::invalid_argument("unknown encoder '" + options_.encoder + "' for the stance tagger: use 'tfidf'");
+  if (options_.encoder != "hashed") encoder_ = make_encoder(options_.encoder);  // throws for unknown names
   SegmentOptions so;
   so.language = options_.language;
   target_doc_ = segment(target_, so);
   if (target_doc_.tokens.empty()) throw std::invalid_argument("the stance target must contain at least one word");
+  for (const Cue& c : CueLexicon::english().find(target_doc_, 0, target_doc_.tokens.size()))
+    if (c.kind == CueKind::hedge) target_hedged_ = 1.0f;
 }
 
 StanceResult StanceTagger::tag(std::string_view text) const {
@@ -75,42 +76,87 @@ StanceResult StanceTagger::tag(const Document& doc) const {
   for (std::size_t i = 0; i < doc.sentences.size(); ++i)
     if (!doc.sentences[i].is_boilerplate) kept.push_back(i);
 
-  // IDF from the document's sentences and the target: words in every sentence weigh less.
-  std::vector<std::vector<std::uint32_t>> terms;
-  std::vector<std::uint32_t> all_terms;
-  for (std::size_t i : kept) {
-    const Sentence& s = doc.sentences[i];
-    terms.push_back(hashed_terms(doc, s.token_begin, s.token_end, kBits));
-    all_terms.insert(all_terms.end(), terms.back().begin(), terms.back().end());
-  }
-  std::vector<std::uint32_t> target_terms = hashed_terms(target_doc_, 0, target_doc_.tokens.size(), kBits);
-  HashedTfidf tfidf(kBits);
-  {
+  // Relevance: cosines of the target with the whole text and with each sentence.
+  float doc_relevance = 0.0f;
+  std::vector<float> sentence_relevance(kept.size(), 0.0f);
+  if (encoder_) {
+    // One document whose "sentences" are the target, the whole text and each sentence, so
+    // that every row lives in the same columns (IDF from these units).
+    std::vector<std::string> units;
+    units.reserve(kept.size() + 2);
+    units.emplace_back(target_);
+    std::string all;
+    for (std::size_t i : kept) {
+      all.append(doc.sentence_text(i));
+      all.push_back(' ');
+    }
+    units.push_back(std::move(all));
+    for (std::size_t i : kept) units.emplace_back(doc.sentence_text(i));
+    Document combined = document_from_sentences(units, options_.language);
+    Embedding e = encoder_->encode(combined);
+    if (e.rows() == static_cast<Eigen::Index>(units.size())) {
+      // Cosines with row 0 (the target), without densifying a large sparse matrix.
+      std::vector<float> target_row(static_cast<std::size_t>(e.cols()), 0.0f);
+      if (e.dense) {
+        for (Eigen::Index c = 0; c < e.cols(); ++c) target_row[c] = e.matrix(0, c);
+      } else {
+        for (SparseRows::InnerIterator it(e.sparse, 0); it; ++it) target_row[it.col()] = it.value();
+      }
+      auto cosine = [&](Eigen::Index r) {
+        float sum = 0.0f;
+        if (e.dense) {
+          for (Eigen::Index c = 0; c < e.cols(); ++c) sum += target_row[c] * e.matrix(r, c);
+        } else {
+          for (SparseRows::InnerIterator it(e.sparse, r); it; ++it) sum += target_row[it.col()] * it.value();
+        }
+        return sum;
+      };
+      doc_relevance = std::max(0.0f, cosine(1));
+      for (std::size_t k = 0; k < kept.size(); ++k) sentence_relevance[k] = cosine(static_cast<Eigen::Index>(k + 2));
+    }
+  } else {
+    // Hashed TF-IDF with IDF from the document's sentences and the target.
+    std::vector<std::vector<std::uint32_t>> terms;
+    std::vector<std::uint32_t> all_terms;
+    for (std::size_t i : kept) {
+      const Sentence& s = doc.sentences[i];
+      terms.push_back(hashed_terms(doc, s.token_begin, s.token_end, kBits));
+      all_terms.insert(all_terms.end(), terms.back().begin(), terms.back().end());
+    }
+    std::vector<std::uint32_t> target_terms = hashed_terms(target_doc_, 0, target_doc_.tokens.size(), kBits);
+    HashedTfidf tfidf(kBits);
     std::vector<std::vector<std::uint32_t>> corpus = terms;
     corpus.push_back(target_terms);
     tfidf.fit(corpus);
+    SparseVector target_vec = tfidf.transform(target_terms);
+    doc_relevance = std::max(0.0f, dot(target_vec, tfidf.transform(all_terms)));
+    for (std::size_t k = 0; k < kept.size(); ++k) sentence_relevance[k] = dot(target_vec, tfidf.transform(terms[k]));
   }
-  SparseVector target_vec = tfidf.transform(target_terms);
-  SparseVector doc_vec = tfidf.transform(all_terms);
-  const float doc_relevance = std::max(0.0f, dot(target_vec, doc_vec));
 
-  float max_rel = 0.0f;
+  // Relevance-weighted evidence over the sentences that speak about the target.
+  float max_rel = 0.0f, weight = 0.0f, hedged = 0.0f, best_hedged = 0.0f, best_rel = -1.0f;
   Polarity total;
+  float negations = 0.0f;
   for (std::size_t k = 0; k < kept.size(); ++k) {
     SentenceStance st;
     st.sentence = kept[k];
-    st.relevance = std::clamp(dot(target_vec, tfidf.transform(terms[k])), 0.0f, 1.0f);
+    st.relevance = std::clamp(sentence_relevance[k], 0.0f, 1.0f);
     st.analysis = attribute_sentence(doc, kept[k]);
     max_rel = std::max(max_rel, st.relevance);
     if (st.relevance < options_.sentence_threshold) {
       st.label = off_label;
     } else {
       Polarity p = polarity(st.analysis);
-      total.support += st.relevance * p.support;
-      total.refute += st.relevance * p.refute;
-      total.hedge += st.relevance * p.hedge;
+      const float w = st.relevance;
+      const bool uncommitted = st.analysis.hedged || st.analysis.reported;
+      weight += w;
+      total.support += w * p.support;
+      total.refute += w * p.refute;
+      hedged += w * (uncommitted ? 1.0f : 0.0f);
+      negations += w * (st.analysis.negated ? 1.0f : 0.0f);
+      if (st.relevance > best_rel) best_rel = st.relevance, best_hedged = uncommitted ? 1.0f : 0.0f;
       if (p.refute > p.support) st.label = fnc ? "disagree" : "against";
-      else if (fnc && p.hedge > 0.0f) st.label = "discuss";
+      else if (fnc && uncommitted) st.label = "discuss";
       else st.label = fnc ? "agree" : "favor";
     }
     result.sentences.push_back(std::move(st));
@@ -120,15 +166,21 @@ StanceResult StanceTagger::tag(const Document& doc) const {
   result.relevance = relevance;
   // Related probability: a logistic ramp around the threshold.
   const float related = 1.0f / (1.0f + std::exp(-(relevance - options_.related_threshold) * 40.0f));
+  const float inv = weight > 0.0f ? 1.0f / weight : 0.0f;
+  const float hed = hedged * inv, sup = total.support * inv, ref = total.refute * inv, neg = negations * inv;
 
   std::vector<float> scores(result.labels.size(), 0.0f);
   if (fnc) {
-    // Priors: most related news texts discuss a claim; evidence shifts the mass.
-    float agree = 0.30f + total.support, disagree = 0.05f + 0.8f * total.refute, discuss = 0.45f + total.hedge;
+    // A text agrees when it asserts what the target says (few hedged or reported sentences,
+    // the most relevant one asserted); it discusses when it reports or hedges, or when the
+    // target itself is hedged ("may", "reportedly"); it disagrees on refuting cues.
+    float agree = 0.3f + sup + 1.2f * (1.0f - hed) * (1.0f - best_hedged);
+    float discuss = 0.2f + 0.8f * hed + 0.4f * best_hedged + 0.7f * target_hedged_;
+    float disagree = 0.02f + 2.0f * ref + 0.5f * neg;
     float sum = agree + disagree + discuss;
     scores = {related * agree / sum, related * disagree / sum, related * discuss / sum, 1.0f - related};
   } else {
-    float favor = 0.5f + total.support + 0.3f * total.hedge, against = 0.2f + total.refute;
+    float favor = 0.3f + sup + 0.5f * (1.0f - hed), against = 0.05f + 2.0f * ref + 0.5f * neg;
     float sum = favor + against;
     scores = {related * favor / sum, related * against / sum, 1.0f - related};
   }

@@ -50,7 +50,7 @@ synopsis.StanceClassifier, which wraps it with the scikit-learn contract.
              return StanceClassifierModel(o);
            }),
            py::kw_only(), py::arg("model") = "mlp", py::arg("hidden_units") = 64, py::arg("hash_bits") = 14,
-           py::arg("max_epochs") = 20, py::arg("batch_size") = 64, py::arg("learning_rate") = 1e-3f,
+           py::arg("max_epochs") = 15, py::arg("batch_size") = 128, py::arg("learning_rate") = 2e-3f,
            py::arg("l2") = 1e-6f, py::arg("validation_fraction") = 0.1f, py::arg("patience") = 3,
            py::arg("class_weight") = "sqrt", py::arg("seed") = 0, py::arg("language") = "en")
       .def("fit", [](StanceClassifierModel& model, const py::sequence& targets, const py::sequence& texts,

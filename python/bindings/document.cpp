@@ -33,8 +33,27 @@ const char* kind_name(TokenKind k) {
   return "word";
 }
 
+PyToken make_token(const PyDocument& d, std::size_t i) {
+  const Document& doc = d.doc();
+  const Token& t = doc.tokens[i];
+  return PyToken{d.cp(t.start), d.cp(t.end), t.sentence, std::string(doc.token_text(i)),
+                 doc.terms[t.term], doc.stems[t.stem], kind_name(t.kind), t.is_stopword};
+}
+
+// A read-only sequence over a document's tokens: Token objects are made on access, so
+// segmenting a long text does not pay for millions of Python objects nobody reads.
+struct TokenList {
+  PyDocument doc;
+  std::size_t size() const { return doc.doc().tokens.size(); }
+  py::list to_list() const {
+    py::list out;
+    for (std::size_t i = 0; i < size(); ++i) out.append(make_token(doc, i));
+    return out;
+  }
+};
+
 std::string sentence_repr(const PySentence& s) {
-  std::string text = s.text.size() > 60 ? s.text.substr(0, 57) + "..." : s.text;
+  std::string text = shorten_utf8(s.text, 60);
   std::string flags;
   if (s.is_heading) flags += ", heading";
   if (s.is_boilerplate) flags += ", boilerplate";
@@ -55,7 +74,17 @@ void register_document(py::module_& m) {
       .def_readonly("is_boilerplate", &PySentence::is_boilerplate)
       .def_property_readonly("is_prose", [](const PySentence& s) { return !s.is_heading && !s.is_boilerplate; })
       .def("__repr__", &sentence_repr)
-      .def("__str__", [](const PySentence& s) { return s.text; });
+      .def("__str__", [](const PySentence& s) { return s.text; })
+      .def(py::pickle(
+          [](const PySentence& s) {
+            return py::make_tuple(s.index, s.start, s.end, s.paragraph, py::str(s.text), s.is_heading, s.is_boilerplate);
+          },
+          [](py::tuple t) {
+            if (t.size() != 7) throw py::value_error("invalid Sentence state");
+            return PySentence{t[0].cast<std::size_t>(), t[1].cast<std::size_t>(), t[2].cast<std::size_t>(),
+                              t[3].cast<std::size_t>(), t[4].cast<std::string>(), t[5].cast<bool>(),
+                              t[6].cast<bool>()};
+          }));
 
   py::class_<PyToken>(m, "Token", "A word or number token; norm is NFKC-casefolded, stem is Snowball's.")
       .def_readonly("text", &PyToken::text)
@@ -69,7 +98,18 @@ void register_document(py::module_& m) {
       .def("__repr__", [](const PyToken& t) {
         return "Token(" + std::string(py::repr(py::str(t.text))) + ", norm=" + std::string(py::repr(py::str(t.norm))) +
                ", stem=" + std::string(py::repr(py::str(t.stem))) + ", start=" + std::to_string(t.start) + ")";
-      });
+      })
+      .def(py::pickle(
+          [](const PyToken& t) {
+            return py::make_tuple(t.start, t.end, t.sentence, py::str(t.text), py::str(t.norm), py::str(t.stem),
+                                  t.kind, t.is_stopword);
+          },
+          [](py::tuple t) {
+            if (t.size() != 8) throw py::value_error("invalid Token state");
+            return PyToken{t[0].cast<std::size_t>(), t[1].cast<std::size_t>(), t[2].cast<std::size_t>(),
+                           t[3].cast<std::string>(), t[4].cast<std::string>(), t[5].cast<std::string>(),
+                           t[6].cast<std::string>(), t[7].cast<bool>()};
+          }));
 
   py::class_<PyParagraph>(m, "Paragraph", "A paragraph: a line, or lines wrapped into one.")
       .def_readonly("index", &PyParagraph::index)
@@ -80,8 +120,44 @@ void register_document(py::module_& m) {
         return py::make_tuple(p.sentence_begin, p.sentence_end);
       }, "(first, last + 1) sentence indices")
       .def("__repr__", [](const PyParagraph& p) {
-        std::string text = p.text.size() > 60 ? p.text.substr(0, 57) + "..." : p.text;
+        std::string text = shorten_utf8(p.text, 60);
         return "Paragraph(" + std::to_string(p.index) + ", " + std::string(py::repr(py::str(text))) + ")";
+      })
+      .def(py::pickle(
+          [](const PyParagraph& p) {
+            return py::make_tuple(p.index, p.start, p.end, p.sentence_begin, p.sentence_end, py::str(p.text));
+          },
+          [](py::tuple t) {
+            if (t.size() != 6) throw py::value_error("invalid Paragraph state");
+            return PyParagraph{t[0].cast<std::size_t>(), t[1].cast<std::size_t>(), t[2].cast<std::size_t>(),
+                               t[3].cast<std::size_t>(), t[4].cast<std::size_t>(), t[5].cast<std::string>()};
+          }));
+
+  py::class_<TokenList>(m, "TokenList", "The tokens of a Document: a read-only sequence of Token.")
+      .def("__len__", &TokenList::size)
+      .def("__getitem__", [](const TokenList& l, std::ptrdiff_t i) {
+        const auto n = static_cast<std::ptrdiff_t>(l.size());
+        if (i < 0) i += n;
+        if (i < 0 || i >= n) throw py::index_error("token index out of range");
+        return make_token(l.doc, static_cast<std::size_t>(i));
+      })
+      .def("__getitem__", [](const TokenList& l, const py::slice& slice) {
+        std::size_t start = 0, stop = 0, step = 0, length = 0;
+        if (!slice.compute(l.size(), &start, &stop, &step, &length)) throw py::error_already_set();
+        py::list out;
+        for (std::size_t k = 0; k < length; ++k, start += step) out.append(make_token(l.doc, start));
+        return out;
+      })
+      .def("__iter__", [](const TokenList& l) { return py::iter(l.to_list()); })
+      .def("__eq__", [](const TokenList& l, const py::object& other) -> py::object {
+        if (!py::isinstance<py::list>(other) && !py::isinstance<py::tuple>(other) &&
+            !py::isinstance<TokenList>(other))
+          return py::reinterpret_borrow<py::object>(Py_NotImplemented);
+        return py::bool_(l.to_list().equal(py::list(other)));
+      })
+      .def("__repr__", [](const TokenList& l) { return "<TokenList of " + std::to_string(l.size()) + " tokens>"; })
+      .def("__reduce__", [](const TokenList& l) {
+        return py::make_tuple(py::module_::import("builtins").attr("list"), py::make_tuple(l.to_list()));
       });
 
   py::class_<PyDocument>(m, "Document", R"doc(
@@ -115,16 +191,8 @@ Create one with :func:`synopsis.segment`.
                                  std::string(doc.span(p.start, p.end))});
         return out;
       })
-      .def_property_readonly("tokens", [](const PyDocument& d) {
-        py::list out;
-        const Document& doc = d.doc();
-        for (std::size_t i = 0; i < doc.tokens.size(); ++i) {
-          const Token& t = doc.tokens[i];
-          out.append(PyToken{d.cp(t.start), d.cp(t.end), t.sentence, std::string(doc.token_text(i)),
-                             doc.terms[t.term], doc.stems[t.stem], kind_name(t.kind), t.is_stopword});
-        }
-        return out;
-      })
+      .def_property_readonly("tokens", [](const PyDocument& d) { return TokenList{d}; },
+                             "The tokens, as a sequence built on access (a long text has millions).")
       .def("__len__", [](const PyDocument& d) { return d.doc().sentences.size(); })
       .def("__repr__", [](const PyDocument& d) {
         const Document& doc = d.doc();
@@ -166,9 +234,30 @@ Example:
 )doc");
 
   m.def("stopwords", [](const std::string& language) { return stopwords(language); }, py::arg("language") = "en",
-        "The stopword list of a language (sorted); empty when synopsis has none for it.");
-  m.def("stopword_languages", &stopword_languages, "Language codes with a stopword list.");
-  m.def("stemmer_languages", &stemmer_languages, "Languages with a Snowball stemmer.");
+        R"doc(
+The stopword list of a language (sorted); empty when synopsis has none for it.
+
+Example:
+    >>> import synopsis as sy
+    >>> "the" in sy.stopwords("en"), sy.stopwords("xx")
+    (True, [])
+)doc");
+  m.def("stopword_languages", &stopword_languages, R"doc(
+Language codes with a stopword list.
+
+Example:
+    >>> import synopsis as sy
+    >>> "de" in sy.stopword_languages()
+    True
+)doc");
+  m.def("stemmer_languages", &stemmer_languages, R"doc(
+Languages with a Snowball stemmer.
+
+Example:
+    >>> import synopsis as sy
+    >>> "english" in sy.stemmer_languages()
+    True
+)doc");
 }
 
 }  // namespace synopsis::python

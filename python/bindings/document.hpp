@@ -32,15 +32,16 @@ struct PyParagraph {
 class PyDocument {
  public:
   explicit PyDocument(Document doc)
-      : doc_(std::make_shared<const Document>(std::move(doc))), index_(doc_->text) {}
+      : doc_(std::make_shared<const Document>(std::move(doc))),
+        index_(std::make_shared<const CodePointIndex>(doc_->text)) {}
   const Document& doc() const { return *doc_; }
   std::shared_ptr<const Document> shared() const { return doc_; }
-  std::size_t cp(std::size_t byte) const { return index_(byte); }
+  std::size_t cp(std::size_t byte) const { return (*index_)(byte); }
   PySentence sentence(std::size_t i) const;
 
  private:
   std::shared_ptr<const Document> doc_;
-  CodePointIndex index_;
+  std::shared_ptr<const CodePointIndex> index_;  // shared: views of a document copy cheaply
 };
 
 // Segments text (str or bytes) with the GIL released.

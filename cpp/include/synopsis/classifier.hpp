@@ -26,9 +26,9 @@ struct StanceClassifierOptions {
   std::string model = "mlp";          // "mlp" or "logistic"
   int hidden_units = 64;              // MLP hidden layer width
   int hash_bits = 14;                 // 2^bits buckets for each of target and text TF-IDF
-  int max_epochs = 20;
-  int batch_size = 64;
-  float learning_rate = 1e-3f;        // Adam step size
+  int max_epochs = 15;
+  int batch_size = 128;
+  float learning_rate = 2e-3f;        // Adam step size
   float l2 = 1e-6f;                   // weight decay on touched weights
   float validation_fraction = 0.1f;   // held out for early stopping (0: none, train max_epochs)
   int patience = 3;                   // epochs without validation improvement before stopping

@@ -1,11 +1,12 @@
 // Zero-shot stance tagging: what does a text say about a target?
 //
-// Relevance of each sentence to the target comes from an encoder (hashed TF-IDF with IDF
-// learnt from the document's own sentences); polarity comes from the cue lexicons with
+// Relevance of each sentence to the target comes from a sentence encoder (encoder.hpp; IDF
+// from the text's own sentences); polarity comes from the cue lexicons with
 // negation scope ("not a hoax" supports, "did not confirm" refutes); hedges and attribution
 // mark reported, uncommitted sentences. No training data is needed.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +15,8 @@
 #include "synopsis/document.hpp"
 
 namespace synopsis {
+
+class Encoder;
 
 enum class StanceScheme { fnc, semeval };
 
@@ -24,7 +27,8 @@ std::vector<std::string> stance_labels(StanceScheme scheme);
 
 struct StanceTaggerOptions {
   StanceScheme scheme = StanceScheme::fnc;
-  std::string encoder = "tfidf";   // "tfidf" (hashed TF-IDF, document IDF)
+  std::string encoder = "tfidf";   // a sentence encoder name ("tfidf", "bm25", "bm25+", "lsa"),
+                                   // or "hashed" (the classifier's hashed TF-IDF)
   std::string language = "en";
   float related_threshold = 0.12f;  // document relevance below this: unrelated / none
   float sentence_threshold = 0.08f; // a sentence below this relevance takes no part in polarity
@@ -60,6 +64,8 @@ class StanceTagger {
   std::string target_;
   StanceTaggerOptions options_;
   Document target_doc_;
+  std::shared_ptr<Encoder> encoder_;  // null for "hashed"
+  float target_hedged_ = 0.0f;  // 1 when the target itself holds a hedge cue
 };
 
 }  // namespace synopsis
