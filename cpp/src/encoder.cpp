@@ -245,15 +245,17 @@ SparseRows Bm25Encoder::document_side(const Document& doc) const {
   const std::size_t cols = stats.df.size();
   const double n = stats.documents;
   std::vector<double> idf(cols, 0.0);
-  double sum = 0;
-  std::size_t used = 0;
-  for (std::size_t c = 0; c < cols; ++c) {
-    idf[c] = std::log((n - stats.df[c] + 0.5) / (stats.df[c] + 0.5));
-    if (stats.df[c] > 0) sum += idf[c], ++used;
-  }
-  const double floor = options_.epsilon * (used ? sum / static_cast<double>(used) : 0.0);
+  for (std::size_t c = 0; c < cols; ++c) idf[c] = std::log((n - stats.df[c] + 0.5) / (stats.df[c] + 0.5));
+  // Barrios et al.: a term in more than half of the sentences would get a negative idf; it
+  // gets epsilon times the mean positive idf instead (epsilon alone when no idf is positive,
+  // as in a two-sentence text).
+  double positive_sum = 0;
+  std::size_t positive = 0;
+  for (std::size_t c = 0; c < cols; ++c)
+    if (stats.df[c] > 0 && idf[c] > 0) positive_sum += idf[c], ++positive;
+  const double floor = options_.epsilon * (positive ? positive_sum / static_cast<double>(positive) : 1.0);
   for (double& v : idf)
-    if (v < 0) v = std::max(floor, 0.0);
+    if (v <= 0) v = floor;
   double total_length = 0;
   for (float len : tc.lengths) total_length += len;
   const double avgdl = tc.lengths.empty() ? 1.0 : std::max(1e-9, total_length / static_cast<double>(tc.lengths.size()));

@@ -111,6 +111,8 @@ void validate(const KeywordOptions& options) {
     throw std::invalid_argument("damping must be in [0, 1)");
   if (!(options.cluster_threshold >= 0.0 && options.cluster_threshold <= 1.0))
     throw std::invalid_argument("cluster_threshold must be in [0, 1]");
+  if (!(options.length_exponent >= 0.0 && options.length_exponent <= 4.0))
+    throw std::invalid_argument("length_exponent must be in [0, 4]");
   if (!(options.alpha >= 0.0) || !std::isfinite(options.alpha))
     throw std::invalid_argument("alpha must be finite and non-negative");
   if (options.candidates.max_words < 1) throw std::invalid_argument("max_words must be at least 1");

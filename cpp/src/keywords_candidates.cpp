@@ -1,5 +1,6 @@
 // Keyphrase candidates: runs of content words, and the delimiter lists they rely on.
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -114,6 +115,42 @@ bool is_adverb_en(std::string_view norm) {
   return not_adverbs.count(norm) == 0;
 }
 
+// Byte ranges of parentheses that hold a labelled note rather than prose, such as
+// "(Source: official statements)" or "(Photo: Reuters)": a colon after at most three words.
+std::vector<std::pair<u32, u32>> labelled_parentheses(const Document& doc, const Sentence& s) {
+  std::vector<std::pair<u32, u32>> out;
+  const std::string_view text = doc.span(s.start, s.end);
+  std::size_t open = text.find('(');
+  while (open != std::string_view::npos) {
+    const std::size_t close = text.find(')', open + 1);
+    if (close == std::string_view::npos) break;
+    const std::string_view inside = text.substr(open + 1, close - open - 1);
+    const std::size_t colon = inside.find(':');
+    if (colon != std::string_view::npos && colon > 0) {
+      const std::string_view label = inside.substr(0, colon);
+      std::size_t words = 0;
+      bool letters_only = true, in_word = false;
+      for (unsigned char c : label) {
+        const bool space = c == ' ';
+        if (!space && !in_word) ++words;
+        in_word = !space;
+        if (!space && !(std::isalpha(c) || c >= 0x80 || c == '-' || c == '\'')) letters_only = false;
+      }
+      if (letters_only && words >= 1 && words <= 3)
+        out.emplace_back(s.start + static_cast<u32>(open), s.start + static_cast<u32>(close + 1));
+    }
+    open = text.find('(', close + 1);
+  }
+  return out;
+}
+
+bool is_verb_marker_en(std::string_view norm) {
+  static const std::unordered_set<std::string_view> markers = {
+      "to", "will", "would", "can", "could", "should", "must", "may", "might", "shall", "did", "does", "do",
+      "didn't", "doesn't", "don't", "won't", "wouldn't", "can't", "cannot", "couldn't", "shouldn't"};
+  return markers.count(norm) != 0;
+}
+
 }  // namespace
 
 namespace detail {
@@ -150,13 +187,7 @@ CandidateSet find_candidates(const Document& doc, const CandidateOptions& option
   std::vector<Unit> units;
   u32 position = 0;
 
-  auto emit = [&](std::size_t a, std::size_t b, u32 sentence) {  // units [a, b)
-    // Trim edges: a phrase neither starts nor ends with a number, nor ends with a word that
-    // is rarely the head of a noun phrase.
-    while (b > a && (units[b - 1].numeric || units[b - 1].no_end)) --b;
-    while (a < b && units[a].numeric) ++a;
-    if (a == b) return;
-    if (static_cast<int>(b - a) > options.max_words) return;
+  auto add = [&](std::size_t a, std::size_t b, u32 sentence) {  // units [a, b)
     const Unit& first = units[a];
     const Unit& last = units[b - 1];
     std::string key;
@@ -184,6 +215,15 @@ CandidateSet find_candidates(const Document& doc, const CandidateOptions& option
     out.candidates[it->second].occurrences.push_back(occ);
   };
 
+  auto emit = [&](std::size_t a, std::size_t b, u32 sentence) {  // a run: units [a, b)
+    // Trim edges: a phrase neither starts nor ends with a number, nor ends with a word that
+    // is rarely the head of a noun phrase.
+    while (b > a && (units[b - 1].numeric || units[b - 1].no_end)) --b;
+    while (a < b && units[a].numeric) ++a;
+    if (a == b) return;
+    if (static_cast<int>(b - a) <= options.max_words) add(a, b, sentence);
+  };
+
   for (const Sentence& s : doc.sentences) {
     const bool is_title = doc.title >= 0 && s.index == static_cast<u32>(doc.title);
     if (!s.is_prose() && !(is_title && options.include_title)) continue;
@@ -192,6 +232,12 @@ CandidateSet find_candidates(const Document& doc, const CandidateOptions& option
     out.first_position.push_back(position);
     // Group tokens into words: tokens joined by a single hyphen ("987-foot", "e-mail").
     units.clear();
+    const std::vector<std::pair<u32, u32>> labelled = labelled_parentheses(doc, s);
+    auto in_labelled = [&](u32 byte) {
+      for (const auto& [a, b] : labelled)
+        if (byte >= a && byte < b) return true;
+      return false;
+    };
     for (u32 t = s.token_begin; t < s.token_end;) {
       Unit unit;
       unit.token_begin = t;
@@ -212,10 +258,19 @@ CandidateSet find_candidates(const Document& doc, const CandidateOptions& option
         const std::uint8_t f = flags_of(tok);
         unit.content = (f & kContent) && (tok.kind == TokenKind::number || code_points(doc.token_text(t)) >= 2);
         unit.no_end = (f & kNoEnd) != 0;
+        unit.participle = unit.no_end;
       } else {
         unit.content = !all_stop;
       }
       (void)any_content;
+      if (!labelled.empty() && in_labelled(doc.tokens[t].start)) unit.content = false;
+      if (heuristics && english && e - t == 1 && t > s.token_begin && is_verb_marker_en(doc.terms[doc.tokens[t - 1].term]) &&
+          is_space_gap(doc.span(doc.tokens[t - 1].end, doc.tokens[t].start))) {
+        // "to recalibrate Armenia", "would shape policy": a lowercase word after "to" or a
+        // modal is most likely a verb
+        const unsigned char first = static_cast<unsigned char>(doc.text[doc.tokens[t].start]);
+        if (first >= 'a' && first <= 'z') unit.content = false;
+      }
       unit.numeric = all_numbers;
       const std::size_t poss = possessive_suffix(doc.span(doc.tokens[e - 1].start, doc.tokens[e - 1].end));
       if (poss) {
@@ -229,7 +284,12 @@ CandidateSet find_candidates(const Document& doc, const CandidateOptions& option
     std::size_t run = 0;
     for (std::size_t u = 0; u <= units.size(); ++u) {
       bool breaks = u == units.size() || !units[u].content;
-      if (!breaks && u > run) {
+      if (!breaks && u > run && units[u].participle) {
+        // "tornadoes trashed towns": a participle inside a run is most likely a verb; it may
+        // still begin a phrase ("armed forces")
+        emit(run, u, s.index);
+        run = u;
+      } else if (!breaks && u > run) {
         const std::string_view gap = doc.span(doc.tokens[units[u - 1].token_end - 1].end, doc.tokens[units[u].token_begin].start);
         if (!is_space_gap(gap) || units[u - 1].possessive) {
           emit(run, u, s.index);

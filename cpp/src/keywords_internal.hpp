@@ -14,6 +14,7 @@ struct Unit {
   std::uint32_t position = 0;  // token position of its first token
   std::uint32_t end = 0;       // byte end, possessive suffix excluded
   bool content = false, numeric = false, possessive = false, no_end = false;
+  bool participle = false;  // a past tense or participle form: starts a new run when inside one
 };
 
 struct CandidateSet {

@@ -7,7 +7,6 @@
 #include <limits>
 #include <numeric>
 #include <queue>
-#include <unordered_map>
 
 #include "keywords_internal.hpp"
 #include "synopsis/rank.hpp"
@@ -169,9 +168,10 @@ std::vector<double> topic_scores(const Document& doc, const CandidateSet& set, c
   }
 
   const bool multipartite = options.method == KeywordMethod::multipartiterank;
-  // Edge weights between candidates of different topics: sum of 1 / gap over occurrence pairs.
-  std::unordered_map<std::uint64_t, double> weight;
-  auto key = [](u32 a, u32 b) { return (static_cast<std::uint64_t>(a) << 32) | b; };
+  const std::size_t nodes = multipartite ? n : n_topics;
+  // Edge weights between candidates (or topics) of different topics: the sum of 1 / gap over
+  // pairs of their occurrences; duplicate triplets add up.
+  std::vector<Eigen::Triplet<double>> triplets;
   for (std::size_t i = 0; i < placed.size(); ++i)
     for (std::size_t j = i + 1; j < placed.size(); ++j) {
       if (placed[j].position - placed[i].position > kMaxGap) break;
@@ -179,45 +179,37 @@ std::vector<double> topic_scores(const Document& doc, const CandidateSet& set, c
       if (topic[ci] == topic[cj]) continue;
       const double gap = std::max<double>(1.0, static_cast<double>(placed[j].position) - placed[i].position -
                                                    (static_cast<double>(placed[i].length) - 1.0));
-      const u32 a = multipartite ? ci : topic[ci], b = multipartite ? cj : topic[cj];
-      weight[key(a, b)] += 1.0 / gap;
-      weight[key(b, a)] += 1.0 / gap;
+      const int a = static_cast<int>(multipartite ? ci : topic[ci]), b = static_cast<int>(multipartite ? cj : topic[cj]);
+      triplets.emplace_back(a, b, 1.0 / gap);
+      triplets.emplace_back(b, a, 1.0 / gap);
     }
+  SparseGraph graph(static_cast<Eigen::Index>(nodes), static_cast<Eigen::Index>(nodes));
+  graph.setFromTriplets(triplets.begin(), triplets.end());
 
   if (multipartite) {
     // Boost edges into the first candidate of each topic by the weights of its siblings
     // (Boudin 2018, eq. 2): w(j -> first) += alpha * exp(1 / (1 + p_first)) * sum_v w(v, j).
     std::vector<std::vector<u32>> members(n_topics);
     for (std::size_t i = 0; i < n; ++i) members[topic[i]].push_back(static_cast<u32>(i));
-    std::vector<std::vector<std::pair<u32, double>>> out_edges(n);
-    for (const auto& [k, w] : weight) out_edges[k >> 32].emplace_back(static_cast<u32>(k & 0xffffffffu), w);
-    for (auto& edges : out_edges) std::sort(edges.begin(), edges.end());
-    std::vector<std::pair<std::uint64_t, double>> boosts;
+    std::vector<Eigen::Triplet<double>> boosts;
     for (u32 t = 0; t < n_topics; ++t) {
       if (members[t].size() < 2) continue;
       const u32 first = first_of_topic[t];
       const double position_weight =
           std::exp(1.0 / (1.0 + set.candidates[chosen[first]].occurrences.front().position));
-      for (const auto& [j, w_first_j] : out_edges[first]) {
+      for (SparseGraph::InnerIterator it(graph, first); it; ++it) {
+        const auto j = it.col();
         double booster = 0.0;
-        for (u32 v : members[t]) {
-          if (v == first) continue;
-          auto it = weight.find(key(v, j));
-          if (it != weight.end()) booster += it->second;
-        }
-        if (booster > 0) boosts.emplace_back(key(j, first), options.alpha * position_weight * booster);
+        for (u32 v : members[t])
+          if (v != first) booster += graph.coeff(v, j);
+        if (booster > 0) boosts.emplace_back(static_cast<int>(j), static_cast<int>(first), options.alpha * position_weight * booster);
       }
     }
-    for (const auto& [k, b] : boosts) weight[k] += b;
+    SparseGraph boost(graph.rows(), graph.cols());
+    boost.setFromTriplets(boosts.begin(), boosts.end());
+    graph += boost;
   }
 
-  const std::size_t nodes = multipartite ? n : n_topics;
-  std::vector<Eigen::Triplet<double>> triplets;
-  triplets.reserve(weight.size());
-  for (const auto& [k, w] : weight)
-    triplets.emplace_back(static_cast<int>(k >> 32), static_cast<int>(k & 0xffffffffu), w);
-  SparseGraph graph(static_cast<Eigen::Index>(nodes), static_cast<Eigen::Index>(nodes));
-  graph.setFromTriplets(triplets.begin(), triplets.end());
   PageRankOptions pr;
   pr.damping = options.damping;
   pr.tolerance = 1e-8;

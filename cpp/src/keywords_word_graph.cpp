@@ -1,6 +1,7 @@
 // Word co-occurrence graphs: TextRank (Mihalcea and Tarau 2004), SingleRank (Wan and Xiao
 // 2008) and PositionRank (Florescu and Caragea 2017), all ranked by synopsis::pagerank.
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 #include <string>
 #include <unordered_map>
@@ -79,12 +80,13 @@ WordGraph rank_words(const Document& doc, const CandidateSet& set, const Keyword
   return g;
 }
 
-double sum_of_words(const WordGraph& g, const Candidate& c) {
+double phrase_score(const WordGraph& g, const Candidate& c, double length_exponent) {
   double score = 0.0;
   for (u32 stem : c.stems) {
     const u32 node = g.node_of_stem[stem];
     if (node != kNone) score += g.scores[node];
   }
+  if (length_exponent != 0.0) score /= std::pow(static_cast<double>(c.stems.size()), length_exponent);
   return score;
 }
 
@@ -99,7 +101,7 @@ std::vector<double> word_graph_scores(const Document& doc, const CandidateSet& s
   const WordGraph g = rank_words(doc, set, options);
   std::vector<double> scores(set.candidates.size(), 0.0);
   if (g.scores.size() == 0) return scores;
-  for (std::size_t i = 0; i < set.candidates.size(); ++i) scores[i] = sum_of_words(g, set.candidates[i]);
+  for (std::size_t i = 0; i < set.candidates.size(); ++i) scores[i] = phrase_score(g, set.candidates[i], options.length_exponent);
   return scores;
 }
 
@@ -190,7 +192,7 @@ void textrank_phrases(const Document& doc, CandidateSet& set, std::vector<double
     return a.occurrences.front().start < b.occurrences.front().start;
   });
   scores.resize(merged.candidates.size());
-  for (std::size_t i = 0; i < merged.candidates.size(); ++i) scores[i] = sum_of_words(g, merged.candidates[i]);
+  for (std::size_t i = 0; i < merged.candidates.size(); ++i) scores[i] = phrase_score(g, merged.candidates[i], options.length_exponent);
   set = std::move(merged);
 }
 

@@ -234,7 +234,6 @@ Summary summarize(const Document& doc, const SummarizeOptions& options, const De
       min_max(score);
       if (options.position_weight > 0)
         for (std::size_t p = 0; p < m; ++p) score[p] += options.position_weight / (1.0 + static_cast<double>(p));
-      if (pull > 0) score += pull * rel / rel.maxCoeff();
     } else {
       PageRankOptions pr;
       pr.damping = options.damping;
@@ -250,6 +249,12 @@ Summary summarize(const Document& doc, const SummarizeOptions& options, const De
         score = pagerank(graph, pr, teleport).scores;
     }
     min_max(score);
+    // The query (or headline) also counts directly: a random walk alone lets a well-connected
+    // sentence outrank the one the query names.
+    if (pull > 0) {
+      score = (1.0 - pull) * score + pull * rel / rel.maxCoeff();
+      min_max(score);
+    }
   }
 
   for (std::size_t p : select(score, words, graph, graph_max, options)) {

@@ -61,7 +61,21 @@ than asserted by the text itself.
       .def("__repr__", [](const PyAttribution& a) {
         std::string src = a.source ? std::string(py::repr(py::str(*a.source))) : "None";
         return "Attribution(source=" + src + ", kind='" + a.kind + "', reported=" + (a.reported ? "True" : "False") + ")";
-      });
+      })
+      .def(py::pickle(
+          [](const PyAttribution& a) { return py::make_tuple(a.source, a.start, a.end, a.kind, a.label, a.cue, a.reported); },
+          [](py::tuple t) {
+            if (t.size() != 7) throw py::value_error("invalid Attribution state");
+            PyAttribution a;
+            a.source = t[0].cast<std::optional<std::string>>();
+            a.start = t[1].cast<std::optional<std::size_t>>();
+            a.end = t[2].cast<std::optional<std::size_t>>();
+            a.kind = t[3].cast<std::string>();
+            a.label = t[4].cast<std::string>();
+            a.cue = t[5].cast<std::optional<std::string>>();
+            a.reported = t[6].cast<bool>();
+            return a;
+          }));
 
   py::class_<PyAttributedSentence>(m, "AttributedSentence", R"doc(
 A sentence with its attribution, cues and hedging. ``cues`` is a list of
@@ -81,12 +95,24 @@ indices into the analysed text.
       .def_readonly("negated", &PyAttributedSentence::negated)
       .def_property_readonly("source", [](const PyAttributedSentence& s) { return s.attribution.source; })
       .def("__repr__", [](const PyAttributedSentence& s) {
-        std::string text = s.text.size() > 50 ? s.text.substr(0, 47) + "..." : s.text;
+        std::string text = shorten_utf8(s.text, 50);
         std::string src = s.attribution.source ? std::string(py::repr(py::str(*s.attribution.source))) : "None";
         return "AttributedSentence(" + std::to_string(s.index) + ", " + std::string(py::repr(py::str(text))) +
                ", source=" + src + ", reported=" + (s.reported ? "True" : "False") +
                ", hedged=" + (s.hedged ? "True" : "False") + ")";
-      });
+      })
+      .def(py::pickle(
+          [](const PyAttributedSentence& s) {
+            return py::make_tuple(s.index, s.start, s.end, py::str(s.text), s.attribution, s.sources, s.cues, s.reported,
+                                  s.hedged, s.negated);
+          },
+          [](py::tuple t) {
+            if (t.size() != 10) throw py::value_error("invalid AttributedSentence state");
+            return PyAttributedSentence{t[0].cast<std::size_t>(), t[1].cast<std::size_t>(), t[2].cast<std::size_t>(),
+                                        t[3].cast<std::string>(), t[4].cast<PyAttribution>(),
+                                        t[5].cast<std::vector<PyAttribution>>(), t[6].cast<std::vector<PyCue>>(),
+                                        t[7].cast<bool>(), t[8].cast<bool>(), t[9].cast<bool>()};
+          }));
 
   m.def("attributions", [](py::handle text, const std::string& language, const std::string& errors) {
         Document doc = segment_python(text, language, errors);

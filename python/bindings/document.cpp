@@ -53,7 +53,7 @@ struct TokenList {
 };
 
 std::string sentence_repr(const PySentence& s) {
-  std::string text = s.text.size() > 60 ? s.text.substr(0, 57) + "..." : s.text;
+  std::string text = shorten_utf8(s.text, 60);
   std::string flags;
   if (s.is_heading) flags += ", heading";
   if (s.is_boilerplate) flags += ", boilerplate";
@@ -74,7 +74,17 @@ void register_document(py::module_& m) {
       .def_readonly("is_boilerplate", &PySentence::is_boilerplate)
       .def_property_readonly("is_prose", [](const PySentence& s) { return !s.is_heading && !s.is_boilerplate; })
       .def("__repr__", &sentence_repr)
-      .def("__str__", [](const PySentence& s) { return s.text; });
+      .def("__str__", [](const PySentence& s) { return s.text; })
+      .def(py::pickle(
+          [](const PySentence& s) {
+            return py::make_tuple(s.index, s.start, s.end, s.paragraph, py::str(s.text), s.is_heading, s.is_boilerplate);
+          },
+          [](py::tuple t) {
+            if (t.size() != 7) throw py::value_error("invalid Sentence state");
+            return PySentence{t[0].cast<std::size_t>(), t[1].cast<std::size_t>(), t[2].cast<std::size_t>(),
+                              t[3].cast<std::size_t>(), t[4].cast<std::string>(), t[5].cast<bool>(),
+                              t[6].cast<bool>()};
+          }));
 
   py::class_<PyToken>(m, "Token", "A word or number token; norm is NFKC-casefolded, stem is Snowball's.")
       .def_readonly("text", &PyToken::text)
@@ -88,7 +98,18 @@ void register_document(py::module_& m) {
       .def("__repr__", [](const PyToken& t) {
         return "Token(" + std::string(py::repr(py::str(t.text))) + ", norm=" + std::string(py::repr(py::str(t.norm))) +
                ", stem=" + std::string(py::repr(py::str(t.stem))) + ", start=" + std::to_string(t.start) + ")";
-      });
+      })
+      .def(py::pickle(
+          [](const PyToken& t) {
+            return py::make_tuple(t.start, t.end, t.sentence, py::str(t.text), py::str(t.norm), py::str(t.stem),
+                                  t.kind, t.is_stopword);
+          },
+          [](py::tuple t) {
+            if (t.size() != 8) throw py::value_error("invalid Token state");
+            return PyToken{t[0].cast<std::size_t>(), t[1].cast<std::size_t>(), t[2].cast<std::size_t>(),
+                           t[3].cast<std::string>(), t[4].cast<std::string>(), t[5].cast<std::string>(),
+                           t[6].cast<std::string>(), t[7].cast<bool>()};
+          }));
 
   py::class_<PyParagraph>(m, "Paragraph", "A paragraph: a line, or lines wrapped into one.")
       .def_readonly("index", &PyParagraph::index)
@@ -99,9 +120,18 @@ void register_document(py::module_& m) {
         return py::make_tuple(p.sentence_begin, p.sentence_end);
       }, "(first, last + 1) sentence indices")
       .def("__repr__", [](const PyParagraph& p) {
-        std::string text = p.text.size() > 60 ? p.text.substr(0, 57) + "..." : p.text;
+        std::string text = shorten_utf8(p.text, 60);
         return "Paragraph(" + std::to_string(p.index) + ", " + std::string(py::repr(py::str(text))) + ")";
-      });
+      })
+      .def(py::pickle(
+          [](const PyParagraph& p) {
+            return py::make_tuple(p.index, p.start, p.end, p.sentence_begin, p.sentence_end, py::str(p.text));
+          },
+          [](py::tuple t) {
+            if (t.size() != 6) throw py::value_error("invalid Paragraph state");
+            return PyParagraph{t[0].cast<std::size_t>(), t[1].cast<std::size_t>(), t[2].cast<std::size_t>(),
+                               t[3].cast<std::size_t>(), t[4].cast<std::size_t>(), t[5].cast<std::string>()};
+          }));
 
   py::class_<TokenList>(m, "TokenList", "The tokens of a Document: a read-only sequence of Token.")
       .def("__len__", &TokenList::size)
@@ -204,9 +234,30 @@ Example:
 )doc");
 
   m.def("stopwords", [](const std::string& language) { return stopwords(language); }, py::arg("language") = "en",
-        "The stopword list of a language (sorted); empty when synopsis has none for it.");
-  m.def("stopword_languages", &stopword_languages, "Language codes with a stopword list.");
-  m.def("stemmer_languages", &stemmer_languages, "Languages with a Snowball stemmer.");
+        R"doc(
+The stopword list of a language (sorted); empty when synopsis has none for it.
+
+Example:
+    >>> import synopsis as sy
+    >>> "the" in sy.stopwords("en"), sy.stopwords("xx")
+    (True, [])
+)doc");
+  m.def("stopword_languages", &stopword_languages, R"doc(
+Language codes with a stopword list.
+
+Example:
+    >>> import synopsis as sy
+    >>> "de" in sy.stopword_languages()
+    True
+)doc");
+  m.def("stemmer_languages", &stemmer_languages, R"doc(
+Languages with a Snowball stemmer.
+
+Example:
+    >>> import synopsis as sy
+    >>> "english" in sy.stemmer_languages()
+    True
+)doc");
 }
 
 }  // namespace synopsis::python

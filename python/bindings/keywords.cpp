@@ -298,7 +298,7 @@ Returns:
 
 Example:
     >>> import synopsis as sy
-    >>> text = "Oil spill off Alaska. The oil spill spread. Crews fought the spill."
+    >>> text = "An oil spill off Alaska. The oil spill reached the coast."
     >>> [k.phrase for k in sy.keywords(text, top=2)]
     ['oil spill', 'Alaska']
 )doc").c_str());

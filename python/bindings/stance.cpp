@@ -69,10 +69,22 @@ relevant), ``relevance`` to the target (cosine, 0..1), ``cues`` that decided, as
       .def_readonly("reported", &PyStanceSentence::reported)
       .def_readonly("negated", &PyStanceSentence::negated)
       .def("__repr__", [](const PyStanceSentence& s) {
-        std::string text = s.text.size() > 50 ? s.text.substr(0, 47) + "..." : s.text;
+        std::string text = shorten_utf8(s.text, 50);
         return "StanceSentence(" + std::to_string(s.index) + ", " + std::string(py::repr(py::str(text))) +
                ", label='" + s.label + "', relevance=" + std::to_string(s.relevance).substr(0, 5) + ")";
-      });
+      })
+      .def(py::pickle(
+          [](const PyStanceSentence& s) {
+            return py::make_tuple(s.index, s.start, s.end, py::str(s.text), s.label, s.relevance, s.cues, s.attribution,
+                                  s.hedged, s.reported, s.negated);
+          },
+          [](py::tuple t) {
+            if (t.size() != 11) throw py::value_error("invalid StanceSentence state");
+            return PyStanceSentence{t[0].cast<std::size_t>(), t[1].cast<std::size_t>(), t[2].cast<std::size_t>(),
+                                    t[3].cast<std::string>(), t[4].cast<std::string>(), t[5].cast<float>(),
+                                    t[6].cast<std::vector<PyCue>>(), t[7].cast<PyAttribution>(), t[8].cast<bool>(),
+                                    t[9].cast<bool>(), t[10].cast<bool>()};
+          }));
 
   py::class_<PyStanceResult>(m, "StanceResult", "The stance of a text toward a target: label, scores, sentences.")
       .def_readonly("label", &PyStanceResult::label)
@@ -83,7 +95,15 @@ relevant), ``relevance`` to the target (cosine, 0..1), ``cues`` that decided, as
       .def("__repr__", [](const PyStanceResult& r) {
         return "StanceResult(label='" + r.label + "', relevance=" + std::to_string(r.relevance).substr(0, 5) +
                ", sentences=" + std::to_string(r.sentences.size()) + ")";
-      });
+      })
+      .def(py::pickle(
+          [](const PyStanceResult& r) { return py::make_tuple(r.label, r.labels, r.scores, r.relevance, r.sentences); },
+          [](py::tuple t) {
+            if (t.size() != 5) throw py::value_error("invalid StanceResult state");
+            return PyStanceResult{t[0].cast<std::string>(), t[1].cast<std::vector<std::string>>(),
+                                  t[2].cast<std::vector<float>>(), t[3].cast<float>(),
+                                  t[4].cast<std::vector<PyStanceSentence>>()};
+          }));
 
   py::class_<StanceTagger, std::shared_ptr<StanceTagger>>(m, "StanceTagger", R"doc(
 Zero-shot stance of texts toward a target: relevance from the encoder, polarity from cue
@@ -151,7 +171,23 @@ Example:
       .def("__repr__", [](const StanceTagger& t) {
         return "StanceTagger(" + std::string(py::repr(py::str(t.target()))) + ", scheme='" +
                (t.options().scheme == StanceScheme::fnc ? "fnc" : "semeval") + "')";
-      });
+      })
+      .def(py::pickle(
+          [](const StanceTagger& t) {
+            const StanceTaggerOptions& o = t.options();
+            return py::make_tuple(t.target(), o.scheme == StanceScheme::fnc ? "fnc" : "semeval", o.encoder, o.language,
+                                  o.related_threshold, o.sentence_threshold);
+          },
+          [](py::tuple t) {
+            if (t.size() != 6) throw py::value_error("invalid StanceTagger state");
+            StanceTaggerOptions o;
+            o.scheme = parse_stance_scheme(t[1].cast<std::string>());
+            o.encoder = t[2].cast<std::string>();
+            o.language = t[3].cast<std::string>();
+            o.related_threshold = t[4].cast<float>();
+            o.sentence_threshold = t[5].cast<float>();
+            return std::make_shared<StanceTagger>(t[0].cast<std::string>(), o);
+          }));
 }
 
 }  // namespace synopsis::python

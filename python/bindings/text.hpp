@@ -34,4 +34,13 @@ inline py::str to_str(std::string_view text, std::size_t start, std::size_t end)
   return py::str(text.data() + start, end - start);
 }
 
+// text cut to at most max_bytes bytes at a code point boundary, ending in "..." when cut
+// (for reprs: a cut inside a UTF-8 sequence would make the repr raise).
+inline std::string shorten_utf8(const std::string& text, std::size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  std::size_t cut = max_bytes > 3 ? max_bytes - 3 : 0;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return text.substr(0, cut) + "...";
+}
+
 }  // namespace synopsis::python

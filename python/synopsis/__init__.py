@@ -9,6 +9,9 @@ them and adds Python conveniences.
 2
 """
 
+# Feature modules come first: importing the submodule synopsis.keywords binds the package
+# attribute `keywords` to the module, and the function imported below must win.
+from . import keywords as _keywords_module  # noqa: F401  (also registers the CLI command)
 from ._core import (
     Bm25Encoder,
     Document,
@@ -22,8 +25,6 @@ from ._core import (
     Token,
     __version__,
     embed,
-    keywords,
-    keywords_batch,
     segment,
     stemmer_languages,
     stopword_languages,
@@ -37,7 +38,9 @@ from .stance import (
     StanceSentence,
     StanceTagger,
     attributions,
+    stance_batch,
 )
+from .keywords import Keywords, keywords, keywords_batch
 from .summarize import Summarizer, Summary, SummarySentence, summarize, summarize_batch
 
 __all__ = [
@@ -48,6 +51,7 @@ __all__ = [
     "Encoder",
     "Keyword",
     "KeywordExtractor",
+    "Keywords",
     "LsaEncoder",
     "Paragraph",
     "Sentence",
@@ -71,4 +75,15 @@ __all__ = [
     "stopwords",
     "summarize",
     "summarize_batch",
+    "stance_batch",
 ]
+
+# --- notebooks and pipelines: rich display, batch adapters, pandas accessor ---------------
+from . import display  # noqa: E402
+from ._batch import segment_batch  # noqa: E402
+from ._results import attach as _attach_result_methods, keywords_to_frame  # noqa: E402
+from .pandas_accessor import install as _install_pandas_accessor  # noqa: E402
+
+_attach_result_methods()
+_install_pandas_accessor()
+__all__ += ["display", "keywords_to_frame", "segment_batch"]

@@ -26,7 +26,37 @@ __all__ = [
     "StanceSentence",
     "StanceTagger",
     "attributions",
+    "stance_batch",
 ]
+
+
+def stance_batch(texts: Any, target: str, *, scheme: str = "fnc", n_jobs: int = -1, progress: bool | None = None,
+                 **tagger_options: Any) -> Any:
+    """Zero-shot stance of many texts toward one target, on the C++ thread pool.
+
+    Arguments:
+        texts: a list, tuple, 1-D numpy array or pandas Series of texts.
+        target: the claim or topic, as for :class:`StanceTagger`.
+        scheme: "fnc" (agree, disagree, discuss, unrelated) or "semeval" (favor, against, none).
+        n_jobs: worker threads; -1 every core.
+        progress: True shows a tqdm bar (when tqdm is installed); the default shows one only
+            in an interactive session.
+        **tagger_options: encoder, language, related_threshold, sentence_threshold.
+
+    Returns:
+        list[StanceResult], or for a Series a Series of StanceResult with the same index.
+
+    Example:
+        >>> import synopsis as sy
+        >>> [r.label for r in sy.stance_batch(["The moon landing was faked, he claimed.", "It rained."],
+        ...                                   target="the moon landing was faked")][1]
+        'unrelated'
+    """
+    from ._batch import run_batch
+
+    tagger = StanceTagger(target, scheme=scheme, **tagger_options)
+    return run_batch(lambda part: tagger.tag_batch(part, n_jobs=n_jobs), texts, progress=progress, n_jobs=n_jobs,
+                     desc="stance")
 
 _PARAMS = (
     "model",
@@ -190,7 +220,7 @@ class StanceClassifier:
     @staticmethod
     def _original_values(y: list, classes: np.ndarray) -> np.ndarray:
         """classes_ in the label type the user gave (str labels stay str, ints stay ints)."""
-        first = {}
+        first: dict[str, Any] = {}
         for v in y:
             first.setdefault(str(v), v)
         return np.asarray([first[c] for c in classes])
@@ -269,14 +299,14 @@ class StanceClassifier:
             return cls.from_bytes(fh.read())
 
     def __getstate__(self) -> dict:
-        state = {"params": self.get_params()}
+        state: dict[str, Any] = {"params": self.get_params()}
         if getattr(self, "_model", None) is not None:
             state["model"] = self.to_bytes()
             state["training_report"] = getattr(self, "training_report_", None)
         return state
 
     def __setstate__(self, state: dict) -> None:
-        self.__init__(**state["params"])
+        StanceClassifier.__init__(self, **state["params"])
         if "model" in state:
             fitted = type(self).from_bytes(state["model"])
             self._model = fitted._model

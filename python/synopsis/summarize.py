@@ -8,10 +8,9 @@ selects; this module checks arguments, builds :class:`Summary` objects, adds the
 from __future__ import annotations
 
 import argparse
-import html
 import math
 import numbers
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterator
 
 from . import _core, cli
 
@@ -49,7 +48,14 @@ _DEFAULT_SENTENCES = _DefaultSentences(3)
 
 class SummarySentence:
     """A chosen sentence: ``text == summary.text[start:end]``; ``index`` is its position in
-    ``synopsis.segment(text).sentences``; ``score`` is its ranking score in [0, 1]."""
+    ``synopsis.segment(text).sentences``; ``score`` is its ranking score in [0, 1].
+
+    Example:
+        >>> import synopsis as sy
+        >>> s = sy.summarize("Rain fell. The river rose. Shops closed.", sentences=1).sentences[0]
+        >>> s.text == sy.segment("Rain fell. The river rose. Shops closed.").sentences[s.index].text
+        True
+    """
 
     __slots__ = ("index", "text", "start", "end", "score")
 
@@ -75,13 +81,22 @@ class SummarySentence:
     def as_dict(self) -> dict[str, Any]:
         return {"index": self.index, "text": self.text, "start": self.start, "end": self.end, "score": self.score}
 
+    to_dict = as_dict
+
 
 class Summary:
     """An extractive summary of ``text``.
 
     ``sentences`` are in document order; ``str(summary)`` is the summary text (the sentences
     joined by spaces); ``document`` is the segmented source text. In Jupyter a Summary shows
-    the article with the chosen sentences highlighted.
+    the article with the chosen sentences highlighted (shaded by score); ``to_dict()`` and
+    ``to_frame()`` give plain data.
+
+    Example:
+        >>> import synopsis as sy
+        >>> summary = sy.summarize("Rain fell. The river rose. Shops closed. The river burst its banks.", sentences=2)
+        >>> len(summary), str(summary) == " ".join(s.text for s in summary.sentences)
+        (2, True)
     """
 
     __slots__ = ("text", "sentences", "language", "_document")
@@ -90,14 +105,15 @@ class Summary:
         self.text = text
         self.sentences = sentences
         self.language = language
-        self._document = None
+        self._document: _core.Document | None = None
 
     @property
     def document(self) -> "_core.Document":
         """The segmented source text (computed on first use)."""
-        if self._document is None:
-            self._document = _core.segment(self.text, language=self.language)
-        return self._document
+        document = self._document
+        if document is None:
+            document = self._document = _core.segment(self.text, language=self.language)
+        return document
 
     @property
     def indices(self) -> list[int]:
@@ -127,17 +143,35 @@ class Summary:
         return (Summary, (self.text, self.sentences, self.language))
 
     def _repr_html_(self) -> str:
-        parts, last = [], 0
-        for s in self.sentences:
-            parts.append(html.escape(self.text[last:s.start]))
-            parts.append(f'<mark title="score {s.score:.3f}">{html.escape(s.text)}</mark>')
-            last = s.end
-        parts.append(html.escape(self.text[last:]))
-        body = "".join(parts).replace("\n", "<br>")
-        return f'<div style="white-space: normal; line-height: 1.5">{body}</div>'
+        from .display import summary_html
+
+        return summary_html(self)
 
     def as_dict(self) -> dict[str, Any]:
         return {"summary": str(self), "sentences": [s.as_dict() for s in self.sentences]}
+
+    def to_dict(self) -> dict[str, Any]:
+        """The summary as plain data: ``{"summary": text, "sentences": [{index, text, start, end, score}]}``.
+
+        Example:
+            >>> import synopsis as sy
+            >>> d = sy.summarize("Rain fell. The river rose. Shops closed.", sentences=1).to_dict()
+            >>> sorted(d), sorted(d["sentences"][0])
+            (['sentences', 'summary'], ['end', 'index', 'score', 'start', 'text'])
+        """
+        return self.as_dict()
+
+    def to_frame(self) -> Any:
+        """One row per chosen sentence (index, text, start, end, score) as a pandas DataFrame.
+
+        Example:
+            >>> import synopsis as sy
+            >>> sy.summarize("Rain fell. The river rose. Shops closed.", sentences=2).to_frame().shape
+            (2, 5)
+        """
+        from ._results import frame
+
+        return frame([s.as_dict() for s in self.sentences], ["index", "text", "start", "end", "score"])
 
 
 # --- argument checking ------------------------------------------------------------------
@@ -278,41 +312,44 @@ def summarize(text: str, sentences: int | None = _DEFAULT_SENTENCES, *, ratio: f
     return _build(text, _core._summarize(text, options, embeddings), language)
 
 
-def summarize_batch(texts: Iterable[str], n_jobs: int = -1, progress: bool = False, **options: Any) -> list[Summary]:
+def summarize_batch(texts: Any, n_jobs: int = -1, progress: bool | None = None, **options: Any) -> Any:
     """Summaries of many texts on a C++ thread pool (the GIL is released).
 
-    Results are the same for any n_jobs (-1: every core, -2: all but one). ``options`` are
-    those of :func:`summarize` (except embeddings). progress=True shows a tqdm bar when tqdm
-    is installed.
+    Arguments:
+        texts: a list, tuple, 1-D numpy array or pandas Series of texts (str or UTF-8 bytes).
+        n_jobs: worker threads; -1 every core, -2 all but one. Results are the same for any n_jobs.
+        progress: True shows a tqdm bar (when tqdm is installed), False none; the default
+            shows one only in an interactive session.
+        **options: those of :func:`summarize` (except embeddings).
+
+    Returns:
+        list[Summary], or for a Series a Series of Summary with the same index (None where
+        the Series has a missing value).
+
+    Example:
+        >>> import synopsis as sy
+        >>> out = sy.summarize_batch(["Rain fell. The river rose. Shops closed.", "One line."], sentences=1)
+        >>> [len(s) for s in out]
+        [1, 1]
     """
-    if isinstance(texts, (str, bytes)):
-        raise TypeError("summarize_batch takes an iterable of texts, not a single str; use summarize()")
+    from ._batch import run_batch
+
     if isinstance(n_jobs, bool) or not isinstance(n_jobs, numbers.Integral):
         raise TypeError(f"n_jobs must be an int, got {_type_name(n_jobs)}")
+    if n_jobs == 0:
+        raise ValueError("n_jobs must not be 0: use a positive count, or -1 for every core")
     if "embeddings" in options:
         raise TypeError("summarize_batch does not take embeddings; call summarize() per text")
+    if isinstance(texts, (str, bytes)):
+        raise TypeError("summarize_batch takes an iterable of texts, not a single str; use summarize()")
     checked = _options(**options)
-    items = [_text(t) for t in texts]
     language = checked["language"]
-    if not progress or len(items) == 0:
+
+    def batch(part: list) -> list[Summary]:
+        items = [_text(t) for t in part]
         return [_build(t, rows, language) for t, rows in zip(items, _core._summarize_batch(items, checked, int(n_jobs)))]
-    try:
-        from tqdm.auto import tqdm
-    except ImportError:  # progress is a convenience: without tqdm, run silently
-        tqdm = None
-    bar = tqdm(total=len(items), unit="doc") if tqdm else None
-    chunk = 256
-    results: list[Summary] = []
-    try:
-        for begin in range(0, len(items), chunk):
-            part = items[begin:begin + chunk]
-            results.extend(_build(t, rows, language) for t, rows in zip(part, _core._summarize_batch(part, checked, int(n_jobs))))
-            if bar is not None:
-                bar.update(len(part))
-    finally:
-        if bar is not None:
-            bar.close()
-    return results
+
+    return run_batch(batch, texts, progress=progress, n_jobs=int(n_jobs), desc="summarize")
 
 
 class Summarizer:
@@ -342,7 +379,7 @@ class Summarizer:
         text = _text(text)
         return _build(text, _core._summarize(text, self._checked, embeddings), self._checked["language"])
 
-    def summarize_batch(self, texts: Iterable[str], n_jobs: int = -1, progress: bool = False) -> list[Summary]:
+    def summarize_batch(self, texts: Any, n_jobs: int = -1, progress: bool | None = None) -> Any:
         return summarize_batch(texts, n_jobs=n_jobs, progress=progress, **self._options)
 
     __call__ = summarize
@@ -351,7 +388,7 @@ class Summarizer:
         return {"options": self._options}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__init__(**state["options"])
+        Summarizer.__init__(self, **state["options"])
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Summarizer):

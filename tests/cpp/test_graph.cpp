@@ -42,13 +42,9 @@ TEST(SimilarityGraph, LargeGraphKeepsTopKNeighbours) {
   small.top_k = 5;
   const SparseGraph g = similarity_graph(TfidfEncoder().encode(d), small);
   ASSERT_EQ(g.rows(), static_cast<Eigen::Index>(d.sentences.size()));
-  // Each row holds its own top 5 plus rows that chose it; far fewer than n - 1.
-  Eigen::Index max_degree = 0;
-  for (Eigen::Index i = 0; i < g.outerSize(); ++i) {
-    max_degree = std::max<Eigen::Index>(max_degree, g.outerIndexPtr()[i + 1] - g.outerIndexPtr()[i]);
-    EXPECT_EQ(g.coeff(i, i), 0.0);
-  }
-  EXPECT_LT(max_degree, 100);
+  // Each row holds its own top 5 plus the rows that chose it: at most 2 k n edges in all.
+  for (Eigen::Index i = 0; i < g.outerSize(); ++i) EXPECT_EQ(g.coeff(i, i), 0.0);
+  EXPECT_LE(g.nonZeros(), 2 * 5 * g.rows());
   EXPECT_GT(g.nonZeros(), 0);
 }
 

@@ -56,14 +56,20 @@ TEST(PageRank, RejectsBadInput) {
 }
 
 TEST(PositionCentrality, RewardsSimilarityToLaterSentences) {
+  // Sentence 0 is most similar to the others; edges to earlier sentences count against.
   SparseGraph g(3, 3);
-  std::vector<Eigen::Triplet<double>> t{{0, 1, 1}, {1, 0, 1}, {1, 2, 1}, {2, 1, 1}, {0, 2, 1}, {2, 0, 1}};
+  std::vector<Eigen::Triplet<double>> t{{0, 1, 1.0}, {1, 0, 1.0}, {0, 2, 0.8}, {2, 0, 0.8}, {1, 2, 0.6}, {2, 1, 0.6}};
   g.setFromTriplets(t.begin(), t.end());
   PositionCentralityOptions o;
   o.beta = 0.0;
-  const Eigen::VectorXd c = position_centrality(g, o);
-  EXPECT_GT(c[0], c[1]);
-  EXPECT_GT(c[1], c[2]);
+  const Eigen::VectorXd c = position_centrality(g, o);  // threshold 0.6
+  EXPECT_NEAR(c[0], 0.6, 1e-9);
+  EXPECT_NEAR(c[1], -0.8, 1e-9);
+  EXPECT_NEAR(c[2], -0.4, 1e-9);
+  o.beta = 1.0;  // threshold = max: no edge survives
+  EXPECT_EQ(position_centrality(g, o).cwiseAbs().sum(), 0.0);
+  o.beta = 2.0;
+  EXPECT_THROW(position_centrality(g, o), std::invalid_argument);
 }
 
 TEST(ThresholdGraph, DropsWeakEdgesAndBinarises) {

@@ -250,6 +250,7 @@ def test_cli_summarize(capsys, tmp_path):
     assert "ratio" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_long_document_memory_is_bounded():
     """100,000 sentences summarise with a sparse top-k graph: peak RSS growth well under 1 GB."""
     script = textwrap.dedent("""

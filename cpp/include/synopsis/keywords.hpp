@@ -4,7 +4,7 @@
 //
 // Candidates are maximal runs of content words inside one sentence of prose (or the title):
 // stopwords, punctuation between words and sentence ends delimit them; a hyphen does not
-// ("987-foot tanker"). Phrases are matched by their stems, so "oil spills" and "oil spill"
+// ("987-foot tanker"). Labelled notes in parentheses ("(Source: ...)") are not prose. Phrases are matched by their stems, so "oil spills" and "oil spill"
 // are one candidate.
 #pragma once
 
@@ -32,7 +32,10 @@ std::string keyword_method_names();
 struct CandidateOptions {
   int max_words = 4;             // longest phrase in words ("987-foot" is one word); longer runs are dropped
   bool include_title = true;     // candidates from the headline as well as from prose
-  bool verb_heuristic = true;    // treat -ly adverbs and common verbs ("said") as delimiters
+  bool verb_heuristic = true;    // English: treat common verbs ("said"), -ly adverbs, a lowercase
+                                 // word after "to" or a modal, and prepositions missing from the
+                                 // stopwords as delimiters; a past participle inside a run starts
+                                 // a new run and never ends a phrase
 };
 
 // One occurrence of a candidate: a span of Document::text (bytes) and its word position.
@@ -91,6 +94,9 @@ struct KeywordOptions {
   int window = 0;              // co-occurrence window in tokens; 0: the method's default
                                // (textrank 2 over content words, singlerank/positionrank 10)
   double damping = 0.85;       // PageRank damping
+  double length_exponent = 0.5;  // word-graph methods: phrase score = sum of its word scores
+                                 // / words^length_exponent (0: the plain sum of the papers,
+                                 // which favours long phrases)
   double cluster_threshold = 0.74;  // topicrank/multipartiterank: average-linkage distance cut
   double alpha = 1.1;          // multipartiterank: weight of the first-occurrence boost
   KeywordDedup dedup = KeywordDedup::subsumed;

@@ -1,0 +1,203 @@
+"""The input/output adapter shared by every batch function.
+
+A batch function takes a list, tuple, 1-D numpy array of str (or bytes), a pandas
+Series, or any other iterable of texts, and returns the results in a matching
+structure: a list for everything but a Series, and for a Series a Series with the same
+index and name. In a Series, missing values (None, NaN, pandas.NA) give None.
+
+The work itself is done by a function over a plain ``list`` of texts (usually a C++
+batch call that runs on the core's thread pool with the GIL released). When a progress
+bar is shown, the list is cut into chunks so that the bar moves while the pool works.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Callable, List, Optional, Sequence, Tuple, TypeVar
+
+from ._progress import progress_bar, wants_progress
+
+R = TypeVar("R")
+
+Restore = Callable[[List[Any]], Any]
+
+
+def _is_missing(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    pandas = sys.modules.get("pandas")
+    return pandas is not None and value is pandas.NA
+
+
+def _is_series(obj: Any) -> bool:
+    pandas = sys.modules.get("pandas")
+    return pandas is not None and isinstance(obj, pandas.Series)
+
+
+def _is_ndarray(obj: Any) -> bool:
+    numpy = sys.modules.get("numpy")
+    return numpy is not None and isinstance(obj, numpy.ndarray)
+
+
+def split_input(texts: Any) -> Tuple[List[Any], List[int], Restore]:
+    """Turns a batch input into (texts to process, their positions, restore).
+
+    ``restore(results)`` takes one result per processed text and gives the output
+    structure, with None at the positions that were missing.
+
+    Example:
+        >>> from synopsis._batch import split_input
+        >>> todo, where, restore = split_input(("a", "b"))
+        >>> restore([len(t) for t in todo])
+        [1, 1]
+    """
+    if isinstance(texts, (str, bytes, bytearray)):
+        raise TypeError(
+            "expected a collection of texts (list, tuple, numpy array or pandas Series), "
+            "got a single text; call the single-text function instead"
+        )
+    if _is_series(texts):
+        pandas = sys.modules["pandas"]
+        values = list(texts.array)
+        where = [i for i, v in enumerate(values) if not _is_missing(v)]
+        index, name, n = texts.index, texts.name, len(values)
+
+        def restore_series(results: List[Any]) -> Any:
+            out: List[Any] = [None] * n
+            for i, r in zip(where, results):
+                out[i] = r
+            return pandas.Series(out, index=index, name=name, dtype=object)
+
+        return [values[i] for i in where], where, restore_series
+    if _is_ndarray(texts):
+        if texts.ndim != 1:
+            raise ValueError(f"expected a 1-D array of texts, got an array of shape {texts.shape}; "
+                             "flatten it with .ravel() or pass one column")
+        if texts.dtype.kind not in "USO":
+            raise TypeError(f"expected an array of str (dtype str, bytes or object), got dtype {texts.dtype}")
+        values = texts.tolist()
+    elif isinstance(texts, (list, tuple)):
+        values = list(texts)
+    else:
+        try:
+            values = list(texts)
+        except TypeError:
+            raise TypeError(
+                f"expected a list, tuple, numpy array or pandas Series of texts, got {type(texts).__name__}"
+            ) from None
+    where = list(range(len(values)))
+    return values, where, list
+
+
+def resolve_jobs(n_jobs: int) -> int:
+    """The number of threads ``n_jobs`` asks for: -1 is every core, -2 all but one, ...
+
+    Example:
+        >>> from synopsis._batch import resolve_jobs
+        >>> resolve_jobs(3)
+        3
+    """
+    if n_jobs == 0:
+        raise ValueError("n_jobs must not be 0: use a positive count, or -1 for every core")
+    cores = os.cpu_count() or 1
+    return n_jobs if n_jobs > 0 else max(1, cores + 1 + n_jobs)
+
+
+def chunk_size(n: int, n_jobs: int) -> int:
+    """Chunk length for a progress bar: about 50 updates, each a few texts per thread."""
+    return max(4 * resolve_jobs(n_jobs), math.ceil(n / 50), 1)
+
+
+def run_batch(
+    batch: Callable[[List[Any]], Sequence[R]],
+    texts: Any,
+    *,
+    progress: Optional[bool] = None,
+    n_jobs: int = -1,
+    desc: str = "",
+) -> Any:
+    """Runs ``batch`` (a function over a list of texts) on any batch input.
+
+    Arguments:
+        batch: takes a list of texts, returns one result per text, in order.
+        texts: list, tuple, 1-D numpy array, pandas Series or iterable of texts.
+        progress: True for a tqdm bar, False for none, None for one only in an
+            interactive session (needs tqdm; silently off without it).
+        n_jobs: the thread count the batch uses; sets the chunk length of the bar.
+        desc: the bar's label.
+
+    Returns:
+        A list of results, or a Series with the input's index when given a Series.
+
+    Example:
+        >>> from synopsis._batch import run_batch
+        >>> run_batch(lambda xs: [x.upper() for x in xs], ["a", "b"], progress=False)
+        ['A', 'B']
+    """
+    todo, _, restore = split_input(texts)
+    if not wants_progress(progress) or len(todo) == 0:
+        return restore(list(batch(todo)))
+    step = chunk_size(len(todo), n_jobs)
+    results: List[Any] = []
+    with progress_bar(len(todo), True, desc) as bar:
+        for begin in range(0, len(todo), step):
+            part = todo[begin:begin + step]
+            results.extend(batch(part))
+            bar.update(len(part))
+    return restore(results)
+
+
+def thread_map(fn: Callable[[Any], R], n_jobs: int) -> Callable[[List[Any]], List[R]]:
+    """A batch function that applies ``fn`` (which releases the GIL) on a thread pool.
+
+    Example:
+        >>> from synopsis._batch import thread_map
+        >>> thread_map(len, 2)(["ab", "c"])
+        [2, 1]
+    """
+    threads = resolve_jobs(n_jobs)
+
+    def batch(texts: List[Any]) -> List[R]:
+        if threads == 1 or len(texts) < 2:
+            return [fn(t) for t in texts]
+        with ThreadPoolExecutor(max_workers=min(threads, len(texts))) as pool:
+            return list(pool.map(fn, texts))
+
+    return batch
+
+
+def segment_batch(
+    texts: Any,
+    *,
+    language: str = "en",
+    errors: str = "strict",
+    n_jobs: int = -1,
+    progress: Optional[bool] = None,
+) -> Any:
+    """Segments many texts on a thread pool (segmentation runs without the GIL).
+
+    Arguments:
+        texts: list, tuple, 1-D numpy array or pandas Series of str (or UTF-8 bytes).
+        language, errors: as for :func:`synopsis.segment`.
+        n_jobs: threads; -1 uses every core.
+        progress: True for a tqdm bar, None for one in interactive sessions only.
+
+    Returns:
+        list of Document, or a Series of Document with the input's index.
+
+    Example:
+        >>> import synopsis as sy
+        >>> [len(d.sentences) for d in sy.segment_batch(["One. Two.", "Three."])]
+        [2, 1]
+    """
+    from ._core import segment
+
+    def one(text: Any) -> Any:
+        return segment(text, language=language, errors=errors)
+
+    return run_batch(thread_map(one, n_jobs), texts, progress=progress, n_jobs=n_jobs, desc="segment")

@@ -1,0 +1,810 @@
+"""Stubs for the compiled module synopsis._core (written by scripts/make_stubs.py, checked
+against the module by tests/python/test_stubs.py).
+
+to_dict, to_frame and _repr_html_ are attached to the classes by the synopsis package at import.
+"""
+from __future__ import annotations
+import collections.abc
+import numpy
+import numpy.typing
+import typing
+class Sentence:
+    """
+    A sentence of a Document; start/end are str indices.
+    """
+    def __getstate__(self) -> tuple[int, int, int, int, str, bool, bool]:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
+        ...
+    def __str__(self) -> str:
+        ...
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        The object's public properties as a plain dict.
+        """
+    @property
+    def end(self) -> int:
+        ...
+    @property
+    def index(self) -> int:
+        ...
+    @property
+    def is_boilerplate(self) -> bool:
+        ...
+    @property
+    def is_heading(self) -> bool:
+        ...
+    @property
+    def is_prose(self) -> bool:
+        ...
+    @property
+    def paragraph(self) -> int:
+        ...
+    @property
+    def start(self) -> int:
+        ...
+    @property
+    def text(self) -> str:
+        ...
+class Token:
+    """
+    A word or number token; norm is NFKC-casefolded, stem is Snowball's.
+    """
+    def __getstate__(self) -> tuple[int, int, int, str, str, str, str, bool]:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
+        ...
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        The object's public properties as a plain dict.
+        """
+    @property
+    def end(self) -> int:
+        ...
+    @property
+    def is_stopword(self) -> bool:
+        ...
+    @property
+    def kind(self) -> str:
+        ...
+    @property
+    def norm(self) -> str:
+        ...
+    @property
+    def sentence(self) -> int:
+        ...
+    @property
+    def start(self) -> int:
+        ...
+    @property
+    def stem(self) -> str:
+        ...
+    @property
+    def text(self) -> str:
+        ...
+class Paragraph:
+    """
+    A paragraph: a line, or lines wrapped into one.
+    """
+    def __getstate__(self) -> tuple[int, int, int, int, int, str]:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
+        ...
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        The object's public properties as a plain dict.
+        """
+    @property
+    def end(self) -> int:
+        ...
+    @property
+    def index(self) -> int:
+        ...
+    @property
+    def sentences(self) -> tuple[int, int]:
+        """
+        (first, last + 1) sentence indices
+        """
+    @property
+    def start(self) -> int:
+        ...
+    @property
+    def text(self) -> str:
+        ...
+class Document:
+    """
+    A segmented text: paragraphs, sentences and tokens, with headings and boilerplate flagged.
+    
+    All offsets are str indices into ``Document.text``: ``doc.text[s.start:s.end] == s.text``.
+    Create one with :func:`synopsis.segment`.
+    """
+    def __getstate__(self) -> tuple[str, str]:
+        ...
+    def __len__(self) -> int:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
+        ...
+    def _repr_html_(self) -> str:
+        ...
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        The document as plain data: text, language, title, paragraphs and sentences.
+        
+            Example:
+                >>> import synopsis as sy
+                >>> sy.segment("One. Two.").to_dict()["sentences"][0]["text"]
+                'One.'
+            
+        """
+    def to_frame(self, level: str = 'sentences') -> typing.Any:
+        """
+        One row per sentence (or per token / paragraph with ``level=``), as a pandas DataFrame.
+        
+            Example:
+                >>> import synopsis as sy
+                >>> sy.segment("One. Two.").to_frame()["text"].tolist()
+                ['One.', 'Two.']
+            
+        """
+    @property
+    def language(self) -> str:
+        ...
+    @property
+    def paragraphs(self) -> list[Paragraph]:
+        ...
+    @property
+    def prose(self) -> list[Sentence]:
+        """
+        The sentences that are neither headings nor boilerplate.
+        """
+    @property
+    def sentences(self) -> list[Sentence]:
+        ...
+    @property
+    def text(self) -> str:
+        ...
+    @property
+    def title(self) -> str | None:
+        """
+        The headline (the first line when it reads as one), or None.
+        """
+    @property
+    def tokens(self) -> list[Token]:
+        ...
+class Encoder:
+    """
+    Base class of the sentence encoders: a text becomes a matrix with one row per sentence.
+    Use TfidfEncoder, Bm25Encoder or LsaEncoder.
+    """
+    def __repr__(self) -> str:
+        ...
+    def encode(self, sentences: typing.Any, *, language: str = 'en') -> numpy.typing.NDArray[numpy.float32]:
+        """
+        The sentence matrix (float32, one L2-normalised row per sentence); see synopsis.embed.
+        """
+    @property
+    def name(self) -> str:
+        ...
+class TfidfEncoder(Encoder):
+    """
+    TF-IDF sentence vectors over Snowball stems, stopwords removed, sublinear tf (1 + log tf).
+    IDF comes from the document's own sentences, or from a corpus with fit(texts).
+    
+    Example:
+        >>> import synopsis as sy
+        >>> enc = sy.TfidfEncoder().fit(["The cat sat.", "A dog barked."])
+        >>> sy.embed(["The cat sat.", "The dog sat."], encoder=enc).shape[0]
+        2
+    """
+    def __getstate__(self) -> tuple[tuple[bool, bool, bool], tuple]:
+        ...
+    def __init__(self, *, sublinear_tf: bool = True, stopwords: bool = True, stems: bool = True) -> None:
+        """
+        stopwords=True removes them; stems=False uses normalised words instead of stems.
+        """
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
+        ...
+    def fit(self, texts: typing.Any, *, language: str = 'en', n_jobs: typing.SupportsInt | typing.SupportsIndex = 1) -> TfidfEncoder:
+        """
+        Fit document frequencies on a corpus (an iterable of str or Document), one unit per text; returns self. Without fit, IDF comes from each document's own sentences.
+        """
+    @property
+    def is_fitted(self) -> bool:
+        ...
+    @property
+    def n_documents(self) -> int:
+        """
+        Number of texts the encoder was fitted on (0: not fitted).
+        """
+class Bm25Encoder(Encoder):
+    """
+    BM25 sentence similarity (Barrios et al. 2016), BM25+ when delta > 0. Sentences are the
+    documents of the idf (or a corpus with fit). The similarity is asymmetric (query sentence vs
+    document sentence); the summariser's graph averages both directions. encode() returns the
+    document-side BM25 weights, L2-normalised.
+    """
+    def __getstate__(self) -> tuple[tuple[float, float, float, float], tuple]:
+        ...
+    def __init__(self, *, k1: typing.SupportsFloat | typing.SupportsIndex = 1.2, b: typing.SupportsFloat | typing.SupportsIndex = 0.75, delta: typing.SupportsFloat | typing.SupportsIndex = 0.0, epsilon: typing.SupportsFloat | typing.SupportsIndex = 0.25) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
+        ...
+    def fit(self, texts: typing.Any, *, language: str = 'en', n_jobs: typing.SupportsInt | typing.SupportsIndex = 1) -> Bm25Encoder:
+        """
+        Fit document frequencies on a corpus (an iterable of str or Document), one unit per text; returns self. Without fit, IDF comes from each document's own sentences.
+        """
+    @property
+    def is_fitted(self) -> bool:
+        ...
+    @property
+    def n_documents(self) -> int:
+        """
+        Number of texts the encoder was fitted on (0: not fitted).
+        """
+class LsaEncoder(Encoder):
+    """
+    LSA sentence vectors: truncated SVD of the TF-IDF matrix (exact for small documents, a seeded
+    randomized SVD for large ones); dense rows U_k S_k, L2-normalised. dimensions=0 picks
+    min(100, (sentences + 1) / 2).
+    """
+    def __getstate__(self) -> tuple[tuple[int, int], tuple]:
+        ...
+    def __init__(self, *, dimensions: typing.SupportsInt | typing.SupportsIndex = 0, seed: typing.SupportsInt | typing.SupportsIndex = 7) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
+        ...
+    def fit(self, texts: typing.Any, *, language: str = 'en', n_jobs: typing.SupportsInt | typing.SupportsIndex = 1) -> LsaEncoder:
+        """
+        Fit document frequencies on a corpus (an iterable of str or Document), one unit per text; returns self. Without fit, IDF comes from each document's own sentences.
+        """
+    @property
+    def is_fitted(self) -> bool:
+        ...
+    @property
+    def n_documents(self) -> int:
+        """
+        Number of texts the encoder was fitted on (0: not fitted).
+        """
+class Keyword:
+    """
+    A keyphrase: .phrase (its most frequent surface form in the text), .score (higher is
+    better; comparable within one call), .count (occurrences), .offsets (a list of (start, end)
+    str indices, text[start:end] is an occurrence) and .stem (the normalised key phrases are
+    matched by: stems joined by spaces).
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[str, float, list[tuple[int, int]], str]:
+        ...
+    def __init__(self, phrase: str, score: typing.SupportsFloat | typing.SupportsIndex, offsets: collections.abc.Sequence[tuple[typing.SupportsInt | typing.SupportsIndex, typing.SupportsInt | typing.SupportsIndex]], stem: str) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
+        ...
+    def __str__(self) -> str:
+        ...
+    def to_dict(self) -> dict:
+        """
+        The keyphrase as a plain dict (for JSON).
+        """
+    @property
+    def count(self) -> int:
+        ...
+    @property
+    def offsets(self) -> list[tuple[int, int]]:
+        ...
+    @property
+    def phrase(self) -> str:
+        ...
+    @property
+    def score(self) -> float:
+        ...
+    @property
+    def stem(self) -> str:
+        ...
+class KeywordExtractor:
+    """
+    A reusable keyphrase extractor with fixed options; picklable.
+    
+    For method="tfidf", fit(texts) learns document frequencies from a corpus (or pass
+    document_frequency={phrase: count} with n_documents=N); without them the document's own
+    sentences serve as the corpus.
+    
+    Arguments:
+        top: how many phrases to return (default 10).
+        method: "positionrank" (default), "textrank", "singlerank", "topicrank",
+            "multipartiterank" or "tfidf".
+        language: language code of the text (stopwords and stems follow it).
+        window: co-occurrence window in tokens for the word-graph methods; None means the
+            method's default (textrank 2 content words, singlerank/positionrank 10 tokens).
+        max_words: longest phrase in words (a hyphenated word counts once); longer runs of
+            content words are not candidates.
+        dedup: "subsumed" (default: drop a phrase whose words are a contiguous part of a
+            higher-ranked phrase, so "security" is dropped after "regional security"),
+            "overlap" (also drop a phrase containing a higher-ranked one) or "none".
+        damping: PageRank damping factor in [0, 1).
+        heuristics: treat frequent verbs, -ly adverbs and past participles at the end of a
+            run as delimiters (English); False uses stopwords and punctuation only.
+        errors: "strict" or "replace" for invalid UTF-8 / lone surrogates.
+        document_frequency: optional {phrase: number of documents containing it}.
+        n_documents: size of the corpus behind document_frequency.
+    
+    Example:
+        >>> import synopsis as sy
+        >>> ex = sy.KeywordExtractor(method="tfidf", top=3).fit(["Oil prices fell.", "Oil spill in Alaska."])
+        >>> [k.phrase for k in ex.extract("An oil spill in Alaska.")]
+        ['oil spill', 'Alaska']
+    """
+    def __getstate__(self) -> tuple[dict, typing.Any, int]:
+        ...
+    def __init__(self, *, top: typing.SupportsInt | typing.SupportsIndex = 10, method: str = 'positionrank', language: str = 'en', window: typing.SupportsInt | typing.SupportsIndex | None = None, max_words: typing.SupportsInt | typing.SupportsIndex = 4, dedup: str = 'subsumed', damping: typing.SupportsFloat | typing.SupportsIndex = 0.85, heuristics: bool = True, errors: str = 'strict', document_frequency: dict | None = None, n_documents: typing.SupportsInt | typing.SupportsIndex | None = None) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
+        ...
+    def extract(self, text: typing.Any) -> list[Keyword]:
+        """
+        The keyphrases of one text (str, bytes or Document), best first.
+        """
+    def extract_batch(self, texts: typing.Any, n_jobs: typing.SupportsInt | typing.SupportsIndex = -1) -> list[list[Keyword]]:
+        """
+        extract() for many texts on a thread pool (GIL released); input order, deterministic.
+        """
+    def fit(self, texts: typing.Any, n_jobs: typing.SupportsInt | typing.SupportsIndex = -1) -> typing.Any:
+        """
+        Learns document frequencies of candidate phrases from texts (for method='tfidf'); returns self.
+        """
+    def get_params(self) -> typing.Any:
+        """
+        The constructor options as a dict.
+        """
+    @property
+    def document_frequency(self) -> typing.Any:
+        """
+        {stem key: documents} after fit() or from the constructor, else None.
+        """
+    @property
+    def is_fitted(self) -> bool:
+        ...
+    @property
+    def n_documents(self) -> int:
+        ...
+class Attribution:
+    """
+    Who a sentence attributes its content to.
+    
+    ``source`` is the source text (None when the sentence names none), ``start``/``end`` its str
+    span, ``kind`` one of none, parenthetical ("(Source: X)"), according_to, reporting_verb
+    ("X said"), ``label`` the tag of a parenthetical ("Source", "Analysis", ...), ``cue`` the text
+    that introduced the source, and ``reported`` whether the sentence is reported speech rather
+    than asserted by the text itself.
+    """
+    def __getstate__(self) -> tuple[str | None, int | None, int | None, str, str, str | None, bool]:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
+        ...
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        The object's public properties as a plain dict.
+        """
+    @property
+    def cue(self) -> str | None:
+        ...
+    @property
+    def end(self) -> int | None:
+        ...
+    @property
+    def kind(self) -> str:
+        ...
+    @property
+    def label(self) -> str:
+        ...
+    @property
+    def reported(self) -> bool:
+        ...
+    @property
+    def source(self) -> str | None:
+        ...
+    @property
+    def start(self) -> int | None:
+        ...
+class AttributedSentence:
+    """
+    A sentence with its attribution, cues and hedging. ``cues`` is a list of
+    (kind, text, start, end) with kind in support, refute, hedge, negation, reporting (support and
+    refute inside a negation's scope come as negated_support / negated_refute); offsets are str
+    indices into the analysed text.
+    """
+    def __getstate__(self) -> tuple[int, int, int, str, Attribution, list[Attribution], list[tuple[str, str, int, int]], bool, bool, bool]:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
+        ...
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        The object's public properties as a plain dict.
+        """
+    @property
+    def attribution(self) -> Attribution:
+        ...
+    @property
+    def cues(self) -> list[tuple[str, str, int, int]]:
+        ...
+    @property
+    def end(self) -> int:
+        ...
+    @property
+    def hedged(self) -> bool:
+        ...
+    @property
+    def index(self) -> int:
+        ...
+    @property
+    def negated(self) -> bool:
+        ...
+    @property
+    def reported(self) -> bool:
+        ...
+    @property
+    def source(self) -> str | None:
+        ...
+    @property
+    def sources(self) -> list[Attribution]:
+        ...
+    @property
+    def start(self) -> int:
+        ...
+    @property
+    def text(self) -> str:
+        ...
+class StanceSentence:
+    """
+    A sentence of a tagged text: ``label`` (a label of the scheme, "unrelated"/"none" when not
+    relevant), ``relevance`` to the target (cosine, 0..1), ``cues`` that decided, as
+    (kind, text, start, end), ``attribution`` (who says it), ``hedged``, ``reported``.
+    """
+    def __getstate__(self) -> tuple[int, int, int, str, str, float, list[tuple[str, str, int, int]], Attribution, bool, bool, bool]:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
+        ...
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        The object's public properties as a plain dict.
+        """
+    @property
+    def attribution(self) -> Attribution:
+        ...
+    @property
+    def cues(self) -> list[tuple[str, str, int, int]]:
+        ...
+    @property
+    def end(self) -> int:
+        ...
+    @property
+    def hedged(self) -> bool:
+        ...
+    @property
+    def index(self) -> int:
+        ...
+    @property
+    def label(self) -> str:
+        ...
+    @property
+    def negated(self) -> bool:
+        ...
+    @property
+    def relevance(self) -> float:
+        ...
+    @property
+    def reported(self) -> bool:
+        ...
+    @property
+    def start(self) -> int:
+        ...
+    @property
+    def text(self) -> str:
+        ...
+class StanceResult:
+    """
+    The stance of a text toward a target: label, scores, sentences.
+    """
+    def __getstate__(self) -> tuple[str, list[str], list[float], float, list[StanceSentence]]:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
+        ...
+    def _repr_html_(self) -> str:
+        ...
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        The stance result as plain data: label, scores and per-sentence details.
+        
+            Example:
+                >>> import synopsis as sy
+                >>> sorted(sy.StanceTagger("the plan").tag("The plan works, officials said.").to_dict())[:1]
+                ['label']
+            
+        """
+    def to_frame(self) -> typing.Any:
+        """
+        One row per sentence (text, label, relevance, cues, attribution) as a DataFrame.
+        
+            Example:
+                >>> import synopsis as sy
+                >>> r = sy.StanceTagger("the plan").tag("The plan works. It rained.")
+                >>> r.to_frame().shape[0] == len(r.sentences)
+                True
+            
+        """
+    @property
+    def label(self) -> str:
+        ...
+    @property
+    def labels(self) -> list[str]:
+        ...
+    @property
+    def relevance(self) -> float:
+        ...
+    @property
+    def scores(self) -> dict[str, float]:
+        """
+        dict label -> score (the scores sum to 1)
+        """
+    @property
+    def sentences(self) -> list[StanceSentence]:
+        ...
+class StanceTagger:
+    """
+    Zero-shot stance of texts toward a target: relevance from the encoder, polarity from cue
+    lexicons (support, refute, hedge, negation) with negation scope, plus attribution.
+    
+    Arguments:
+        target: the claim or topic ("Armenia should leave the CSTO", a headline).
+        scheme: "fnc" (agree, disagree, discuss, unrelated) or "semeval" (favor, against, none).
+        encoder: "tfidf" (hashed TF-IDF, IDF from the text's own sentences).
+        language: language code for segmentation.
+        related_threshold: document relevance below which the text is unrelated / none.
+        sentence_threshold: sentence relevance below which a sentence gives no polarity.
+    
+    Example:
+        >>> t = synopsis.StanceTagger("the moon landing was faked")
+        >>> t.tag("Experts say the moon landing was not faked; the hoax claims are false.").label
+        'disagree'
+    """
+    def __getstate__(self) -> tuple[str, str, str, str, float, float]:
+        ...
+    def __init__(self, target: str, *, scheme: str = 'fnc', encoder: str = 'tfidf', language: str = 'en', related_threshold: typing.SupportsFloat | typing.SupportsIndex = 0.11999999731779099, sentence_threshold: typing.SupportsFloat | typing.SupportsIndex = 0.07999999821186066) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
+        ...
+    def tag(self, text: typing.Any, *, errors: str = 'strict') -> StanceResult:
+        """
+        Stance of one text -> StanceResult.
+        """
+    def tag_batch(self, texts: collections.abc.Sequence[typing.Any], *, n_jobs: typing.SupportsInt | typing.SupportsIndex = -1) -> list[StanceResult]:
+        """
+        Stance of many texts, GIL released, on n_jobs threads -> list[StanceResult].
+        """
+    @property
+    def labels(self) -> list[str]:
+        ...
+    @property
+    def scheme(self) -> str:
+        ...
+    @property
+    def target(self) -> str:
+        ...
+class StanceModel:
+    """
+    The C++ stance model (features, logistic regression or MLP, serialisation). Use
+    synopsis.StanceClassifier, which wraps it with the scikit-learn contract.
+    """
+    format_version: typing.ClassVar[int] = 1
+    @staticmethod
+    def from_bytes(data: bytes) -> StanceModel:
+        """
+        Reads to_bytes() output; ValueError for corrupt or foreign data.
+        """
+    def __init__(self, *, model: str = 'mlp', hidden_units: typing.SupportsInt | typing.SupportsIndex = 64, hash_bits: typing.SupportsInt | typing.SupportsIndex = 14, max_epochs: typing.SupportsInt | typing.SupportsIndex = 20, batch_size: typing.SupportsInt | typing.SupportsIndex = 64, learning_rate: typing.SupportsFloat | typing.SupportsIndex = 0.0010000000474974513, l2: typing.SupportsFloat | typing.SupportsIndex = 9.999999974752427e-07, validation_fraction: typing.SupportsFloat | typing.SupportsIndex = 0.10000000149011612, patience: typing.SupportsInt | typing.SupportsIndex = 3, class_weight: str = 'sqrt', seed: typing.SupportsInt | typing.SupportsIndex = 0, language: str = 'en') -> None:
+        ...
+    def fit(self, targets: collections.abc.Sequence, texts: collections.abc.Sequence, labels: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], classes: collections.abc.Sequence[str], *, n_jobs: typing.SupportsInt | typing.SupportsIndex = -1) -> dict:
+        """
+        Trains on pairs; labels index classes. Returns a training report dict.
+        """
+    def predict_proba(self, targets: collections.abc.Sequence, texts: collections.abc.Sequence, *, n_jobs: typing.SupportsInt | typing.SupportsIndex = -1) -> numpy.typing.NDArray[numpy.float32]:
+        """
+        (n, classes) float32 probabilities, GIL released.
+        """
+    def to_bytes(self) -> bytes:
+        """
+        The versioned binary form (magic, version, payload, checksum).
+        """
+    @property
+    def classes(self) -> list[str]:
+        ...
+    @property
+    def fitted(self) -> bool:
+        ...
+    @property
+    def options(self) -> dict:
+        """
+        The hyperparameters, as a dict.
+        """
+def _summarize(text: typing.Any, options: dict, embeddings: typing.Any = None) -> list:
+    """
+    Summarise one text; returns [(index, start, end, score)] with str offsets.
+    """
+def _summarize_batch(texts: typing.Any, options: dict, n_jobs: typing.SupportsInt | typing.SupportsIndex = -1) -> list:
+    """
+    Summarise many texts on a thread pool (GIL released); one result list per text.
+    """
+def _summarize_defaults() -> dict:
+    """
+    The core's default summarize options.
+    """
+def attributions(text: typing.Any, *, language: str = 'en', errors: str = 'strict') -> list[AttributedSentence]:
+    """
+    Attribution and hedging of every sentence of a text.
+    
+    Arguments:
+        text: str, or UTF-8 bytes.
+        language: language code for segmentation (the cue lexicons are English).
+        errors: "strict" (invalid UTF-8 raises ValueError) or "replace".
+    
+    Returns:
+        list[AttributedSentence], one per sentence, each with ``attribution`` (source text and
+        span, or None), ``reported``, ``hedged``, ``negated`` and ``cues``.
+    
+    Example:
+        >>> s = synopsis.attributions("Reportedly, the talks stalled (Source: officials).")[0]
+        >>> s.attribution.source, s.hedged
+        ('officials', True)
+    """
+def count_words(text: typing.Any) -> int:
+    """
+    Words as the word budget counts them: whitespace-separated runs.
+    """
+def embed(sentences: typing.Any, *, encoder: typing.Any = 'tfidf', language: str = 'en') -> numpy.typing.NDArray[numpy.float32]:
+    """
+    Sentence vectors as a float32 numpy array (n, d), one L2-normalised row per sentence.
+    
+    Arguments:
+        sentences: a list of sentences (each str is one row), a text (str, segmented; one row per
+            sentence of synopsis.segment(text).sentences), or a synopsis.Document.
+        encoder: "tfidf", "bm25", "bm25+", "lsa", or an Encoder object (e.g. a fitted TfidfEncoder).
+        language: language code for tokens, stopwords and stems.
+    
+    TF-IDF and BM25 columns are the stems of this input (so d varies by input); LSA columns are
+    latent dimensions.
+    
+    Example:
+        >>> import synopsis as sy
+        >>> X = sy.embed(["Prices rose.", "Prices fell sharply."])
+        >>> X.shape[0], X.dtype
+        (2, dtype('float32'))
+    """
+def keywords(text: typing.Any, top: typing.SupportsInt | typing.SupportsIndex = 10, *, method: str = 'positionrank', language: str = 'en', window: typing.SupportsInt | typing.SupportsIndex | None = None, max_words: typing.SupportsInt | typing.SupportsIndex = 4, dedup: str = 'subsumed', damping: typing.SupportsFloat | typing.SupportsIndex = 0.85, heuristics: bool = True, errors: str = 'strict') -> list[Keyword]:
+    """
+    The keyphrases of a text, best first.
+    
+    Candidates are runs of content words inside one sentence of prose or the headline
+    (stopwords, punctuation and sentence ends delimit them; boilerplate lines never count),
+    matched by their stems; the method ranks them.
+    
+    Arguments:
+        text: str, UTF-8 bytes, or a Document from synopsis.segment.
+        top: how many phrases to return (default 10).
+        method: "positionrank" (default), "textrank", "singlerank", "topicrank",
+            "multipartiterank" or "tfidf".
+        language: language code of the text (stopwords and stems follow it).
+        window: co-occurrence window in tokens for the word-graph methods; None means the
+            method's default (textrank 2 content words, singlerank/positionrank 10 tokens).
+        max_words: longest phrase in words (a hyphenated word counts once); longer runs of
+            content words are not candidates.
+        dedup: "subsumed" (default: drop a phrase whose words are a contiguous part of a
+            higher-ranked phrase, so "security" is dropped after "regional security"),
+            "overlap" (also drop a phrase containing a higher-ranked one) or "none".
+        damping: PageRank damping factor in [0, 1).
+        heuristics: treat frequent verbs, -ly adverbs and past participles at the end of a
+            run as delimiters (English); False uses stopwords and punctuation only.
+        errors: "strict" or "replace" for invalid UTF-8 / lone surrogates.
+    
+    Returns:
+        list[Keyword], at most `top`, each with .phrase, .score, .count, .offsets, .stem.
+    
+    Example:
+        >>> import synopsis as sy
+        >>> text = "Oil spill off Alaska. The oil spill spread. Crews fought the spill."
+        >>> [k.phrase for k in sy.keywords(text, top=2)]
+        ['oil spill', 'Alaska']
+    """
+def keywords_batch(texts: typing.Any, n_jobs: typing.SupportsInt | typing.SupportsIndex = -1, *, top: typing.SupportsInt | typing.SupportsIndex = 10, method: str = 'positionrank', language: str = 'en', window: typing.SupportsInt | typing.SupportsIndex | None = None, max_words: typing.SupportsInt | typing.SupportsIndex = 4, dedup: str = 'subsumed', damping: typing.SupportsFloat | typing.SupportsIndex = 0.85, heuristics: bool = True, errors: str = 'strict') -> list[list[Keyword]]:
+    """
+    keywords() for many texts on a thread pool, with the GIL released; results are in input
+    order and identical for any n_jobs. Ctrl-C stops the batch.
+    
+    Arguments:
+        texts: an iterable of str, bytes or Document.
+        n_jobs: worker threads; -1 all cores, -2 all but one, ...
+        other arguments: as for keywords().
+    """
+def segment(text: str | bytes, *, language: str = 'en', errors: str = 'strict') -> Document:
+    """
+    Split text into paragraphs, sentences and tokens.
+    
+    Arguments:
+        text: str, or UTF-8 bytes.
+        language: a language code ("en", "de", "hy", "pt-BR"); picks boundary rules,
+            stopwords and the Snowball stemmer.
+        errors: "strict" (invalid UTF-8 or lone surrogates raise ValueError naming the
+            offset) or "replace" (substitute U+FFFD).
+    
+    Returns:
+        Document with .title, .paragraphs, .sentences, .tokens; headings and boilerplate
+        (navigation lines, repeated lines, trailing headlines) are flagged on each sentence.
+    
+    Example:
+        >>> import synopsis as sy
+        >>> doc = sy.segment("Mr. Smith went to Washington. He arrived at 5 p.m. on Monday.")
+        >>> [s.text for s in doc.sentences]
+        ['Mr. Smith went to Washington.', 'He arrived at 5 p.m. on Monday.']
+    """
+def stance_feature_names() -> list[str]:
+    """
+    Names of the hand-built stance features.
+    """
+def stemmer_languages() -> list[str]:
+    """
+    Languages with a Snowball stemmer.
+    
+    Example:
+        >>> import synopsis as sy
+        >>> "english" in sy.stemmer_languages()
+        True
+    """
+def stopword_languages() -> list[str]:
+    """
+    Language codes with a stopword list.
+    
+    Example:
+        >>> import synopsis as sy
+        >>> "de" in sy.stopword_languages()
+        True
+    """
+def stopwords(language: str = 'en') -> list[str]:
+    """
+    The stopword list of a language (sorted); empty when synopsis has none for it.
+    
+    Example:
+        >>> import synopsis as sy
+        >>> "the" in sy.stopwords("en"), sy.stopwords("xx")
+        (True, [])
+    """
+ENCODER_NAMES: list[str] = ['tfidf', 'bm25', 'bm25+', 'lsa']
+SUMMARIZE_METHODS: list[str] = ['pacsum', 'textrank', 'lexrank', 'lead']
+__version__: str
