@@ -61,6 +61,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     total_words += count_words(doc.sentence_text(s.index));
   }
   if (o.sentences > 0) SYNOPSIS_FUZZ_CHECK(summary.sentences.size() <= o.sentences);
-  if (o.words > 0) SYNOPSIS_FUZZ_CHECK(total_words <= o.words);
+  // The word budget holds, except that when no sentence fits the best one stands alone.
+  if (o.words > 0) SYNOPSIS_FUZZ_CHECK(total_words <= o.words || summary.sentences.size() == 1);
   return 0;
 }
