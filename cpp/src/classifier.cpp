@@ -88,7 +88,12 @@ class Reader {
   explicit Reader(std::string_view d) : data(d) {}
   std::uint32_t u32() { std::uint32_t v; raw(&v, 4); return v; }
   std::uint64_t u64() { std::uint64_t v; raw(&v, 8); return v; }
-  float f32() { float v; raw(&v, 4); return v; }
+  float f32() {  // weights and options are finite; NaN or infinity means a corrupt file
+    float v;
+    raw(&v, 4);
+    if (!std::isfinite(v)) fail();
+    return v;
+  }
   std::string str() {
     std::uint64_t n = u64();
     need(n);
