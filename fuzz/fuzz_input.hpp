@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 #include <string>
 #include <string_view>
 
@@ -53,6 +54,33 @@ class Input {
     std::string code(rest_.substr(0, len));
     rest_.remove_prefix(bar == std::string_view::npos ? len : len + 1);
     return code;
+  }
+
+  // A number from a table of ordinary, boundary and hostile values.
+  double real() {
+    static const double values[] = {0.0, 0.1, 0.2, 0.25, 0.5, 0.74, 0.85, 0.9, 1.0, 1.1, 2.0, 10.0,
+                                    -0.1, -1.0, 1e-300, 1e300, std::numeric_limits<double>::quiet_NaN(),
+                                    std::numeric_limits<double>::infinity(),
+                                    -std::numeric_limits<double>::infinity(), 1e-6};
+    return values[byte() % (sizeof(values) / sizeof(values[0]))];
+  }
+
+  // A small integer, sometimes negative or huge.
+  long long integer() {
+    const std::uint8_t b = byte();
+    if (b < 0xF0) return b % 24;
+    static const long long odd[] = {-1, -2, -1000, 1000000, 1LL << 31, (1LL << 32) + 1, 1LL << 62,
+                                    -(1LL << 62), 255, 256, 4096, 65536, 0, 1, 2, 3};
+    return odd[b & 15];
+  }
+
+  // Bytes up to the next '|' (at most max), for a second text such as a query or target.
+  std::string_view field(std::size_t max = 256) {
+    const std::size_t bar = rest_.substr(0, max).find('|');
+    const std::size_t len = bar == std::string_view::npos ? std::min(rest_.size(), max) : bar;
+    std::string_view out = rest_.substr(0, len);
+    rest_.remove_prefix(bar == std::string_view::npos ? len : len + 1);
+    return out;
   }
 
   std::string_view rest() const { return rest_; }

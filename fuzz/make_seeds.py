@@ -84,9 +84,77 @@ def segment_seeds() -> list[bytes]:
     return seeds
 
 
+def _texts() -> list[tuple[int, bytes]]:
+    article = (REPO / "examples" / "news_article.txt").read_bytes()
+    out = [(CODES.index(code), text.encode()) for code, text in TEXTS.items()]
+    out += [(0, article), (0, article[:700]), (0, b""), (0, b"Word. " * 30), (0, b"Home\nWorld\nHome\n")]
+    return out
+
+
+def summarize_seeds() -> list[bytes]:
+    # language, method, encoder, sentences, ratio, words, diversity, query_weight,
+    # title_weight, position_weight, use_title; "query|"; text  (see fuzz_summarize.cpp)
+    seeds = []
+    for i, (lang, text) in enumerate(_texts()):
+        method, encoder = i % 4, i % 4
+        seeds.append(bytes([lang, method, encoder, 3, 0, 0, 0, 4, 2, 0, 1]) + b"|" + text)
+        seeds.append(bytes([lang, (i + 1) % 4, (i + 2) % 4, 0, 2, 40, 8, 4, 2, 4, 0]) + b"flood barrier|" + text)
+    seeds.append(bytes([0, 0, 0, 0, 16, 0, 16, 16, 16, 16, 1]) + b"|" + _texts()[-5][1])  # NaN everywhere
+    return seeds
+
+
+def keywords_seeds() -> list[bytes]:
+    # language, method, top, window, damping, cluster_threshold, alpha, dedup, max_words,
+    # flags; text  (see fuzz_keywords.cpp)
+    seeds = []
+    for i, (lang, text) in enumerate(_texts()):
+        seeds.append(bytes([lang, i % 6, 10, 0, 6, 5, 9, i % 3, 4, 3]) + text)
+    seeds.append(bytes([0, 3, 0xF0, 0xF3, 16, 16, 16, 0, 0xF2, 0]) + _texts()[-5][1])
+    return seeds
+
+
+def stance_seeds() -> list[bytes]:
+    # language, scheme, related_threshold, sentence_threshold; "target|"; text
+    seeds = []
+    targets = [b"flood barrier", b"the council", b"Berlin", b"\xe4\xbb\x8a\xe5\xa4\xa9", b"", b"Mr."]
+    for i, (lang, text) in enumerate(_texts()):
+        seeds.append(bytes([lang, i % 2, 1, 1]) + targets[i % len(targets)] + b"|" + text)
+    seeds.append(bytes([0, 0, 16, 17]) + b"flood|" + _texts()[-5][1])
+    return seeds
+
+
+def stance_model_seeds() -> list[bytes]:
+    """A small fitted model (via the installed package), whole, truncated and flipped."""
+    try:
+        import synopsis._core as core
+    except ImportError:
+        return []
+    model = core.StanceModel(model="mlp", hidden_units=2, hash_bits=4, max_epochs=2, validation_fraction=0.0)
+    targets = ["flood barrier", "council vote", "flood barrier", "council vote"] * 3
+    texts = ["The barrier will protect homes.", "The vote was not held.", "It is a hoax, officials said.",
+             "Reports say the vote passed."] * 3
+    model.fit(targets, texts, [0, 1, 2, 0] * 3, ["agree", "disagree", "discuss"])
+    logistic = core.StanceModel(model="logistic", hash_bits=4, max_epochs=1, validation_fraction=0.0)
+    logistic.fit(targets, texts, [0, 1, 0, 1] * 3, ["favor", "against"])
+    seeds = []
+    rng = random.Random(11)
+    for blob in (bytes(model.to_bytes()), bytes(logistic.to_bytes())):
+        payload = blob[20:-8]
+        seeds += [b"\x00" + blob, b"\x01" + payload, b"\x00" + blob[:-9], b"\x01" + payload[: len(payload) // 2]]
+        for _ in range(3):
+            flipped = bytearray(payload)
+            flipped[rng.randrange(len(flipped))] ^= 1 << rng.randrange(8)
+            seeds.append(b"\x01" + bytes(flipped))
+    seeds += [b"\x00SYNSTNC\x00", b"\x00" + b"\x00" * 40, b"\x01"]
+    return seeds
+
+
 def main() -> None:
-    for data in segment_seeds():
-        write("fuzz_segment", hashlib.sha1(data).hexdigest()[:16], data)
+    for target, seeds in [("fuzz_segment", segment_seeds()), ("fuzz_summarize", summarize_seeds()),
+                          ("fuzz_keywords", keywords_seeds()), ("fuzz_stance", stance_seeds()),
+                          ("fuzz_stance_model_load", stance_model_seeds())]:
+        for data in seeds:
+            write(target, hashlib.sha1(data).hexdigest()[:16], data)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 // Models of the stance classifier: multinomial logistic regression and a one-hidden-layer
 // MLP over sparse + dense inputs, trained with lazy (touched-rows) Adam.
 #include "synopsis/classifier.hpp"
+#include "synopsis/unicode.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -20,7 +21,7 @@ using RowMatrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::Ro
 
 void check_options(const StanceClassifierOptions& o) {
   if (o.model != "mlp" && o.model != "logistic")
-    throw std::invalid_argument("model must be 'mlp' or 'logistic', got '" + o.model + "'");
+    throw std::invalid_argument("model must be 'mlp' or 'logistic', got '" + replace_invalid_utf8(o.model) + "'");
   if (o.hidden_units < 1 || o.hidden_units > 4096) throw std::invalid_argument("hidden_units must lie in 1..4096");
   if (o.hash_bits < 4 || o.hash_bits > 20) throw std::invalid_argument("hash_bits must lie in 4..20");
   if (o.max_epochs < 1) throw std::invalid_argument("max_epochs must be at least 1");
@@ -32,7 +33,8 @@ void check_options(const StanceClassifierOptions& o) {
     throw std::invalid_argument("validation_fraction must lie in [0, 0.9)");
   if (o.patience < 1) throw std::invalid_argument("patience must be at least 1");
   if (o.class_weight != "balanced" && o.class_weight != "sqrt" && o.class_weight != "none")
-    throw std::invalid_argument("class_weight must be 'balanced', 'sqrt' or 'none', got '" + o.class_weight + "'");
+    throw std::invalid_argument("class_weight must be 'balanced', 'sqrt' or 'none', got '" +
+                                replace_invalid_utf8(o.class_weight) + "'");
 }
 
 // Adam state of one parameter block; rows are updated lazily (only those with a gradient).
@@ -86,7 +88,12 @@ class Reader {
   explicit Reader(std::string_view d) : data(d) {}
   std::uint32_t u32() { std::uint32_t v; raw(&v, 4); return v; }
   std::uint64_t u64() { std::uint64_t v; raw(&v, 8); return v; }
-  float f32() { float v; raw(&v, 4); return v; }
+  float f32() {  // weights and options are finite; NaN or infinity means a corrupt file
+    float v;
+    raw(&v, 4);
+    if (!std::isfinite(v)) fail();
+    return v;
+  }
   std::string str() {
     std::uint64_t n = u64();
     need(n);
@@ -98,6 +105,7 @@ class Reader {
   void matrix(M& m) {
     std::uint64_t r = u64(), c = u64();
     if (r > (1u << 24) || c > (1u << 24) || r * c * 4 > data.size() - pos) fail();
+    if ((M::RowsAtCompileTime == 1 && r != 1) || (M::ColsAtCompileTime == 1 && c != 1)) fail();  // a vector
     m.resize(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c));
     for (Eigen::Index i = 0; i < m.rows(); ++i)
       for (Eigen::Index j = 0; j < m.cols(); ++j) m(i, j) = f32();

@@ -5,6 +5,8 @@
 #include <sys/mman.h>
 #include <unicode/uloc.h>
 
+#include <cmath>
+#include <limits>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -12,6 +14,7 @@
 #include "../../fuzz/document_invariants.hpp"
 #include "synopsis/document.hpp"
 #include "synopsis/language.hpp"
+#include "synopsis/stance.hpp"
 
 using namespace synopsis;
 
@@ -225,4 +228,18 @@ TEST(BadInput, FuzzRegressionTrailingByteOrderMarkStaysOutOfTokens) {
   const Document words = checked("A word\xef\xbb\xbf and another\xef\xbb\xbf\xef\xbb\xbf.");
   for (std::size_t i = 0; i < words.tokens.size(); ++i)
     EXPECT_EQ(std::string(words.token_text(i)).find("\xef\xbb\xbf"), std::string::npos) << i;
+}
+
+// fuzz_stance found: a NaN or infinite relevance threshold made every stance score NaN.
+TEST(BadInput, FuzzRegressionStanceThresholdsMustLieInTheUnitInterval) {
+  for (float bad : {std::numeric_limits<float>::quiet_NaN(), std::numeric_limits<float>::infinity(), -0.1f, 1.5f}) {
+    StanceTaggerOptions o;
+    o.related_threshold = bad;
+    EXPECT_THROW(StanceTagger("flood barrier", o), std::invalid_argument) << bad;
+    o = StanceTaggerOptions{};
+    o.sentence_threshold = bad;
+    EXPECT_THROW(StanceTagger("flood barrier", o), std::invalid_argument) << bad;
+  }
+  const StanceResult r = StanceTagger("flood barrier").tag("The flood barrier was approved. It will protect homes.");
+  for (float s : r.scores) EXPECT_TRUE(std::isfinite(s));
 }

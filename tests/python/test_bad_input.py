@@ -385,3 +385,246 @@ def test_unpickling_a_forged_state_is_refused(state):
     cls = sy.Document
     with pytest.raises((ValueError, TypeError)):
         cls.__new__(cls).__setstate__(state)
+
+
+# ---------------------------------------------------------------- summarize
+
+ARTICLE_SENTENCES = (
+    "The council approved the flood barrier on Tuesday. The barrier will protect 11,000 homes. "
+    "Opponents said the wall cuts the district off from the river. Construction starts in 2027. "
+    "Residents were mostly relieved. The mayor called the vote a promise kept."
+)
+
+
+def check_summary(summary, text: str) -> None:
+    doc = sy.segment(text)
+    prose = {s.index for s in doc.prose}
+    prev = -1
+    for s in summary.sentences:
+        assert s.index in prose and s.index > prev
+        assert text[s.start:s.end] == s.text
+        assert 0.0 <= s.score <= 1.0
+        prev = s.index
+
+
+@pytest.mark.parametrize("budget", [dict(sentences=0, ratio=None, words=None), dict(sentences=-1), dict(ratio=0.0),
+                                    dict(ratio=-0.5), dict(ratio=float("nan")), dict(ratio=1.5), dict(ratio=float("inf")),
+                                    dict(words=-3), dict(sentences=None, ratio=None, words=None)],
+                         ids=lambda b: repr(b))
+def test_summarize_bad_budgets_raise_value_error(budget):
+    with pytest.raises(ValueError):
+        sy.summarize(ARTICLE_SENTENCES, **budget)
+
+
+@pytest.mark.parametrize("budget", [dict(sentences=10**9), dict(words=2**31 - 1), dict(ratio=1.0), dict(sentences=1, words=1)],
+                         ids=lambda b: repr(b))
+def test_summarize_huge_and_tiny_budgets_give_valid_summaries(budget):
+    summary = sy.summarize(ARTICLE_SENTENCES, **budget)
+    check_summary(summary, ARTICLE_SENTENCES)
+    assert 1 <= len(summary.sentences) <= 6
+
+
+@pytest.mark.parametrize("budget", [dict(sentences=10**30), dict(words=2**64), dict(words=10**12), dict(sentences=2.5),
+                                    dict(sentences="3"),
+                                    dict(ratio="0.2"), dict(words=True)], ids=lambda b: repr(b))
+def test_summarize_budgets_of_wrong_type_or_beyond_any_integer(budget):
+    # 10**30 used to escape as RuntimeError ("Unable to cast") from the binding.
+    with pytest.raises((ValueError, TypeError)):
+        sy.summarize(ARTICLE_SENTENCES, **budget)
+
+
+@pytest.mark.parametrize("option", [dict(method="nope"), dict(method=None), dict(encoder="word2vec"), dict(encoder=42),
+                                    dict(diversity=float("nan")), dict(diversity=-1), dict(diversity=2),
+                                    dict(language="not a code"), dict(language=None), dict(query=42),
+                                    dict(query="lone \ud800"), dict(damping=float("nan")), dict(max_iterations=-1),
+                                    dict(no_such_option=1)],
+                         ids=lambda o: repr(o))
+def test_summarize_bad_options_raise(option):
+    with pytest.raises((ValueError, TypeError)):
+        sy.summarize(ARTICLE_SENTENCES, **option)
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n ", "...!!!", "Home\nWorld\nHome\nWorld", "1 2 3 4 5"])
+def test_summarize_texts_without_prose(text):
+    summary = sy.summarize(text)
+    check_summary(summary, text)
+    assert str(summary) == "" or len(summary.sentences) >= 1
+
+
+@pytest.mark.parametrize("value", [None, 42, ["a"], b"\xff bad"], ids=lambda v: repr(v)[:12])
+def test_summarize_text_of_wrong_type_or_encoding(value):
+    with pytest.raises((ValueError, TypeError)):
+        sy.summarize(value)
+
+
+def test_summarize_pathological_texts():
+    for text in ["Yes. " * 20_000, "x" * (1 << 20) + ".", ("word " * 50 + ". ") * 200, "\u202e" + ARTICLE_SENTENCES,
+                 ARTICLE_SENTENCES.replace(" ", "\u200d ")]:
+        for method in ("pacsum", "textrank", "lexrank", "lead"):
+            check_summary(sy.summarize(text, sentences=3, method=method), text)
+
+
+@pytest.mark.parametrize("n_jobs", [0, "2", None, 2.5])
+def test_summarize_batch_bad_n_jobs(n_jobs):
+    with pytest.raises((ValueError, TypeError)):
+        sy.summarize_batch([ARTICLE_SENTENCES], n_jobs=n_jobs)
+
+
+def test_summarize_batch_bad_items_raise():
+    with pytest.raises((ValueError, TypeError)):
+        sy.summarize_batch([ARTICLE_SENTENCES, None])
+    with pytest.raises(ValueError):
+        sy.summarize_batch([ARTICLE_SENTENCES, b"\xff"])
+    with pytest.raises(TypeError):
+        sy.summarize_batch(ARTICLE_SENTENCES)  # a str is not a list of texts
+    assert sy.summarize_batch([]) == []
+
+
+# ---------------------------------------------------------------- keywords
+
+def check_keywords(result, text: str, top: int) -> None:
+    assert len(result) <= top
+    scores = [k.score for k in result]
+    assert scores == sorted(scores, reverse=True)
+    for k in result:
+        assert k.phrase and k.count >= 1 and len(k.offsets) == k.count
+        for a, b in k.offsets:
+            assert 0 <= a < b <= len(text)
+
+
+@pytest.mark.parametrize("option", [dict(top=0), dict(top=-1), dict(top=float("nan")), dict(top="3"), dict(top=10**30),
+                                    dict(method="nope"), dict(method=None), dict(window=-2), dict(max_words=0),
+                                    dict(max_words=-1), dict(damping=float("nan")), dict(damping=1.5),
+                                    dict(dedup="maybe"), dict(language="??"), dict(errors="ignore")],
+                         ids=lambda o: repr(o))
+def test_keywords_bad_options_raise(option):
+    with pytest.raises((ValueError, TypeError)):
+        sy.keywords(ARTICLE_SENTENCES, **option)
+
+
+@pytest.mark.parametrize("method", ["textrank", "singlerank", "positionrank", "topicrank", "multipartiterank", "tfidf"])
+def test_keywords_of_hostile_texts(method):
+    for text in ["", " \n ", "...", "the of and a to in", "1 2 3 4", "x" * (1 << 18), "Oil. " * 5000,
+                 "\u202e\u200d\ufeff", "Alpha beta\u0301\u0301 gamma. Alpha beta gamma."]:
+        check_keywords(sy.keywords(text, top=5, method=method), text, 5)
+
+
+def test_keywords_huge_top_returns_every_candidate():
+    result = sy.keywords(ARTICLE_SENTENCES, top=10**9)
+    check_keywords(result, ARTICLE_SENTENCES, 10**9)
+    assert len(result) >= 5
+
+
+@pytest.mark.parametrize("value", [None, 42, ["a"], b"\xff bad"], ids=lambda v: repr(v)[:12])
+def test_keywords_text_of_wrong_type_or_encoding(value):
+    with pytest.raises((ValueError, TypeError)):
+        sy.keywords(value)
+
+
+def test_keywords_batch_bad_arguments():
+    with pytest.raises((ValueError, TypeError)):
+        sy.keywords_batch([ARTICLE_SENTENCES], n_jobs=0)
+    with pytest.raises((ValueError, TypeError)):
+        sy.keywords_batch([ARTICLE_SENTENCES, None])
+    assert sy.keywords_batch([]) == []
+
+
+# ---------------------------------------------------------------- stance
+
+@pytest.mark.parametrize("args", [dict(target=""), dict(target="   "), dict(target="..."), dict(target=None),
+                                  dict(target=42), dict(target="x", scheme="nope"), dict(target="x", scheme=None),
+                                  dict(target="x", language="??"),
+                                  dict(target="flood", related_threshold=float("nan")),
+                                  dict(target="flood", sentence_threshold=float("inf")),
+                                  dict(target="flood", related_threshold=-1.0)],
+                         ids=lambda a: repr(a)[:40])
+def test_stance_tagger_bad_arguments_raise(args):
+    target = args.pop("target")
+    with pytest.raises((ValueError, TypeError)):
+        sy.StanceTagger(target, **args)
+
+
+def check_stance(result) -> None:
+    assert result.label in result.labels if hasattr(result, "labels") else True
+    scores = result.scores.values() if isinstance(result.scores, dict) else result.scores
+    scores = list(scores)
+    assert all(0.0 <= s <= 1.0 for s in scores)
+    assert abs(sum(scores) - 1.0) < 1e-3
+
+
+@pytest.mark.parametrize("scheme", ["fnc", "semeval"])
+def test_stance_of_hostile_texts(scheme):
+    tagger = sy.StanceTagger("flood barrier", scheme=scheme)
+    for text in ["", " ", "...", "flood " * 20_000, "Not not not a hoax, not.", "\u202e flood barrier \ufeff",
+                 "x" * (1 << 18), ARTICLE_SENTENCES]:
+        check_stance(tagger.tag(text))
+
+
+@pytest.mark.parametrize("value", [None, 42, b"\xff bad"], ids=lambda v: repr(v)[:12])
+def test_stance_tag_of_wrong_type_or_encoding(value):
+    with pytest.raises((ValueError, TypeError)):
+        sy.StanceTagger("flood barrier").tag(value)
+
+
+@pytest.fixture(scope="module")
+def small_classifier():
+    X = [("flood barrier", "The barrier will protect homes."), ("council vote", "The vote was not held."),
+         ("flood barrier", "It is a hoax, officials said."), ("council vote", "Reports say the vote passed.")] * 4
+    y = ["agree", "disagree", "discuss", "agree"] * 4
+    return sy.StanceClassifier(model="mlp", hidden_units=4, hash_bits=6, max_epochs=2, validation_fraction=0.0,
+                               n_jobs=1).fit(X, y)
+
+
+def test_stance_model_truncated_at_every_length_is_refused(small_classifier):
+    blob = small_classifier.to_bytes()
+    assert type(small_classifier.from_bytes(blob)).__name__ == "StanceClassifier"
+    for cut in sorted({0, 1, 7, 8, 12, 20, len(blob) // 3, len(blob) // 2, len(blob) - 9, len(blob) - 1}):
+        with pytest.raises(ValueError):
+            sy.StanceClassifier.from_bytes(blob[:cut])
+
+
+def test_stance_model_with_flipped_bits_is_refused(small_classifier):
+    blob = bytearray(small_classifier.to_bytes())
+    for pos in range(0, len(blob), max(1, len(blob) // 40)):
+        bad = bytearray(blob)
+        bad[pos] ^= 0x10
+        try:
+            model = sy.StanceClassifier.from_bytes(bytes(bad))
+        except ValueError:
+            continue
+        # A flip that still loads (e.g. in an unchecked wrapper field) must still predict sanely.
+        proba = model.predict_proba([("flood barrier", "The barrier works.")])
+        assert abs(float(proba.sum()) - 1.0) < 1e-3
+
+
+@pytest.mark.parametrize("data", [b"", b"garbage", b"SYNSTNC\x00" + b"\x00" * 40, b"\x89PNG\r\n\x1a\n" + b"\x00" * 100,
+                                  b"PK\x03\x04" + b"\x00" * 100], ids=["empty", "garbage", "zero-header", "png", "zip"])
+def test_foreign_model_files_are_refused(data, tmp_path):
+    with pytest.raises(ValueError):
+        sy.StanceClassifier.from_bytes(data)
+    path = tmp_path / "model.bin"
+    path.write_bytes(data)
+    with pytest.raises(ValueError):
+        sy.StanceClassifier.load(path)
+
+
+@pytest.mark.parametrize("data", [None, "text", 42, [1, 2]], ids=lambda v: type(v).__name__)
+def test_model_bytes_of_wrong_type(data):
+    with pytest.raises(TypeError):
+        sy.StanceClassifier.from_bytes(data)
+
+
+def test_classifier_bad_training_data():
+    clf = sy.StanceClassifier(max_epochs=1, n_jobs=1)
+    with pytest.raises((ValueError, TypeError)):
+        clf.fit([("a", "b")], ["x", "y"])  # mismatched lengths
+    with pytest.raises((ValueError, TypeError)):
+        clf.fit([("a", "b"), ("c", "d")], ["x", "x"])  # one class
+    with pytest.raises((ValueError, TypeError)):
+        clf.fit([None, ("c", "d")], ["x", "y"])
+    # Training texts that are not valid UTF-8 are read with U+FFFD substituted, by design.
+    assert clf.fit([("a", b"\xff"), ("c", "d")], ["x", "y"]).predict([("a", "d")])[0] in ("x", "y")
+    with pytest.raises((ValueError, TypeError)):
+        sy.StanceClassifier(hash_bits=99).fit([("a", "b"), ("c", "d")], ["x", "y"])
+    with pytest.raises((ValueError, TypeError)):
+        sy.StanceClassifier(learning_rate=float("nan")).fit([("a", "b"), ("c", "d")], ["x", "y"])

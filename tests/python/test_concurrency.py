@@ -4,13 +4,19 @@ The core releases the GIL while it works, so these threads really run at once.""
 
 from __future__ import annotations
 
+import pathlib
 import pickle
+import signal
+import subprocess
+import sys
 import threading
+import time
 
 import pytest
 
 import synopsis as sy
 
+REPO = pathlib.Path(__file__).resolve().parents[2]
 THREADS = 16
 ROUNDS = 12
 
@@ -142,3 +148,107 @@ def test_first_use_of_many_languages_at_once():
     results = run_threads(work)
     assert all(r == results[0] for r in results)
     assert all(n == 2 for _, n in results[0])
+
+
+# ---------------------------------------------------------------- summarize, keywords, stance
+
+def summary_fingerprint(summary) -> tuple:
+    return tuple((s.index, s.start, s.end, round(s.score, 12)) for s in summary.sentences)
+
+
+def keyword_fingerprint(result) -> tuple:
+    return tuple((k.phrase, round(k.score, 12), k.count, tuple(map(tuple, k.offsets))) for k in result)
+
+
+def stance_fingerprint(result) -> tuple:
+    scores = result.scores.items() if isinstance(result.scores, dict) else enumerate(result.scores)
+    return (result.label, tuple((k, round(float(v), 6)) for k, v in scores))
+
+
+def test_summarize_keywords_stance_from_16_threads_match_serial(example_text):
+    texts = [t for t, _ in TEXTS] + [example_text]
+    calls = []
+    for text in texts:
+        for method in ("pacsum", "textrank", "lexrank", "lead"):
+            calls.append(("summarize", text, method))
+        for method in ("positionrank", "textrank", "topicrank", "multipartiterank"):
+            calls.append(("keywords", text, method))
+        calls.append(("stance", text, None))
+    tagger = sy.StanceTagger("flood barrier")  # one shared object
+
+    def call(kind, text, method):
+        if kind == "summarize":
+            return summary_fingerprint(sy.summarize(text, sentences=2, method=method))
+        if kind == "keywords":
+            return keyword_fingerprint(sy.keywords(text, top=5, method=method))
+        return stance_fingerprint(tagger.tag(text))
+
+    serial = [call(*c) for c in calls]
+
+    def work(i: int) -> list:
+        return [(k, call(*calls[k])) for k in range(i % 5, len(calls), 3)][:ROUNDS * 2]
+
+    for results in run_threads(work):
+        for k, got in results:
+            assert got == serial[k], calls[k][:1] + calls[k][2:]
+
+
+def test_shared_summarizer_and_extractor_from_16_threads(example_text):
+    summarizer = sy.Summarizer(sentences=2, method="pacsum")
+    extractor = sy.KeywordExtractor(top=5)
+    want = (summary_fingerprint(summarizer(example_text)), keyword_fingerprint(extractor.extract(example_text)))
+
+    def work(i: int) -> bool:
+        for _ in range(ROUNDS // 3):
+            got = (summary_fingerprint(summarizer(example_text)), keyword_fingerprint(extractor.extract(example_text)))
+            if got != want:
+                return False
+        return True
+
+    assert all(run_threads(work))
+
+
+@pytest.mark.parametrize("kind", ["summarize", "keywords"])
+def test_batch_results_do_not_depend_on_n_jobs(kind, example_text):
+    texts = [t for t, _ in TEXTS] * 3 + [example_text] * 4
+    if kind == "summarize":
+        run = lambda n: [summary_fingerprint(s) for s in sy.summarize_batch(texts, n_jobs=n, sentences=2)]  # noqa: E731
+    else:
+        run = lambda n: [keyword_fingerprint(k) for k in sy.keywords_batch(texts, n_jobs=n, top=5)]  # noqa: E731
+    reference = run(1)
+    for n in range(2, 9):
+        assert run(n) == reference, n
+
+
+def test_stance_classifier_predictions_do_not_depend_on_threads():
+    X = [("flood barrier", "The barrier will protect homes."), ("council vote", "The vote was not held."),
+         ("flood barrier", "It is a hoax, officials said."), ("council vote", "Reports say the vote passed.")] * 6
+    y = ["agree", "disagree", "discuss", "agree"] * 6
+    preds = []
+    for n in (1, 2, 4, 8):
+        clf = sy.StanceClassifier(hidden_units=8, hash_bits=8, max_epochs=3, n_jobs=n, seed=3).fit(X, y)
+        preds.append(clf.predict_proba(X).round(5).tolist())
+    assert all(p == preds[0] for p in preds)
+
+
+def test_keyboard_interrupt_stops_a_long_batch_and_leaves_python_usable(example_text, tmp_path):
+    script = tmp_path / "interrupt.py"
+    script.write_text(
+        "import sys, synopsis as sy\n"
+        "text = open(sys.argv[1], encoding='utf-8').read()\n"
+        "print('started', flush=True)\n"
+        "try:\n"
+        "    sy.summarize_batch([text] * 200000, n_jobs=2)\n"
+        "    print('finished', flush=True)\n"
+        "except KeyboardInterrupt:\n"
+        "    print('interrupted', flush=True)\n"
+        "print('usable', len(sy.summarize(text, sentences=2).sentences), len(sy.keywords(text, top=3)), flush=True)\n"
+    )
+    proc = subprocess.Popen([sys.executable, str(script), str(REPO / "examples" / "news_article.txt")],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "started"
+    time.sleep(1.5)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    assert out.split("\n")[:2] == ["interrupted", "usable 2 3"], (out, err)
