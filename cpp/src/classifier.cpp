@@ -91,7 +91,8 @@ class Reader {
   float f32() {  // weights and options are finite; NaN or infinity means a corrupt file
     float v;
     raw(&v, 4);
-    if (!std::isfinite(v)) fail();
+    // Trained weights and options are far below 1e6; larger values can only overflow.
+    if (!std::isfinite(v) || std::fabs(v) > 1e6f) fail();
     return v;
   }
   std::string str() {

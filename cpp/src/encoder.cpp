@@ -2,6 +2,7 @@
 
 #include <Eigen/Dense>
 #include <Eigen/QR>
+#include <Eigen/Eigenvalues>
 #include <Eigen/SVD>
 #include <algorithm>
 #include <cmath>
@@ -318,11 +319,23 @@ Embedding LsaEncoder::encode(const Document& doc) const {
   }
   Eigen::MatrixXd us;  // n x k: U_k S_k
   if (static_cast<std::size_t>(n) * static_cast<std::size_t>(v) <= options_.exact_limit) {
-    Eigen::MatrixXd dense = Eigen::MatrixXd(a.cast<double>());
-    Eigen::BDCSVD<Eigen::MatrixXd> svd(dense, Eigen::ComputeThinU);
-    Eigen::MatrixXd u = svd.matrixU().leftCols(k);
-    fix_signs(u);
-    us = u * svd.singularValues().head(k).asDiagonal();
+    // U S from the eigenvectors of the smaller Gram matrix: A A' = U S^2 U', or A'A = V S^2 V'
+    // with A V = U S. (Eigen 3.4's BDCSVD reads out of bounds on some rank-deficient inputs;
+    // the symmetric eigensolver is robust, and the leading components are all LSA needs.)
+    const Eigen::SparseMatrix<double, Eigen::RowMajor> ad = a.cast<double>();
+    const bool by_rows = n <= v;
+    const Eigen::MatrixXd gram = by_rows ? Eigen::MatrixXd(ad * ad.transpose())
+                                         : Eigen::MatrixXd(ad.transpose() * ad);
+    Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eig(gram);
+    const Eigen::Index m = gram.rows();
+    Eigen::MatrixXd top(m, k);  // eigenvectors of the k largest eigenvalues, largest first
+    Eigen::VectorXd sigma(k);
+    for (int j = 0; j < k; ++j) {
+      top.col(j) = eig.eigenvectors().col(m - 1 - j);
+      sigma[j] = std::sqrt(std::max(0.0, eig.eigenvalues()[m - 1 - j]));
+    }
+    us = by_rows ? Eigen::MatrixXd(top * sigma.asDiagonal()) : Eigen::MatrixXd(ad * top);
+    fix_signs(us);
   } else {
     // Randomized range finder (Halko, Martinsson and Tropp 2011) with a fixed seed.
     const Eigen::Index l = std::min<Eigen::Index>(rank_cap, k + 10);

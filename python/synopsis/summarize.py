@@ -186,11 +186,12 @@ _INT_MAX = 2**31 - 1
 def _check_int(name: str, value: object, minimum: int) -> int:
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
         raise TypeError(f"{name} must be an int, got {_type_name(value)}")
-    if value < minimum:
-        raise ValueError(f"{name} must be >= {minimum}, got {value}")
-    if value > _INT_MAX:  # the core takes C integers; no document has more units anyway
-        raise ValueError(f"{name} must be <= {_INT_MAX}, got {value}")
-    return int(value)
+    number = int(value)
+    if number < minimum:
+        raise ValueError(f"{name} must be >= {minimum}, got {number}")
+    if number > _INT_MAX:  # the core takes C integers; no document has more units anyway
+        raise ValueError(f"{name} must be <= {_INT_MAX}, got {number}")
+    return number
 
 
 def _check_float(name: str, value: object, low: float, high: float, low_open: bool = False) -> float:
