@@ -159,6 +159,12 @@ Eigen::VectorXf StanceClassifierModel::forward(const PairFeatures& x, Eigen::Vec
   Eigen::VectorXf o;
   if (options_.model == "mlp") o = w2_.transpose() * z.cwiseMax(0.0f) + b2_;
   else o = z;
+  // A model file may hold weights that overflow (inf, or inf - inf = NaN) on some input;
+  // clamped logits keep the probabilities finite whatever was loaded.
+  o = o.unaryExpr([](float v) {
+    constexpr float limit = 1e30f;
+    return std::isnan(v) ? -limit : std::clamp(v, -limit, limit);
+  });
   o.array() -= o.maxCoeff();
   o = o.array().exp();
   o /= o.sum();
