@@ -117,11 +117,4 @@ def _main(argv: list[str] | None) -> int:
 
 def _load_feature_commands() -> None:
     """Imports the package modules that register their own subcommands."""
-    import importlib
-
-    for module in ("summarize", "keywords", "stance"):
-        try:
-            importlib.import_module(f"synopsis.{module}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"synopsis.{module}":
-                raise
+    from . import keywords, stance, summarize  # noqa: F401

@@ -29,10 +29,7 @@ ACCESSOR = "synopsis"
 def _feature(name: str) -> Any:
     import synopsis
 
-    fn = getattr(synopsis, name, None)
-    if fn is None:
-        raise NotImplementedError(f"synopsis.{name} is not available in this version of synopsis")
-    return fn
+    return getattr(synopsis, name)
 
 
 class SynopsisAccessor:
