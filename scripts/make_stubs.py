@@ -18,8 +18,6 @@ TARGET = REPO / "python" / "synopsis" / "_core.pyi"
 
 HEADER = '''"""Stubs for the compiled module synopsis._core (written by scripts/make_stubs.py, checked
 against the module by tests/python/test_stubs.py).
-
-to_dict, to_frame and _repr_html_ are attached to the classes by the synopsis package at import.
 """
 '''
 
@@ -34,6 +32,7 @@ REFINEMENTS = [
     (None, "def segment(text: typing.Any,", "def segment(text: str | bytes,"),
     (None, "ENCODER_NAMES: list = ", "ENCODER_NAMES: list[str] = "),
     (None, "SUMMARIZE_METHODS: list = ", "SUMMARIZE_METHODS: list[str] = "),
+    (None, "KEYWORD_METHODS: list = ", "KEYWORD_METHODS: list[str] = "),
 ]
 
 

@@ -107,6 +107,7 @@ void validate(const KeywordOptions& options) {
   if (options.top < 1) throw std::invalid_argument("top must be at least 1");
   if (options.window < 0) throw std::invalid_argument("window must be positive (or 0 for the method's default)");
   if (options.window == 1) throw std::invalid_argument("window must be at least 2 (a window of 1 links no words)");
+  if (options.window > 1000000) throw std::invalid_argument("window must be at most 1000000");
   if (!(options.damping >= 0.0 && options.damping < 1.0))
     throw std::invalid_argument("damping must be in [0, 1)");
   if (!(options.cluster_threshold >= 0.0 && options.cluster_threshold <= 1.0))
@@ -115,7 +116,8 @@ void validate(const KeywordOptions& options) {
     throw std::invalid_argument("length_exponent must be in [0, 4]");
   if (!(options.alpha >= 0.0) || !std::isfinite(options.alpha))
     throw std::invalid_argument("alpha must be finite and non-negative");
-  if (options.candidates.max_words < 1) throw std::invalid_argument("max_words must be at least 1");
+  if (options.candidates.max_words < 1 || options.candidates.max_words > 64)
+    throw std::invalid_argument("max_words must be between 1 and 64, got " + std::to_string(options.candidates.max_words));
 }
 
 void DocumentFrequency::add_document(const Document& doc, const CandidateOptions& options) {

@@ -6,6 +6,8 @@
 #include <numeric>
 #include <stdexcept>
 
+#include "synopsis/language.hpp"
+
 namespace synopsis {
 
 namespace {
@@ -60,16 +62,16 @@ std::vector<std::size_t> select(const Eigen::VectorXd& score, const std::vector<
                                 const SparseGraph& graph, double graph_max, const SummarizeOptions& options) {
   const std::size_t m = static_cast<std::size_t>(score.size());
   std::size_t limit = m;
-  if (options.sentences > 0) limit = std::min(limit, options.sentences);
-  if (options.ratio > 0) {
-    const auto by_ratio = static_cast<std::size_t>(std::llround(options.ratio * static_cast<double>(m)));
+  if (const std::size_t count = options.sentence_limit()) limit = std::min(limit, count);
+  if (options.ratio) {
+    const auto by_ratio = static_cast<std::size_t>(std::llround(*options.ratio * static_cast<double>(m)));
     limit = std::min(limit, std::max<std::size_t>(1, by_ratio));
   }
   std::vector<std::size_t> order(m);
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return score[a] > score[b]; });
 
-  const std::size_t budget = options.words;
+  const std::size_t budget = options.words.value_or(0);
   std::size_t used = 0;
   std::vector<std::size_t> chosen;
   auto fits = [&](std::size_t p) { return budget == 0 || used + words[p] <= budget; };
@@ -131,16 +133,18 @@ void validate(const SummarizeOptions& o) {
       throw std::invalid_argument("unknown encoder '" + o.encoder + "'; use one of " + quoted_list(encoders) +
                                   " or an Encoder object");
   }
-  if (std::isnan(o.ratio) || o.ratio < 0.0 || o.ratio > 1.0)
-    throw std::invalid_argument("ratio must be in (0, 1], got " + std::to_string(o.ratio));
-  if (o.sentences == 0 && o.ratio == 0.0 && o.words == 0)
-    throw std::invalid_argument("no budget: set sentences, ratio or words to a positive value");
+  if (o.sentences && *o.sentences < 1)
+    throw std::invalid_argument("sentences must be at least 1, got " + std::to_string(*o.sentences));
+  if (o.ratio && !(*o.ratio > 0.0 && *o.ratio <= 1.0))
+    throw std::invalid_argument("ratio must be in (0, 1], got " + std::to_string(*o.ratio));
+  if (o.words && *o.words < 1) throw std::invalid_argument("words must be at least 1, got " + std::to_string(*o.words));
   require_unit(o.diversity, "diversity");
   require_unit(o.query_weight, "query_weight");
   require_unit(o.title_weight, "title_weight");
   if (!(o.damping >= 0.0 && o.damping < 1.0))
     throw std::invalid_argument("damping must be in [0, 1), got " + std::to_string(o.damping));
-  if (!(o.tolerance > 0.0)) throw std::invalid_argument("tolerance must be positive");
+  if (!(o.tolerance > 0.0 && o.tolerance < 1.0))
+    throw std::invalid_argument("tolerance must be in (0, 1), got " + std::to_string(o.tolerance));
   if (o.max_iterations < 1) throw std::invalid_argument("max_iterations must be at least 1");
   if (!(o.lexrank_threshold >= 0.0 && o.lexrank_threshold < 1.0))
     throw std::invalid_argument("lexrank_threshold must be in [0, 1), got " + std::to_string(o.lexrank_threshold));
@@ -149,7 +153,9 @@ void validate(const SummarizeOptions& o) {
     throw std::invalid_argument("pacsum lambda1 and lambda2 must be finite numbers");
   if (!(o.position_weight >= 0.0) || !std::isfinite(o.position_weight))
     throw std::invalid_argument("position_weight must be a non-negative number, got " + std::to_string(o.position_weight));
-  if (o.graph.top_k < 1) throw std::invalid_argument("graph top_k must be at least 1");
+  primary_language(o.language);  // a malformed code is an std::invalid_argument
+  if (o.graph.top_k < 1) throw std::invalid_argument("graph_top_k must be at least 1");
+  if (o.graph.dense_limit < 1) throw std::invalid_argument("graph_dense_limit must be at least 1");
 }
 
 std::size_t count_words(std::string_view text) {

@@ -4,6 +4,7 @@
 #include <pybind11/stl.h>
 
 #include "document.hpp"
+#include "results.hpp"
 
 namespace synopsis::python {
 
@@ -42,7 +43,7 @@ PyAttributedSentence to_python(const Document& doc, const CodePointIndex& cp, co
 }
 
 void register_attribution(py::module_& m) {
-  py::class_<PyAttribution>(m, "Attribution", R"doc(
+  py::class_<PyAttribution> attribution(m, "Attribution", R"doc(
 Who a sentence attributes its content to.
 
 ``source`` is the source text (None when the sentence names none), ``start``/``end`` its str
@@ -50,7 +51,9 @@ span, ``kind`` one of none, parenthetical ("(Source: X)"), according_to, reporti
 ("X said"), ``label`` the tag of a parenthetical ("Source", "Analysis", ...), ``cue`` the text
 that introduced the source, and ``reported`` whether the sentence is reported speech rather
 than asserted by the text itself.
-)doc")
+)doc");
+  def_plain_data(attribution);
+  attribution
       .def_readonly("source", &PyAttribution::source)
       .def_readonly("start", &PyAttribution::start)
       .def_readonly("end", &PyAttribution::end)
@@ -77,12 +80,14 @@ than asserted by the text itself.
             return a;
           }));
 
-  py::class_<PyAttributedSentence>(m, "AttributedSentence", R"doc(
+  py::class_<PyAttributedSentence> attributed(m, "AttributedSentence", R"doc(
 A sentence with its attribution, cues and hedging. ``cues`` is a list of
 (kind, text, start, end) with kind in support, refute, hedge, negation, reporting (support and
 refute inside a negation's scope come as negated_support / negated_refute); offsets are str
 indices into the analysed text.
-)doc")
+)doc");
+  def_plain_data(attributed);
+  attributed
       .def_readonly("index", &PyAttributedSentence::index)
       .def_readonly("text", &PyAttributedSentence::text)
       .def_readonly("start", &PyAttributedSentence::start)
@@ -126,7 +131,7 @@ indices into the analysed text.
         for (const auto& s : result) out.push_back(to_python(doc, cp, s));
         return out;
       },
-      py::arg("text"), py::kw_only(), py::arg("language") = "en", py::arg("errors") = "strict",
+      py::arg("text"), py::kw_only(), py::arg("language") = SegmentOptions{}.language, py::arg("errors") = "strict",
       R"doc(
 Attribution and hedging of every sentence of a text.
 

@@ -3,6 +3,9 @@
 
 #include <pybind11/stl.h>
 
+#include "parallel.hpp"
+#include "results.hpp"
+#include "synopsis/parallel.hpp"
 #include "synopsis/language.hpp"
 
 namespace synopsis::python {
@@ -64,7 +67,9 @@ std::string sentence_repr(const PySentence& s) {
 }  // namespace
 
 void register_document(py::module_& m) {
-  py::class_<PySentence>(m, "Sentence", "A sentence of a Document; start/end are str indices.")
+  py::class_<PySentence> sentence(m, "Sentence", "A sentence of a Document; start/end are str indices.");
+  def_plain_data(sentence);
+  sentence
       .def_readonly("index", &PySentence::index)
       .def_readonly("text", &PySentence::text)
       .def_readonly("start", &PySentence::start)
@@ -86,7 +91,9 @@ void register_document(py::module_& m) {
                               t[6].cast<bool>()};
           }));
 
-  py::class_<PyToken>(m, "Token", "A word or number token; norm is NFKC-casefolded, stem is Snowball's.")
+  py::class_<PyToken> token(m, "Token", "A word or number token; norm is NFKC-casefolded, stem is Snowball's.");
+  def_plain_data(token);
+  token
       .def_readonly("text", &PyToken::text)
       .def_readonly("start", &PyToken::start)
       .def_readonly("end", &PyToken::end)
@@ -111,7 +118,9 @@ void register_document(py::module_& m) {
                            t[6].cast<std::string>(), t[7].cast<bool>()};
           }));
 
-  py::class_<PyParagraph>(m, "Paragraph", "A paragraph: a line, or lines wrapped into one.")
+  py::class_<PyParagraph> paragraph(m, "Paragraph", "A paragraph: a line, or lines wrapped into one.");
+  def_plain_data(paragraph);
+  paragraph
       .def_readonly("index", &PyParagraph::index)
       .def_readonly("text", &PyParagraph::text)
       .def_readonly("start", &PyParagraph::start)
@@ -160,12 +169,28 @@ void register_document(py::module_& m) {
         return py::make_tuple(py::module_::import("builtins").attr("list"), py::make_tuple(l.to_list()));
       });
 
-  py::class_<PyDocument>(m, "Document", R"doc(
+  py::class_<PyDocument> document(m, "Document", R"doc(
 A segmented text: paragraphs, sentences and tokens, with headings and boilerplate flagged.
 
 All offsets are str indices into ``Document.text``: ``doc.text[s.start:s.end] == s.text``.
 Create one with :func:`synopsis.segment`.
+)doc");
+  def_plain_data(document, {"tokens", "prose"});
+  document
+      .def("to_frame", [](const PyDocument& d, const std::string& level) {
+             if (level != "sentences" && level != "tokens" && level != "paragraphs")
+               throw py::value_error("level must be 'sentences', 'tokens' or 'paragraphs', got '" + level + "'");
+             return items_frame(py::cast(d).attr(level.c_str()));
+           },
+           py::arg("level") = "sentences", R"doc(
+One row per sentence (or per token / paragraph with ``level=``), as a pandas DataFrame.
+
+Example:
+    >>> import synopsis as sy
+    >>> sy.segment("One. Two.").to_frame()["text"].tolist()
+    ['One.', 'Two.']
 )doc")
+      .def("_repr_html_", [](py::handle self) { return html_of("document_html", self); })
       .def_property_readonly("text", [](const PyDocument& d) { return py::str(d.doc().text); })
       .def_property_readonly("language", [](const PyDocument& d) { return d.doc().language; })
       .def_property_readonly("title", [](const PyDocument& d) -> py::object {
@@ -211,7 +236,7 @@ Create one with :func:`synopsis.segment`.
   m.def("segment", [](py::handle text, const std::string& language, const std::string& errors) {
         return PyDocument(segment_python(text, language, errors));
       },
-      py::arg("text"), py::kw_only(), py::arg("language") = "en", py::arg("errors") = "strict",
+      py::arg("text"), py::kw_only(), py::arg("language") = SegmentOptions{}.language, py::arg("errors") = "strict",
       R"doc(
 Split text into paragraphs, sentences and tokens.
 
@@ -233,7 +258,31 @@ Example:
     ['Mr. Smith went to Washington.', 'He arrived at 5 p.m. on Monday.']
 )doc");
 
-  m.def("stopwords", [](const std::string& language) { return stopwords(language); }, py::arg("language") = "en",
+  m.def("segment_batch", [](py::handle texts, const std::string& language, const std::string& errors, int n_jobs) {
+        const std::vector<std::string> utf8 = utf8_list_from_python(texts, errors);
+        SegmentOptions options;
+        options.language = language;
+        std::vector<Document> docs(utf8.size());
+        run_batch(utf8.size(), n_jobs, [&](std::size_t i) { docs[i] = segment(utf8[i], options); });
+        std::vector<PyDocument> out;
+        out.reserve(docs.size());
+        for (Document& d : docs) out.emplace_back(std::move(d));
+        return out;
+      },
+      py::arg("texts"), py::kw_only(), py::arg("language") = SegmentOptions{}.language, py::arg("errors") = "strict",
+      py::arg("n_jobs") = -1,
+      "segment() of a list of texts on the core's thread pool (GIL released); the same for any n_jobs.");
+
+  m.def("resolve_threads", &resolve_threads, py::arg("n_jobs"), R"doc(
+The number of threads n_jobs asks for: n_jobs > 0 as is, -1 every core, -2 all but one, ...
+
+Example:
+    >>> import synopsis as sy
+    >>> sy._core.resolve_threads(3)
+    3
+)doc");
+
+  m.def("stopwords", [](const std::string& language) { return stopwords(language); }, py::arg("language") = SegmentOptions{}.language,
         R"doc(
 The stopword list of a language (sorted); empty when synopsis has none for it.
 

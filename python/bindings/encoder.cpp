@@ -67,7 +67,7 @@ void bind_fit(py::class_<E, Encoder, std::shared_ptr<E>>& cls) {
         self->fit(docs);
         return self;
       },
-      py::arg("texts"), py::kw_only(), py::arg("language") = "en", py::arg("n_jobs") = 1,
+      py::arg("texts"), py::kw_only(), py::arg("language") = SegmentOptions{}.language, py::arg("n_jobs") = 1,
       "Fit document frequencies on a corpus (an iterable of str or Document), one unit per text; "
       "returns self. Without fit, IDF comes from each document's own sentences.")
       .def_property_readonly("is_fitted", [](const E& e) { return !e.idf().empty(); })
@@ -113,7 +113,7 @@ Use TfidfEncoder, Bm25Encoder or LsaEncoder.
             }
             return to_numpy(rows);
           },
-          py::arg("sentences"), py::kw_only(), py::arg("language") = "en",
+          py::arg("sentences"), py::kw_only(), py::arg("language") = SegmentOptions{}.language,
           "The sentence matrix (float32, one L2-normalised row per sentence); see synopsis.embed.")
       .def("__repr__", [](const Encoder& e) { return "<synopsis Encoder '" + e.name() + "'>"; });
 
@@ -238,7 +238,7 @@ min(100, (sentences + 1) / 2).
         }
         return to_numpy(rows);
       },
-      py::arg("sentences"), py::kw_only(), py::arg("encoder") = "tfidf", py::arg("language") = "en", R"doc(
+      py::arg("sentences"), py::kw_only(), py::arg("encoder") = "tfidf", py::arg("language") = SegmentOptions{}.language, R"doc(
 Sentence vectors as a float32 numpy array (n, d), one L2-normalised row per sentence.
 
 Arguments:

@@ -15,7 +15,9 @@
 #include "document.hpp"
 #include "synopsis/language.hpp"
 #include "synopsis/parallel.hpp"
+#include "arguments.hpp"
 #include "parallel.hpp"
+#include "results.hpp"
 #include "text.hpp"
 
 namespace synopsis::python {
@@ -54,26 +56,18 @@ struct Settings {
   std::string errors = "strict";
 };
 
-Settings make_settings(long long top, const std::string& method, const std::string& language,
-                       std::optional<long long> window, long long max_words, const std::string& dedup,
-                       double damping, bool heuristics, const std::string& errors) {
+Settings make_settings(py::handle top, const std::string& method, const std::string& language,
+                       py::handle window, py::handle max_words, const std::string& dedup, double damping,
+                       bool heuristics, const std::string& errors) {
   Settings s;
-  if (top < 1) throw std::invalid_argument("top must be at least 1, got " + std::to_string(top));
-  s.options.top = static_cast<std::size_t>(top);
+  if (!top.is_none()) s.options.top = count(top, "top");
   s.options.method = keyword_method(method);
-  if (window) {
-    if (*window < 2) throw std::invalid_argument("window must be at least 2, got " + std::to_string(*window));
-    if (*window > 1000000) throw std::invalid_argument("window must be at most 1000000");
-    s.options.window = static_cast<int>(*window);
-  }
-  if (max_words < 1 || max_words > 64)
-    throw std::invalid_argument("max_words must be between 1 and 64, got " + std::to_string(max_words));
-  s.options.candidates.max_words = static_cast<int>(max_words);
+  if (!window.is_none()) s.options.window = static_cast<int>(count(window, "window", kIntMax));
+  s.options.candidates.max_words = static_cast<int>(count(max_words, "max_words", kIntMax));
   s.options.candidates.verb_heuristic = heuristics;
   s.options.dedup = dedup_from(dedup);
   s.options.damping = damping;
-  if (errors != "strict" && errors != "replace")
-    throw std::invalid_argument("errors must be \"strict\" or \"replace\", got \"" + errors + "\"");
+  check_errors(errors);
   s.errors = errors;
   primary_language(language);  // validates the code
   s.language = language;
@@ -251,6 +245,7 @@ matched by: stems joined by spaces).
       .def("__eq__", [](const PyKeyword& a, const PyKeyword& b) {
         return a.phrase == b.phrase && a.stem == b.stem && a.score == b.score && a.offsets == b.offsets;
       }, py::is_operator())
+      .def("to_json", [](py::handle self) { return to_json(self); }, "to_dict() as a JSON string.")
       .def("to_dict", [](const PyKeyword& k) {
         py::dict d;
         d["phrase"] = k.phrase;
@@ -270,60 +265,13 @@ matched by: stems joined by spaces).
                       }));
   m.attr("Keyword").attr("__hash__") = py::none();
 
-  m.def("keywords",
-        [](py::handle text, long long top, const std::string& method, const std::string& language,
-           std::optional<long long> window, long long max_words, const std::string& dedup, double damping,
-           bool heuristics, const std::string& errors) {
-          const Settings s = make_settings(top, method, language, window, max_words, dedup, damping, heuristics, errors);
-          Input in = input_from(text, s);
-          py::gil_scoped_release release;
-          return run(in, s, nullptr);
-        },
-        py::arg("text"), py::arg("top") = 10, py::kw_only(), py::arg("method") = "positionrank",
-        py::arg("language") = "en", py::arg("window") = py::none(), py::arg("max_words") = 4,
-        py::arg("dedup") = "subsumed", py::arg("damping") = 0.85, py::arg("heuristics") = true,
-        py::arg("errors") = "strict",
-        (std::string(R"doc(
-The keyphrases of a text, best first.
+  std::vector<std::string> methods;
+  for (KeywordMethod method : {KeywordMethod::positionrank, KeywordMethod::textrank, KeywordMethod::singlerank,
+                               KeywordMethod::topicrank, KeywordMethod::multipartiterank, KeywordMethod::tfidf})
+    methods.emplace_back(keyword_method_name(method));
+  m.attr("KEYWORD_METHODS") = methods;
 
-Candidates are runs of content words inside one sentence of prose or the headline
-(stopwords, punctuation and sentence ends delimit them; boilerplate lines never count),
-matched by their stems; the method ranks them.
-
-Arguments:
-    text: str, UTF-8 bytes, or a Document from synopsis.segment.)doc") + kOptionsDoc + R"doc(
-
-Returns:
-    list[Keyword], at most `top`, each with .phrase, .score, .count, .offsets, .stem.
-
-Example:
-    >>> import synopsis as sy
-    >>> text = "An oil spill off Alaska. The oil spill reached the coast."
-    >>> [k.phrase for k in sy.keywords(text, top=2)]
-    ['oil spill', 'Alaska']
-)doc").c_str());
-
-  m.def("keywords_batch",
-        [](py::handle texts, int n_jobs, long long top, const std::string& method, const std::string& language,
-           std::optional<long long> window, long long max_words, const std::string& dedup, double damping,
-           bool heuristics, const std::string& errors) {
-          const Settings s = make_settings(top, method, language, window, max_words, dedup, damping, heuristics, errors);
-          return run_many(texts, s, nullptr, n_jobs);
-        },
-        py::arg("texts"), py::arg("n_jobs") = -1, py::kw_only(), py::arg("top") = 10,
-        py::arg("method") = "positionrank", py::arg("language") = "en", py::arg("window") = py::none(),
-        py::arg("max_words") = 4, py::arg("dedup") = "subsumed", py::arg("damping") = 0.85,
-        py::arg("heuristics") = true, py::arg("errors") = "strict",
-        R"doc(
-keywords() for many texts on a thread pool, with the GIL released; results are in input
-order and identical for any n_jobs. Ctrl-C stops the batch.
-
-Arguments:
-    texts: an iterable of str, bytes or Document.
-    n_jobs: worker threads; -1 all cores, -2 all but one, ...
-    other arguments: as for keywords().
-)doc");
-
+  const KeywordOptions defaults;
   py::class_<PyKeywordExtractor>(m, "KeywordExtractor", (std::string(R"doc(
 A reusable keyphrase extractor with fixed options; picklable.
 
@@ -341,8 +289,8 @@ Example:
     >>> [k.phrase for k in ex.extract("An oil spill in Alaska.")]
     ['oil spill', 'Alaska']
 )doc").c_str())
-      .def(py::init([](long long top, const std::string& method, const std::string& language,
-                       std::optional<long long> window, long long max_words, const std::string& dedup, double damping,
+      .def(py::init([](py::object top, const std::string& method, const std::string& language,
+                       py::object window, py::object max_words, const std::string& dedup, double damping,
                        bool heuristics, const std::string& errors, std::optional<py::dict> table,
                        std::optional<long long> documents) {
              Settings s = make_settings(top, method, language, window, max_words, dedup, damping, heuristics, errors);
@@ -350,7 +298,7 @@ Example:
              params["top"] = top;
              params["method"] = method;
              params["language"] = language;
-             params["window"] = window ? py::object(py::int_(*window)) : py::object(py::none());
+             params["window"] = window;
              params["max_words"] = max_words;
              params["dedup"] = dedup;
              params["damping"] = damping;
@@ -365,9 +313,12 @@ Example:
              }
              return ex;
            }),
-           py::kw_only(), py::arg("top") = 10, py::arg("method") = "positionrank", py::arg("language") = "en",
-           py::arg("window") = py::none(), py::arg("max_words") = 4, py::arg("dedup") = "subsumed",
-           py::arg("damping") = 0.85, py::arg("heuristics") = true, py::arg("errors") = "strict",
+           py::kw_only(), py::arg("top") = py::int_(defaults.top),
+           py::arg("method") = std::string(keyword_method_name(defaults.method)),
+           py::arg("language") = SegmentOptions{}.language, py::arg("window") = py::none(),
+           py::arg("max_words") = py::int_(defaults.candidates.max_words), py::arg("dedup") = dedup_name(defaults.dedup),
+           py::arg("damping") = defaults.damping, py::arg("heuristics") = defaults.candidates.verb_heuristic,
+           py::arg("errors") = "strict",
            py::arg("document_frequency") = py::none(), py::arg("n_documents") = py::none())
       .def("extract", &PyKeywordExtractor::extract, py::arg("text"),
            "The keyphrases of one text (str, bytes or Document), best first.")
@@ -385,27 +336,16 @@ Example:
       .def("get_params", [](const PyKeywordExtractor& ex) { return ex.params().attr("copy")(); },
            "The constructor options as a dict.")
       .def("__repr__", [](const PyKeywordExtractor& ex) {
-        std::string args;
-        for (const auto& [k, v] : ex.params()) {
-          if (!args.empty()) args += ", ";
-          args += std::string(py::str(k)) + "=" + std::string(py::repr(v));
-        }
-        return "KeywordExtractor(" + args + ")";
+        return "KeywordExtractor(" + params_repr(changed_params(ex.params(), default_params<PyKeywordExtractor>())) + ")";
       })
       .def(py::pickle(
           [](const PyKeywordExtractor& ex) {
             return py::make_tuple(ex.params(), ex.fitted() ? ex.table() : py::none(), ex.documents());
           },
           [](py::tuple t) {
-            if (t.size() != 3) throw py::value_error("invalid KeywordExtractor state");
-            py::dict p = t[0].cast<py::dict>();
-            std::optional<long long> window;
-            if (!p["window"].is_none()) window = p["window"].cast<long long>();
-            Settings s = make_settings(p["top"].cast<long long>(), p["method"].cast<std::string>(),
-                                       p["language"].cast<std::string>(), window, p["max_words"].cast<long long>(),
-                                       p["dedup"].cast<std::string>(), p["damping"].cast<double>(),
-                                       p["heuristics"].cast<bool>(), p["errors"].cast<std::string>());
-            PyKeywordExtractor ex(std::move(s), p);
+            if (t.size() != 3 || !py::isinstance<py::dict>(t[0]))
+              throw py::value_error("invalid KeywordExtractor state");
+            PyKeywordExtractor ex = py::type::of<PyKeywordExtractor>()(**t[0]).cast<PyKeywordExtractor>();
             if (!t[1].is_none()) ex.set_table(t[1].cast<py::dict>(), t[2].cast<long long>(), true);
             return ex;
           }));

@@ -1,11 +1,13 @@
 // Binding for synopsis/stance.hpp: the zero-shot stance tagger.
 #include <pybind11/stl.h>
 
+#include <cmath>
 #include <memory>
 
 #include "attribution.hpp"
 #include "document.hpp"
 #include "parallel.hpp"
+#include "results.hpp"
 #include "synopsis/stance.hpp"
 
 namespace synopsis::python {
@@ -43,6 +45,8 @@ PyStanceResult convert(const Document& doc, const StanceResult& r) {
   return out;
 }
 
+std::string scheme_name(StanceScheme scheme) { return scheme == StanceScheme::fnc ? "fnc" : "semeval"; }
+
 py::dict scores_dict(const PyStanceResult& r) {
   py::dict d;
   for (std::size_t i = 0; i < r.labels.size(); ++i) d[py::str(r.labels[i])] = r.scores[i];
@@ -52,11 +56,13 @@ py::dict scores_dict(const PyStanceResult& r) {
 }  // namespace
 
 void register_stance(py::module_& m) {
-  py::class_<PyStanceSentence>(m, "StanceSentence", R"doc(
+  py::class_<PyStanceSentence> stance_sentence(m, "StanceSentence", R"doc(
 A sentence of a tagged text: ``label`` (a label of the scheme, "unrelated"/"none" when not
 relevant), ``relevance`` to the target (cosine, 0..1), ``cues`` that decided, as
 (kind, text, start, end), ``attribution`` (who says it), ``hedged``, ``reported``.
-)doc")
+)doc");
+  def_plain_data(stance_sentence);
+  stance_sentence
       .def_readonly("index", &PyStanceSentence::index)
       .def_readonly("text", &PyStanceSentence::text)
       .def_readonly("start", &PyStanceSentence::start)
@@ -86,7 +92,20 @@ relevant), ``relevance`` to the target (cosine, 0..1), ``cues`` that decided, as
                                     t[9].cast<bool>(), t[10].cast<bool>()};
           }));
 
-  py::class_<PyStanceResult>(m, "StanceResult", "The stance of a text toward a target: label, scores, sentences.")
+  py::class_<PyStanceResult> stance_result(m, "StanceResult",
+                                           "The stance of a text toward a target: label, scores, sentences.");
+  def_plain_data(stance_result, {"document", "source"});
+  stance_result
+      .def("to_frame", [](py::handle self) { return items_frame(self.attr("sentences")); }, R"doc(
+One row per sentence (text, label, relevance, cues, ...) as a pandas DataFrame.
+
+Example:
+    >>> import synopsis as sy
+    >>> r = sy.StanceTagger("the plan").tag("The plan works. It rained.")
+    >>> r.to_frame().shape[0] == len(r.sentences)
+    True
+)doc")
+      .def("_repr_html_", [](py::handle self) { return html_of("stance_html", self); })
       .def_readonly("label", &PyStanceResult::label)
       .def_property_readonly("scores", &scores_dict, "dict label -> score (the scores sum to 1)")
       .def_readonly("labels", &PyStanceResult::labels)
@@ -100,11 +119,17 @@ relevant), ``relevance`` to the target (cosine, 0..1), ``cues`` that decided, as
           [](const PyStanceResult& r) { return py::make_tuple(r.label, r.labels, r.scores, r.relevance, r.sentences); },
           [](py::tuple t) {
             if (t.size() != 5) throw py::value_error("invalid StanceResult state");
-            return PyStanceResult{t[0].cast<std::string>(), t[1].cast<std::vector<std::string>>(),
-                                  t[2].cast<std::vector<float>>(), t[3].cast<float>(),
-                                  t[4].cast<std::vector<PyStanceSentence>>()};
+            PyStanceResult r{t[0].cast<std::string>(), t[1].cast<std::vector<std::string>>(),
+                             t[2].cast<std::vector<float>>(), t[3].cast<float>(),
+                             t[4].cast<std::vector<PyStanceSentence>>()};
+            // The whole state is checked: scores pair with labels and are probabilities.
+            bool valid = r.labels.size() == r.scores.size() && std::isfinite(r.relevance);
+            for (float score : r.scores) valid = valid && score >= 0.0f && score <= 1.0f;
+            if (!valid) throw py::value_error("invalid StanceResult state: labels and scores disagree");
+            return r;
           }));
 
+  const StanceTaggerOptions defaults;
   py::class_<StanceTagger, std::shared_ptr<StanceTagger>>(m, "StanceTagger", R"doc(
 Zero-shot stance of texts toward a target: relevance from the encoder, polarity from cue
 lexicons (support, refute, hedge, negation) with negation scope, plus attribution.
@@ -123,7 +148,7 @@ Example:
     >>> t.tag("Experts say the moon landing was not faked; the hoax claims are false.").label
     'disagree'
 )doc")
-      .def(py::init([](const std::string& target, const std::string& scheme, const std::string& encoder,
+      .def(py::init([](py::handle target, const std::string& scheme, const std::string& encoder,
                        const std::string& language, float related_threshold, float sentence_threshold) {
              StanceTaggerOptions o;
              o.scheme = parse_stance_scheme(scheme);
@@ -131,15 +156,14 @@ Example:
              o.language = language;
              o.related_threshold = related_threshold;
              o.sentence_threshold = sentence_threshold;
-             return std::make_shared<StanceTagger>(target, o);
+             return std::make_shared<StanceTagger>(utf8_from_python(target, "strict", "target"), o);
            }),
-           py::arg("target"), py::kw_only(), py::arg("scheme") = "fnc", py::arg("encoder") = "tfidf",
-           py::arg("language") = "en", py::arg("related_threshold") = StanceTaggerOptions{}.related_threshold,
-           py::arg("sentence_threshold") = StanceTaggerOptions{}.sentence_threshold)
+           py::arg("target"), py::kw_only(), py::arg("scheme") = scheme_name(defaults.scheme),
+           py::arg("encoder") = defaults.encoder, py::arg("language") = defaults.language,
+           py::arg("related_threshold") = defaults.related_threshold,
+           py::arg("sentence_threshold") = defaults.sentence_threshold)
       .def_property_readonly("target", &StanceTagger::target)
-      .def_property_readonly("scheme", [](const StanceTagger& t) {
-        return t.options().scheme == StanceScheme::fnc ? "fnc" : "semeval";
-      })
+      .def_property_readonly("scheme", [](const StanceTagger& t) { return scheme_name(t.options().scheme); })
       .def_property_readonly("labels", [](const StanceTagger& t) { return stance_labels(t.options().scheme); })
       .def("tag", [](const StanceTagger& t, py::handle text, const std::string& errors) {
              Document doc = segment_python(text, t.options().language, errors);
@@ -151,9 +175,8 @@ Example:
              return convert(doc, r);
            },
            py::arg("text"), py::kw_only(), py::arg("errors") = "strict", "Stance of one text -> StanceResult.")
-      .def("tag_batch", [](const StanceTagger& t, const std::vector<py::handle>& texts, int n_jobs) {
-             std::vector<std::string> utf8;
-             for (py::handle h : texts) utf8.push_back(utf8_from_python(h));
+      .def("tag_batch", [](const StanceTagger& t, py::handle texts, int n_jobs, const std::string& errors) {
+             const std::vector<std::string> utf8 = utf8_list_from_python(texts, errors);
              std::vector<Document> docs(utf8.size());
              std::vector<StanceResult> results(utf8.size());
              SegmentOptions so;
@@ -166,16 +189,16 @@ Example:
              for (std::size_t i = 0; i < utf8.size(); ++i) out.push_back(convert(docs[i], results[i]));
              return out;
            },
-           py::arg("texts"), py::kw_only(), py::arg("n_jobs") = -1,
+           py::arg("texts"), py::kw_only(), py::arg("n_jobs") = -1, py::arg("errors") = "strict",
            "Stance of many texts, GIL released, on n_jobs threads -> list[StanceResult].")
       .def("__repr__", [](const StanceTagger& t) {
         return "StanceTagger(" + std::string(py::repr(py::str(t.target()))) + ", scheme='" +
-               (t.options().scheme == StanceScheme::fnc ? "fnc" : "semeval") + "')";
+               scheme_name(t.options().scheme) + "')";
       })
       .def(py::pickle(
           [](const StanceTagger& t) {
             const StanceTaggerOptions& o = t.options();
-            return py::make_tuple(t.target(), o.scheme == StanceScheme::fnc ? "fnc" : "semeval", o.encoder, o.language,
+            return py::make_tuple(t.target(), scheme_name(o.scheme), o.encoder, o.language,
                                   o.related_threshold, o.sentence_threshold);
           },
           [](py::tuple t) {

@@ -1,14 +1,21 @@
-// Binding for synopsis/summarize.hpp. The Pythonic surface (Summary, Summarizer, argument
-// checking) is python/synopsis/summarize.py; these functions take a dict of options.
+// Binding for synopsis/summarize.hpp: Summarizer (the options, checked once by the core's
+// validate()), Summary and SummarySentence (the results). synopsis.summarize and
+// synopsis.summarize_batch are thin Python calls of Summarizer.
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
+#include <cmath>
+#include <memory>
 #include <optional>
+#include <string>
+#include <utility>
 #include <vector>
 
+#include "arguments.hpp"
 #include "document.hpp"
 #include "encoder.hpp"
 #include "parallel.hpp"
+#include "results.hpp"
 #include "synopsis/summarize.hpp"
 #include "text.hpp"
 
@@ -16,121 +23,383 @@ namespace synopsis::python {
 
 namespace {
 
-SummarizeOptions options_from_dict(const py::dict& d) {
-  SummarizeOptions o;
-  for (auto item : d) {
-    const std::string key = item.first.cast<std::string>();
-    py::handle v = item.second;
-    if (v.is_none()) continue;
-    if (key == "method") o.method = v.cast<std::string>();
-    else if (key == "encoder") {
-      if (PyUnicode_Check(v.ptr())) o.encoder = v.cast<std::string>();
-      else o.encoder_object = encoder_from_python(v);
-    }
-    else if (key == "sentences") o.sentences = v.cast<std::size_t>();
-    else if (key == "ratio") o.ratio = v.cast<double>();
-    else if (key == "words") o.words = v.cast<std::size_t>();
-    else if (key == "diversity") o.diversity = v.cast<double>();
-    else if (key == "query") o.query = utf8_from_python(v, "strict", "query");
-    else if (key == "use_title") o.use_title = v.cast<bool>();
-    else if (key == "query_weight") o.query_weight = v.cast<double>();
-    else if (key == "title_weight") o.title_weight = v.cast<double>();
-    else if (key == "language") o.language = v.cast<std::string>();
-    else if (key == "damping") o.damping = v.cast<double>();
-    else if (key == "tolerance") o.tolerance = v.cast<double>();
-    else if (key == "max_iterations") o.max_iterations = v.cast<int>();
-    else if (key == "lexrank_threshold") o.lexrank_threshold = v.cast<double>();
-    else if (key == "lambda1") o.pacsum.lambda1 = v.cast<double>();
-    else if (key == "lambda2") o.pacsum.lambda2 = v.cast<double>();
-    else if (key == "beta") o.pacsum.beta = v.cast<double>();
-    else if (key == "position_weight") o.position_weight = v.cast<double>();
-    else if (key == "graph_dense_limit") o.graph.dense_limit = v.cast<std::size_t>();
-    else if (key == "graph_top_k") o.graph.top_k = v.cast<int>();
-    else throw py::type_error("unexpected summarize option '" + key + "'");
+struct PySummarySentence {
+  std::size_t index = 0, start = 0, end = 0;  // start/end: str indices into the summarised text
+  std::string text;
+  double score = 0.0;
+};
+
+// A summary keeps its source text (a Python str) and, when the caller segmented it already,
+// the Document; otherwise the Document is made on first use.
+class PySummary {
+ public:
+  PySummary(py::str text, std::vector<PySummarySentence> sentences, std::string language,
+            std::optional<PyDocument> document = std::nullopt)
+      : text_(std::move(text)), sentences_(std::move(sentences)), language_(std::move(language)),
+        document_(std::move(document)) {}
+
+  const py::str& text() const { return text_; }
+  const std::vector<PySummarySentence>& sentences() const { return sentences_; }
+  const std::string& language() const { return language_; }
+  const PyDocument& document() {
+    if (!document_) document_.emplace(segment_python(text_, language_, "strict"));
+    return *document_;
   }
-  validate(o);
-  return o;
-}
+  std::string joined() const {
+    std::string out;
+    for (const PySummarySentence& s : sentences_) {
+      if (!out.empty()) out += ' ';
+      out += s.text;
+    }
+    return out;
+  }
 
-// (index, start, end, score) with str offsets.
-py::list to_python(const Summary& s, const CodePointIndex& cp) {
-  py::list out;
+ private:
+  py::str text_;
+  std::vector<PySummarySentence> sentences_;
+  std::string language_;
+  std::optional<PyDocument> document_;
+};
+
+PySummary make_summary(py::str text, const std::string& utf8, const Summary& s, const std::string& language,
+                       std::optional<PyDocument> document = std::nullopt) {
+  const CodePointIndex cp(utf8);
+  std::vector<PySummarySentence> out;
+  out.reserve(s.sentences.size());
   for (const SummarySentence& x : s.sentences)
-    out.append(py::make_tuple(x.index, cp(x.start), cp(x.end), x.score));
-  return out;
+    out.push_back({x.index, cp(x.start), cp(x.end), utf8.substr(x.start, x.end - x.start), x.score});
+  return PySummary(std::move(text), std::move(out), language, std::move(document));
 }
 
-py::dict defaults() {
-  const SummarizeOptions o;
+py::dict sentence_dict(const PySummarySentence& s) {
   py::dict d;
-  d["method"] = o.method;
-  d["encoder"] = o.encoder;
-  d["sentences"] = o.sentences;
-  d["use_title"] = o.use_title;
-  d["query_weight"] = o.query_weight;
-  d["title_weight"] = o.title_weight;
-  d["damping"] = o.damping;
-  d["tolerance"] = o.tolerance;
-  d["max_iterations"] = o.max_iterations;
-  d["lexrank_threshold"] = o.lexrank_threshold;
-  d["lambda1"] = o.pacsum.lambda1;
-  d["lambda2"] = o.pacsum.lambda2;
-  d["beta"] = o.pacsum.beta;
-  d["position_weight"] = o.position_weight;
-  d["graph_dense_limit"] = o.graph.dense_limit;
-  d["graph_top_k"] = o.graph.top_k;
+  d["index"] = s.index;
+  d["text"] = s.text;
+  d["start"] = s.start;
+  d["end"] = s.end;
+  d["score"] = s.score;
   return d;
 }
+
+// Pickled states are checked as a whole before an object is built from them.
+PySummary summary_from_state(const py::tuple& t) {
+  if (t.size() != 3 || !py::isinstance<py::str>(t[0]) || !py::isinstance<py::list>(t[1]) ||
+      !py::isinstance<py::str>(t[2]))
+    throw py::value_error("invalid Summary state: expected (text, [(index, start, end, score)], language)");
+  const py::str text = t[0];
+  const std::size_t length = py::len(text);
+  std::vector<PySummarySentence> sentences;
+  std::size_t previous_end = 0;
+  for (py::handle row : t[1].cast<py::list>()) {
+    const auto [index, start, end, score] = row.cast<std::tuple<std::size_t, std::size_t, std::size_t, double>>();
+    if (start > end || end > length || start < previous_end || !(score >= 0.0 && score <= 1.0))
+      throw py::value_error("invalid Summary state: a sentence span or score is out of range");
+    previous_end = end;
+    sentences.push_back({index, start, end, text[py::slice(start, end, 1)].cast<std::string>(), score});
+  }
+  return PySummary(text, std::move(sentences), t[2].cast<std::string>());
+}
+
+// The summariser's options: the arguments as given (for repr, get_params and pickling) and
+// the core's options built from them.
+class PySummarizer {
+ public:
+  PySummarizer(SummarizeOptions options, std::string errors, py::dict params)
+      : options_(std::move(options)), errors_(std::move(errors)), params_(std::move(params)) {}
+
+  PySummary summarize(py::handle text, py::handle embeddings) const {
+    std::string utf8 = utf8_from_python(text, errors_);
+    std::optional<DenseRows> rows;
+    if (!embeddings.is_none()) rows = dense_rows_from_python(embeddings, "embeddings");
+    Summary s;
+    std::optional<PyDocument> document;
+    {
+      py::gil_scoped_release release;
+      SegmentOptions so;
+      so.language = options_.language;
+      Document doc = segment(utf8, so);
+      s = synopsis::summarize(doc, options_, rows ? &*rows : nullptr);
+      document.emplace(std::move(doc));
+    }
+    return make_summary(py::str(utf8), utf8, s, options_.language, std::move(document));
+  }
+
+  std::vector<PySummary> summarize_batch(py::handle texts, int n_jobs) const {
+    const std::vector<std::string> utf8 = utf8_list_from_python(texts, errors_, "each text");
+    std::vector<Summary> results(utf8.size());
+    run_batch(utf8.size(), n_jobs, [&](std::size_t i) {
+      SegmentOptions so;
+      so.language = options_.language;
+      results[i] = synopsis::summarize(segment(utf8[i], so), options_);
+    });
+    std::vector<PySummary> out;
+    out.reserve(utf8.size());
+    for (std::size_t i = 0; i < utf8.size(); ++i)
+      out.push_back(make_summary(py::str(utf8[i]), utf8[i], results[i], options_.language));
+    return out;
+  }
+
+  const py::dict& params() const { return params_; }
+
+ private:
+  SummarizeOptions options_;
+  std::string errors_;
+  py::dict params_;
+};
+
+const char* kSummarizerDoc = R"doc(
+A configured extractive summariser: ``Summarizer(**options).summarize(text)``.
+
+The options are checked once, here (by the core). Summarizers are picklable (a fitted
+encoder travels with them) and safe to share between threads.
+
+Arguments:
+    sentences: at most this many sentences; None: 3, unless ratio or words is given.
+    ratio: at most round(ratio * prose sentences) sentences, at least 1; in (0, 1].
+    words: at most this many words (whitespace-separated); when no sentence fits, the
+        best one is returned alone.
+    method: "pacsum" (position-aware directed centrality, made for news), "textrank"
+        (PageRank), "lexrank" (thresholded PageRank), or "lead" (the first sentences).
+    encoder: "tfidf", "bm25", "bm25+", "lsa", or an Encoder (e.g. a fitted TfidfEncoder).
+    query: rank toward this text (personalised ranking); without it the headline, when the
+        text has one, pulls lightly.
+    diversity: 0..1, the MMR weight against redundancy with sentences already chosen.
+    language: language code for segmentation, stopwords and stems.
+    errors: "strict" (invalid UTF-8 or lone surrogates raise ValueError) or "replace".
+    use_title, query_weight, title_weight: personalisation toward the query or headline.
+    damping, tolerance, max_iterations: PageRank.
+    lexrank_threshold: LexRank drops edges at or below it (0: continuous LexRank).
+    lambda1, lambda2, beta: PacSum's weights of edges to earlier / later sentences and its
+        edge threshold.
+    position_weight: PacSum's prior 1 / (1 + position) for early prose sentences.
+    graph_dense_limit, graph_top_k: above graph_dense_limit prose sentences each keeps its
+        graph_top_k nearest neighbours (memory stays linear).
+
+Example:
+    >>> import synopsis as sy
+    >>> s = sy.Summarizer(sentences=1, method="textrank")
+    >>> len(s.summarize("Rain fell. The river rose. Shops closed.").sentences)
+    1
+)doc";
 
 }  // namespace
 
 void register_summarize(py::module_& m) {
-  m.def("_summarize", [](py::handle text, const py::dict& options, py::object embeddings) {
-        const SummarizeOptions o = options_from_dict(options);
-        std::string utf8 = utf8_from_python(text);
-        std::optional<DenseRows> rows;
-        if (!embeddings.is_none()) {
-          auto arr = py::array_t<float, py::array::c_style | py::array::forcecast>::ensure(embeddings);
-          if (!arr) throw py::type_error("embeddings must be a 2-D numpy array of numbers");
-          if (arr.ndim() != 2)
-            throw py::value_error("embeddings must be 2-D (one row per sentence), got " + std::to_string(arr.ndim()) + "-D");
-          rows = Eigen::Map<const DenseRows>(arr.data(), arr.shape(0), arr.shape(1));
-        }
-        Summary s;
-        {
-          py::gil_scoped_release release;
-          SegmentOptions so;
-          so.language = o.language;
-          const Document doc = segment(utf8, so);
-          s = summarize(doc, o, rows ? &*rows : nullptr);
-        }
-        return to_python(s, CodePointIndex(utf8));
-      },
-      py::arg("text"), py::arg("options"), py::arg("embeddings") = py::none(),
-      "Summarise one text; returns [(index, start, end, score)] with str offsets.");
+  py::class_<PySummarySentence>(m, "SummarySentence", R"doc(
+A chosen sentence: ``summary.text[start:end] == text``; ``index`` is its position in
+``synopsis.segment(text).sentences``; ``score`` is its ranking score in [0, 1].
 
-  m.def("_summarize_batch", [](py::handle texts, const py::dict& options, int n_jobs) {
-        const SummarizeOptions o = options_from_dict(options);
-        std::vector<std::string> utf8;
-        for (py::handle t : texts) utf8.push_back(utf8_from_python(t, "strict", "each text"));
-        std::vector<Summary> results(utf8.size());
-        run_batch(utf8.size(), n_jobs, [&](std::size_t i) {
-          SegmentOptions so;
-          so.language = o.language;
-          results[i] = summarize(segment(utf8[i], so), o);
-        });
-        py::list out;
-        for (std::size_t i = 0; i < utf8.size(); ++i) out.append(to_python(results[i], CodePointIndex(utf8[i])));
+Example:
+    >>> import synopsis as sy
+    >>> s = sy.summarize("Rain fell. The river rose. Shops closed.", sentences=1).sentences[0]
+    >>> s.text == sy.segment("Rain fell. The river rose. Shops closed.").sentences[s.index].text
+    True
+)doc")
+      .def_readonly("index", &PySummarySentence::index)
+      .def_readonly("text", &PySummarySentence::text)
+      .def_readonly("start", &PySummarySentence::start)
+      .def_readonly("end", &PySummarySentence::end)
+      .def_readonly("score", &PySummarySentence::score)
+      .def("to_dict", &sentence_dict, "The sentence as a plain dict (index, text, start, end, score).")
+      .def("__str__", [](const PySummarySentence& s) { return s.text; })
+      .def(py::pickle(
+          [](const PySummarySentence& s) { return py::make_tuple(s.index, s.text, s.start, s.end, s.score); },
+          [](const py::tuple& t) {
+            if (t.size() != 5) throw py::value_error("invalid SummarySentence state");
+            PySummarySentence s{t[0].cast<std::size_t>(), t[2].cast<std::size_t>(), t[3].cast<std::size_t>(),
+                                t[1].cast<std::string>(), t[4].cast<double>()};
+            if (s.start > s.end || s.end - s.start < py::len(py::str(s.text)) || !(s.score >= 0.0 && s.score <= 1.0))
+              throw py::value_error("invalid SummarySentence state: span or score out of range");
+            return s;
+          }))
+      .def("__eq__", [](const PySummarySentence& a, const PySummarySentence& b) {
+        return a.index == b.index && a.start == b.start && a.end == b.end && a.text == b.text && a.score == b.score;
+      })
+      .def("__repr__", [](const PySummarySentence& s) {
+        char score[32];
+        std::snprintf(score, sizeof score, "%.3f", s.score);
+        return "SummarySentence(" + std::to_string(s.index) + ", " + std::string(py::repr(py::str(shorten_utf8(s.text, 60)))) +
+               ", start=" + std::to_string(s.start) + ", end=" + std::to_string(s.end) + ", score=" + score + ")";
+      });
+
+  py::class_<PySummary>(m, "Summary", R"doc(
+An extractive summary of ``text``.
+
+``sentences`` are in document order; ``str(summary)`` is the summary text (the sentences
+joined by spaces); ``document`` is the segmented source text. In Jupyter a Summary shows
+the article with the chosen sentences highlighted (shaded by score); ``to_dict()``,
+``to_json()`` and ``to_frame()`` give plain data.
+
+Example:
+    >>> import synopsis as sy
+    >>> summary = sy.summarize("Rain fell. The river rose. Shops closed. The river burst its banks.", sentences=2)
+    >>> len(summary), str(summary) == " ".join(s.text for s in summary.sentences)
+    (2, True)
+)doc")
+      .def_property_readonly("text", &PySummary::text, "The summarised text.")
+      .def_property_readonly("sentences", &PySummary::sentences, "The chosen sentences, in document order.")
+      .def_property_readonly("language", &PySummary::language)
+      .def_property_readonly("document", &PySummary::document, py::return_value_policy::copy,
+                             "The segmented source text.")
+      .def_property_readonly("indices", [](const PySummary& s) {
+        std::vector<std::size_t> out;
+        for (const PySummarySentence& x : s.sentences()) out.push_back(x.index);
         return out;
-      },
-      py::arg("texts"), py::arg("options"), py::arg("n_jobs") = -1,
-      "Summarise many texts on a thread pool (GIL released); one result list per text.");
+      }, "The chosen sentences' indices in document.sentences.")
+      .def("__str__", &PySummary::joined)
+      .def("__len__", [](const PySummary& s) { return s.sentences().size(); })
+      .def("__iter__", [](const PySummary& s) { return py::iter(py::cast(s.sentences())); })
+      .def("__getitem__", [](const PySummary& s, std::ptrdiff_t i) {
+        const auto n = static_cast<std::ptrdiff_t>(s.sentences().size());
+        if (i < 0) i += n;
+        if (i < 0 || i >= n) throw std::out_of_range("summary sentence index out of range");
+        return s.sentences()[static_cast<std::size_t>(i)];
+      })
+      .def("__eq__", [](const PySummary& a, const PySummary& b) {
+        if (!a.text().equal(b.text()) || a.sentences().size() != b.sentences().size()) return false;
+        for (std::size_t i = 0; i < a.sentences().size(); ++i) {
+          const PySummarySentence &x = a.sentences()[i], &y = b.sentences()[i];
+          if (x.index != y.index || x.start != y.start || x.end != y.end || x.score != y.score) return false;
+        }
+        return true;
+      })
+      .def("__repr__", [](const PySummary& s) {
+        std::size_t words = 0;
+        for (const PySummarySentence& x : s.sentences()) words += count_words(x.text);
+        return "Summary(" + std::to_string(s.sentences().size()) + " sentences, " + std::to_string(words) + " words)";
+      })
+      .def("to_dict", [](const PySummary& s) {
+        py::dict d;
+        d["summary"] = s.joined();
+        py::list rows;
+        for (const PySummarySentence& x : s.sentences()) rows.append(sentence_dict(x));
+        d["sentences"] = rows;
+        return d;
+      }, R"doc(
+The summary as plain data: ``{"summary": text, "sentences": [{index, text, start, end, score}]}``.
 
-  m.def("_summarize_defaults", &defaults, "The core's default summarize options.");
+Example:
+    >>> import synopsis as sy
+    >>> d = sy.summarize("Rain fell. The river rose. Shops closed.", sentences=1).to_dict()
+    >>> sorted(d), sorted(d["sentences"][0])
+    (['sentences', 'summary'], ['end', 'index', 'score', 'start', 'text'])
+)doc")
+      .def("to_json", [](py::object self) { return to_json(self); }, "to_dict() as a JSON string.")
+      .def("to_frame", [](py::object self) { return to_frame(self.attr("to_dict")()["sentences"]); }, R"doc(
+One row per chosen sentence (index, text, start, end, score) as a pandas DataFrame.
+
+Example:
+    >>> import synopsis as sy
+    >>> sy.summarize("Rain fell. The river rose. Shops closed.", sentences=2).to_frame().shape
+    (2, 5)
+)doc")
+      .def("_repr_html_", [](py::object self) { return html_of("summary_html", self); })
+      .def(py::pickle(
+          [](const PySummary& s) {
+            py::list rows;
+            for (const PySummarySentence& x : s.sentences()) rows.append(py::make_tuple(x.index, x.start, x.end, x.score));
+            return py::make_tuple(s.text(), rows, s.language());
+          },
+          &summary_from_state));
+
+  const SummarizeOptions d;
+  py::class_<PySummarizer>(m, "Summarizer", kSummarizerDoc)
+      .def(py::init([](py::object sentences, py::object ratio, py::object words, const std::string& method,
+                       py::object encoder, py::object query, double diversity, const std::string& language,
+                       const std::string& errors, bool use_title, double query_weight, double title_weight,
+                       double damping, double tolerance, py::object max_iterations, double lexrank_threshold,
+                       double lambda1, double lambda2, double beta, double position_weight,
+                       py::object graph_dense_limit, py::object graph_top_k) {
+             SummarizeOptions o;
+             o.sentences = optional_count(sentences, "sentences");
+             o.words = optional_count(words, "words");
+             if (!ratio.is_none()) o.ratio = number(ratio, "ratio");
+             o.method = method;
+             if (PyUnicode_Check(encoder.ptr())) o.encoder = encoder.cast<std::string>();
+             else o.encoder_object = encoder_from_python(encoder);
+             if (!query.is_none()) o.query = utf8_from_python(query, errors, "query");
+             o.diversity = diversity;
+             o.language = language;
+             o.use_title = use_title;
+             o.query_weight = query_weight;
+             o.title_weight = title_weight;
+             o.damping = damping;
+             o.tolerance = tolerance;
+             o.max_iterations = static_cast<int>(count(max_iterations, "max_iterations", kIntMax));
+             o.lexrank_threshold = lexrank_threshold;
+             o.pacsum = {lambda1, lambda2, beta};
+             o.position_weight = position_weight;
+             o.graph.dense_limit = count(graph_dense_limit, "graph_dense_limit");
+             o.graph.top_k = static_cast<int>(count(graph_top_k, "graph_top_k", kIntMax));
+             check_errors(errors);
+             validate(o);
+             py::dict params;
+             params["sentences"] = sentences;
+             params["ratio"] = ratio;
+             params["words"] = words;
+             params["method"] = method;
+             params["encoder"] = encoder;
+             params["query"] = query;
+             params["diversity"] = diversity;
+             params["language"] = language;
+             params["errors"] = errors;
+             params["use_title"] = use_title;
+             params["query_weight"] = query_weight;
+             params["title_weight"] = title_weight;
+             params["damping"] = damping;
+             params["tolerance"] = tolerance;
+             params["max_iterations"] = max_iterations;
+             params["lexrank_threshold"] = lexrank_threshold;
+             params["lambda1"] = lambda1;
+             params["lambda2"] = lambda2;
+             params["beta"] = beta;
+             params["position_weight"] = position_weight;
+             params["graph_dense_limit"] = graph_dense_limit;
+             params["graph_top_k"] = graph_top_k;
+             return PySummarizer(std::move(o), errors, std::move(params));
+           }),
+           py::kw_only(), py::arg("sentences") = py::none(), py::arg("ratio") = py::none(),
+           py::arg("words") = py::none(), py::arg("method") = d.method, py::arg("encoder") = py::str(d.encoder),
+           py::arg("query") = py::none(), py::arg("diversity") = d.diversity, py::arg("language") = d.language,
+           py::arg("errors") = "strict", py::arg("use_title") = d.use_title, py::arg("query_weight") = d.query_weight,
+           py::arg("title_weight") = d.title_weight, py::arg("damping") = d.damping,
+           py::arg("tolerance") = d.tolerance, py::arg("max_iterations") = py::int_(d.max_iterations),
+           py::arg("lexrank_threshold") = d.lexrank_threshold, py::arg("lambda1") = d.pacsum.lambda1,
+           py::arg("lambda2") = d.pacsum.lambda2, py::arg("beta") = d.pacsum.beta,
+           py::arg("position_weight") = d.position_weight, py::arg("graph_dense_limit") = py::int_(d.graph.dense_limit),
+           py::arg("graph_top_k") = py::int_(d.graph.top_k))
+      .def("summarize", &PySummarizer::summarize, py::arg("text"), py::kw_only(), py::arg("embeddings") = py::none(),
+           R"doc(
+Summarises one text (str or UTF-8 bytes). ``embeddings`` (optional): a numpy array
+(n, d), one row per sentence of synopsis.segment(text).sentences, replacing the encoder
+(cosine similarity). The GIL is released while the core works.
+)doc")
+      .def("__call__", &PySummarizer::summarize, py::arg("text"), py::kw_only(), py::arg("embeddings") = py::none())
+      .def("summarize_batch", &PySummarizer::summarize_batch, py::arg("texts"), py::kw_only(), py::arg("n_jobs") = -1,
+           "Summaries of a list of texts on the core's thread pool (GIL released); the same for any n_jobs.")
+      .def("get_params", [](const PySummarizer& s) { return s.params().attr("copy")(); },
+           "Every option with its value, as a dict.")
+      .def_property_readonly("options", [](const PySummarizer& s) { return changed_params(s.params(), default_params<PySummarizer>()); },
+                             "The options that differ from the defaults, as a dict.")
+      .def("__eq__", [](const PySummarizer& a, const PySummarizer& b) { return a.params().equal(b.params()); })
+      .def("__repr__", [](const PySummarizer& s) {
+        return "Summarizer(" + params_repr(changed_params(s.params(), default_params<PySummarizer>())) + ")";
+      })
+      .def(py::pickle([](const PySummarizer& s) { return s.params(); },
+                      [](const py::dict& params) {
+                        return py::type::of<PySummarizer>()(**params).cast<PySummarizer>();
+                      }));
+
   m.attr("SUMMARIZE_METHODS") = summarize_methods();
   m.attr("ENCODER_NAMES") = encoder_names();
-  m.def("count_words", [](py::handle text) { return count_words(utf8_from_python(text)); }, py::arg("text"),
-        "Words as the word budget counts them: whitespace-separated runs.");
+  m.def("count_words", [](py::handle text) { return count_words(utf8_from_python(text)); }, py::arg("text"), R"doc(
+Words as the word budget counts them: whitespace-separated runs.
+
+Example:
+    >>> from synopsis._core import count_words
+    >>> count_words("Rates rose  again.")
+    3
+)doc");
 }
 
 }  // namespace synopsis::python

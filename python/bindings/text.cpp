@@ -6,9 +6,22 @@
 
 namespace synopsis::python {
 
-std::string utf8_from_python(py::handle obj, const std::string& errors, const char* what) {
+void check_errors(const std::string& errors) {
   if (errors != "strict" && errors != "replace")
     throw py::value_error("errors must be \"strict\" or \"replace\", got \"" + errors + "\"");
+}
+
+std::vector<std::string> utf8_list_from_python(py::handle texts, const std::string& errors, const char* what) {
+  check_errors(errors);
+  if (PyUnicode_Check(texts.ptr()) || PyBytes_Check(texts.ptr()) || PyByteArray_Check(texts.ptr()))
+    throw py::type_error("expected a collection of texts (list, tuple, ...), got a single text");
+  std::vector<std::string> out;
+  for (py::handle t : py::iter(texts)) out.push_back(utf8_from_python(t, errors, what));
+  return out;
+}
+
+std::string utf8_from_python(py::handle obj, const std::string& errors, const char* what) {
+  check_errors(errors);
   if (PyUnicode_Check(obj.ptr())) {
     Py_ssize_t size = 0;
     const char* data = PyUnicode_AsUTF8AndSize(obj.ptr(), &size);

@@ -18,6 +18,14 @@ namespace py = pybind11;
 std::string utf8_from_python(py::handle obj, const std::string& errors = "strict",
                              const char* what = "text");
 
+// Throws ValueError unless errors is "strict" or "replace".
+void check_errors(const std::string& errors);
+
+// The UTF-8 of every text in an iterable (a single str or bytes is a TypeError: it is a
+// text, not a collection of texts); `what` names an item in messages.
+std::vector<std::string> utf8_list_from_python(py::handle texts, const std::string& errors = "strict",
+                                               const char* what = "each text");
+
 // Maps UTF-8 byte offsets of one text to code point offsets.
 class CodePointIndex {
  public:

@@ -1,7 +1,7 @@
 """synopsis: extractive summaries, keyphrases and stance tags for news.
 
-The algorithms live in the C++ core (``synopsis._core``); this package re-exports
-them and adds Python conveniences.
+The algorithms live in the C++ core (``synopsis._core``); this package re-exports them and
+adds batch inputs (lists, arrays, pandas Series), progress bars, and the pandas accessor.
 
 >>> import synopsis as sy
 >>> doc = sy.segment("Prices rose in the U.S. last year. Analysts expect more.")
@@ -9,10 +9,11 @@ them and adds Python conveniences.
 2
 """
 
-# Feature modules come first: importing the submodule synopsis.keywords binds the package
-# attribute `keywords` to the module, and the function imported below must win.
-from . import keywords as _keywords_module  # noqa: F401  (also registers the CLI command)
+from . import display
+from ._batch import segment_batch
 from ._core import (
+    Attribution,
+    AttributedSentence,
     Bm25Encoder,
     Document,
     Encoder,
@@ -21,27 +22,27 @@ from ._core import (
     LsaEncoder,
     Paragraph,
     Sentence,
+    StanceResult,
+    StanceSentence,
+    StanceTagger,
+    Summarizer,
+    Summary,
+    SummarySentence,
     TfidfEncoder,
     Token,
     __version__,
+    attributions,
     embed,
     segment,
     stemmer_languages,
     stopword_languages,
     stopwords,
 )
-from .stance import (
-    Attribution,
-    AttributedSentence,
-    StanceClassifier,
-    StanceResult,
-    StanceSentence,
-    StanceTagger,
-    attributions,
-    stance_batch,
-)
-from .keywords import Keywords, keywords, keywords_batch
-from .summarize import Summarizer, Summary, SummarySentence, summarize, summarize_batch
+from ._estimator import StanceClassifier
+from ._keywords import Keywords, keywords, keywords_batch, keywords_to_frame
+from ._stance import stance_batch
+from ._summarize import summarize, summarize_batch
+from .pandas_accessor import install as _install_pandas_accessor
 
 __all__ = [
     "AttributedSentence",
@@ -66,24 +67,19 @@ __all__ = [
     "Token",
     "__version__",
     "attributions",
+    "display",
     "embed",
     "keywords",
     "keywords_batch",
+    "keywords_to_frame",
     "segment",
+    "segment_batch",
+    "stance_batch",
     "stemmer_languages",
     "stopword_languages",
     "stopwords",
     "summarize",
     "summarize_batch",
-    "stance_batch",
 ]
 
-# --- notebooks and pipelines: rich display, batch adapters, pandas accessor ---------------
-from . import display  # noqa: E402
-from ._batch import segment_batch  # noqa: E402
-from ._results import attach as _attach_result_methods, keywords_to_frame  # noqa: E402
-from .pandas_accessor import install as _install_pandas_accessor  # noqa: E402
-
-_attach_result_methods()
 _install_pandas_accessor()
-__all__ += ["display", "keywords_to_frame", "segment_batch"]

@@ -13,11 +13,10 @@ bar is shown, the list is cut into chunks so that the bar moves while the pool w
 from __future__ import annotations
 
 import math
-import os
 import sys
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Callable, List, Optional, Sequence, Tuple, TypeVar
 
+from ._core import resolve_threads, segment_batch as _core_segment_batch
 from ._progress import progress_bar, wants_progress
 
 R = TypeVar("R")
@@ -94,23 +93,9 @@ def split_input(texts: Any) -> Tuple[List[Any], List[int], Restore]:
     return values, where, list
 
 
-def resolve_jobs(n_jobs: int) -> int:
-    """The number of threads ``n_jobs`` asks for: -1 is every core, -2 all but one, ...
-
-    Example:
-        >>> from synopsis._batch import resolve_jobs
-        >>> resolve_jobs(3)
-        3
-    """
-    if n_jobs == 0:
-        raise ValueError("n_jobs must not be 0: use a positive count, or -1 for every core")
-    cores = os.cpu_count() or 1
-    return n_jobs if n_jobs > 0 else max(1, cores + 1 + n_jobs)
-
-
 def chunk_size(n: int, n_jobs: int) -> int:
     """Chunk length for a progress bar: about 50 updates, each a few texts per thread."""
-    return max(4 * resolve_jobs(n_jobs), math.ceil(n / 50), 1)
+    return max(4 * resolve_threads(n_jobs), math.ceil(n / 50), 1)
 
 
 def run_batch(
@@ -152,40 +137,20 @@ def run_batch(
     return restore(results)
 
 
-def thread_map(fn: Callable[[Any], R], n_jobs: int) -> Callable[[List[Any]], List[R]]:
-    """A batch function that applies ``fn`` (which releases the GIL) on a thread pool.
-
-    Example:
-        >>> from synopsis._batch import thread_map
-        >>> thread_map(len, 2)(["ab", "c"])
-        [2, 1]
-    """
-    threads = resolve_jobs(n_jobs)
-
-    def batch(texts: List[Any]) -> List[R]:
-        if threads == 1 or len(texts) < 2:
-            return [fn(t) for t in texts]
-        with ThreadPoolExecutor(max_workers=min(threads, len(texts))) as pool:
-            return list(pool.map(fn, texts))
-
-    return batch
-
-
 def segment_batch(
     texts: Any,
     *,
-    language: str = "en",
-    errors: str = "strict",
     n_jobs: int = -1,
     progress: Optional[bool] = None,
+    **options: Any,
 ) -> Any:
-    """Segments many texts on a thread pool (segmentation runs without the GIL).
+    """Segments many texts on the core's thread pool (the GIL is released).
 
     Arguments:
         texts: list, tuple, 1-D numpy array or pandas Series of str (or UTF-8 bytes).
-        language, errors: as for :func:`synopsis.segment`.
-        n_jobs: threads; -1 uses every core.
+        n_jobs: threads; -1 uses every core. Results are the same for any n_jobs.
         progress: True for a tqdm bar, None for one in interactive sessions only.
+        **options: language, errors, as for :func:`synopsis.segment`.
 
     Returns:
         list of Document, or a Series of Document with the input's index.
@@ -195,9 +160,5 @@ def segment_batch(
         >>> [len(d.sentences) for d in sy.segment_batch(["One. Two.", "Three."])]
         [2, 1]
     """
-    from ._core import segment
-
-    def one(text: Any) -> Any:
-        return segment(text, language=language, errors=errors)
-
-    return run_batch(thread_map(one, n_jobs), texts, progress=progress, n_jobs=n_jobs, desc="segment")
+    return run_batch(lambda part: _core_segment_batch(part, n_jobs=n_jobs, **options), texts, progress=progress,
+                     n_jobs=n_jobs, desc="segment")

@@ -1,7 +1,5 @@
 """Stubs for the compiled module synopsis._core (written by scripts/make_stubs.py, checked
 against the module by tests/python/test_stubs.py).
-
-to_dict, to_frame and _repr_html_ are attached to the classes by the synopsis package at import.
 """
 from __future__ import annotations
 import collections.abc
@@ -20,9 +18,13 @@ class Sentence:
         ...
     def __str__(self) -> str:
         ...
-    def to_dict(self) -> dict[str, typing.Any]:
+    def to_dict(self) -> dict:
         """
-        The object's public properties as a plain dict.
+        The fields as plain data (dicts, lists, str, numbers), e.g. for JSON.
+        """
+    def to_json(self) -> str:
+        """
+        to_dict() as a JSON string.
         """
     @property
     def end(self) -> int:
@@ -58,9 +60,13 @@ class Token:
         ...
     def __setstate__(self, arg0: tuple) -> None:
         ...
-    def to_dict(self) -> dict[str, typing.Any]:
+    def to_dict(self) -> dict:
         """
-        The object's public properties as a plain dict.
+        The fields as plain data (dicts, lists, str, numbers), e.g. for JSON.
+        """
+    def to_json(self) -> str:
+        """
+        to_dict() as a JSON string.
         """
     @property
     def end(self) -> int:
@@ -96,9 +102,13 @@ class Paragraph:
         ...
     def __setstate__(self, arg0: tuple) -> None:
         ...
-    def to_dict(self) -> dict[str, typing.Any]:
+    def to_dict(self) -> dict:
         """
-        The object's public properties as a plain dict.
+        The fields as plain data (dicts, lists, str, numbers), e.g. for JSON.
+        """
+    def to_json(self) -> str:
+        """
+        to_dict() as a JSON string.
         """
     @property
     def end(self) -> int:
@@ -155,25 +165,22 @@ class Document:
         ...
     def _repr_html_(self) -> str:
         ...
-    def to_dict(self) -> dict[str, typing.Any]:
+    def to_dict(self) -> dict:
         """
-        The document as plain data: text, language, title, paragraphs and sentences.
-        
-            Example:
-                >>> import synopsis as sy
-                >>> sy.segment("One. Two.").to_dict()["sentences"][0]["text"]
-                'One.'
-            
+        The fields as plain data (dicts, lists, str, numbers), e.g. for JSON.
         """
     def to_frame(self, level: str = 'sentences') -> typing.Any:
         """
         One row per sentence (or per token / paragraph with ``level=``), as a pandas DataFrame.
         
-            Example:
-                >>> import synopsis as sy
-                >>> sy.segment("One. Two.").to_frame()["text"].tolist()
-                ['One.', 'Two.']
-            
+        Example:
+            >>> import synopsis as sy
+            >>> sy.segment("One. Two.").to_frame()["text"].tolist()
+            ['One.', 'Two.']
+        """
+    def to_json(self) -> str:
+        """
+        to_dict() as a JSON string.
         """
     @property
     def language(self) -> str:
@@ -302,6 +309,194 @@ class LsaEncoder(Encoder):
         """
         Number of texts the encoder was fitted on (0: not fitted).
         """
+class SummarySentence:
+    """
+    A chosen sentence: ``summary.text[start:end] == text``; ``index`` is its position in
+    ``synopsis.segment(text).sentences``; ``score`` is its ranking score in [0, 1].
+    
+    Example:
+        >>> import synopsis as sy
+        >>> s = sy.summarize("Rain fell. The river rose. Shops closed.", sentences=1).sentences[0]
+        >>> s.text == sy.segment("Rain fell. The river rose. Shops closed.").sentences[s.index].text
+        True
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, str, int, int, float]:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
+        ...
+    def __str__(self) -> str:
+        ...
+    def to_dict(self) -> dict:
+        """
+        The sentence as a plain dict (index, text, start, end, score).
+        """
+    @property
+    def end(self) -> int:
+        ...
+    @property
+    def index(self) -> int:
+        ...
+    @property
+    def score(self) -> float:
+        ...
+    @property
+    def start(self) -> int:
+        ...
+    @property
+    def text(self) -> str:
+        ...
+class Summary:
+    """
+    An extractive summary of ``text``.
+    
+    ``sentences`` are in document order; ``str(summary)`` is the summary text (the sentences
+    joined by spaces); ``document`` is the segmented source text. In Jupyter a Summary shows
+    the article with the chosen sentences highlighted (shaded by score); ``to_dict()``,
+    ``to_json()`` and ``to_frame()`` give plain data.
+    
+    Example:
+        >>> import synopsis as sy
+        >>> summary = sy.summarize("Rain fell. The river rose. Shops closed. The river burst its banks.", sentences=2)
+        >>> len(summary), str(summary) == " ".join(s.text for s in summary.sentences)
+        (2, True)
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getitem__(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> SummarySentence:
+        ...
+    def __getstate__(self) -> tuple[str, list, str]:
+        ...
+    def __iter__(self) -> collections.abc.Iterator:
+        ...
+    def __len__(self) -> int:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
+        ...
+    def __str__(self) -> str:
+        ...
+    def _repr_html_(self) -> str:
+        ...
+    def to_dict(self) -> dict:
+        """
+        The summary as plain data: ``{"summary": text, "sentences": [{index, text, start, end, score}]}``.
+        
+        Example:
+            >>> import synopsis as sy
+            >>> d = sy.summarize("Rain fell. The river rose. Shops closed.", sentences=1).to_dict()
+            >>> sorted(d), sorted(d["sentences"][0])
+            (['sentences', 'summary'], ['end', 'index', 'score', 'start', 'text'])
+        """
+    def to_frame(self) -> typing.Any:
+        """
+        One row per chosen sentence (index, text, start, end, score) as a pandas DataFrame.
+        
+        Example:
+            >>> import synopsis as sy
+            >>> sy.summarize("Rain fell. The river rose. Shops closed.", sentences=2).to_frame().shape
+            (2, 5)
+        """
+    def to_json(self) -> str:
+        """
+        to_dict() as a JSON string.
+        """
+    @property
+    def document(self) -> Document:
+        """
+        The segmented source text.
+        """
+    @property
+    def indices(self) -> list[int]:
+        """
+        The chosen sentences' indices in document.sentences.
+        """
+    @property
+    def language(self) -> str:
+        ...
+    @property
+    def sentences(self) -> list[SummarySentence]:
+        """
+        The chosen sentences, in document order.
+        """
+    @property
+    def text(self) -> str:
+        """
+        The summarised text.
+        """
+class Summarizer:
+    """
+    A configured extractive summariser: ``Summarizer(**options).summarize(text)``.
+    
+    The options are checked once, here (by the core). Summarizers are picklable (a fitted
+    encoder travels with them) and safe to share between threads.
+    
+    Arguments:
+        sentences: at most this many sentences; None: 3, unless ratio or words is given.
+        ratio: at most round(ratio * prose sentences) sentences, at least 1; in (0, 1].
+        words: at most this many words (whitespace-separated); when no sentence fits, the
+            best one is returned alone.
+        method: "pacsum" (position-aware directed centrality, made for news), "textrank"
+            (PageRank), "lexrank" (thresholded PageRank), or "lead" (the first sentences).
+        encoder: "tfidf", "bm25", "bm25+", "lsa", or an Encoder (e.g. a fitted TfidfEncoder).
+        query: rank toward this text (personalised ranking); without it the headline, when the
+            text has one, pulls lightly.
+        diversity: 0..1, the MMR weight against redundancy with sentences already chosen.
+        language: language code for segmentation, stopwords and stems.
+        errors: "strict" (invalid UTF-8 or lone surrogates raise ValueError) or "replace".
+        use_title, query_weight, title_weight: personalisation toward the query or headline.
+        damping, tolerance, max_iterations: PageRank.
+        lexrank_threshold: LexRank drops edges at or below it (0: continuous LexRank).
+        lambda1, lambda2, beta: PacSum's weights of edges to earlier / later sentences and its
+            edge threshold.
+        position_weight: PacSum's prior 1 / (1 + position) for early prose sentences.
+        graph_dense_limit, graph_top_k: above graph_dense_limit prose sentences each keeps its
+            graph_top_k nearest neighbours (memory stays linear).
+    
+    Example:
+        >>> import synopsis as sy
+        >>> s = sy.Summarizer(sentences=1, method="textrank")
+        >>> len(s.summarize("Rain fell. The river rose. Shops closed.").sentences)
+        1
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    def __call__(self, text: typing.Any, *, embeddings: typing.Any = None) -> Summary:
+        ...
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> dict:
+        ...
+    def __init__(self, *, sentences: typing.Any = None, ratio: typing.Any = None, words: typing.Any = None, method: str = 'pacsum', encoder: typing.Any = 'tfidf', query: typing.Any = None, diversity: typing.SupportsFloat | typing.SupportsIndex = 0.0, language: str = 'en', errors: str = 'strict', use_title: bool = True, query_weight: typing.SupportsFloat | typing.SupportsIndex = 0.5, title_weight: typing.SupportsFloat | typing.SupportsIndex = 0.1, damping: typing.SupportsFloat | typing.SupportsIndex = 0.85, tolerance: typing.SupportsFloat | typing.SupportsIndex = 1e-06, max_iterations: typing.Any = 200, lexrank_threshold: typing.SupportsFloat | typing.SupportsIndex = 0.1, lambda1: typing.SupportsFloat | typing.SupportsIndex = 1.0, lambda2: typing.SupportsFloat | typing.SupportsIndex = 1.0, beta: typing.SupportsFloat | typing.SupportsIndex = 0.0, position_weight: typing.SupportsFloat | typing.SupportsIndex = 0.5, graph_dense_limit: typing.Any = 2000, graph_top_k: typing.Any = 30) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: dict) -> None:
+        ...
+    def get_params(self) -> typing.Any:
+        """
+        Every option with its value, as a dict.
+        """
+    def summarize(self, text: typing.Any, *, embeddings: typing.Any = None) -> Summary:
+        """
+        Summarises one text (str or UTF-8 bytes). ``embeddings`` (optional): a numpy array
+        (n, d), one row per sentence of synopsis.segment(text).sentences, replacing the encoder
+        (cosine similarity). The GIL is released while the core works.
+        """
+    def summarize_batch(self, texts: typing.Any, *, n_jobs: typing.SupportsInt | typing.SupportsIndex = -1) -> list[Summary]:
+        """
+        Summaries of a list of texts on the core's thread pool (GIL released); the same for any n_jobs.
+        """
+    @property
+    def options(self) -> dict:
+        """
+        The options that differ from the defaults, as a dict.
+        """
 class Keyword:
     """
     A keyphrase: .phrase (its most frequent surface form in the text), .score (higher is
@@ -325,6 +520,10 @@ class Keyword:
     def to_dict(self) -> dict:
         """
         The keyphrase as a plain dict (for JSON).
+        """
+    def to_json(self) -> str:
+        """
+        to_dict() as a JSON string.
         """
     @property
     def count(self) -> int:
@@ -376,7 +575,7 @@ class KeywordExtractor:
     """
     def __getstate__(self) -> tuple[dict, typing.Any, int]:
         ...
-    def __init__(self, *, top: typing.SupportsInt | typing.SupportsIndex = 10, method: str = 'positionrank', language: str = 'en', window: typing.SupportsInt | typing.SupportsIndex | None = None, max_words: typing.SupportsInt | typing.SupportsIndex = 4, dedup: str = 'subsumed', damping: typing.SupportsFloat | typing.SupportsIndex = 0.85, heuristics: bool = True, errors: str = 'strict', document_frequency: dict | None = None, n_documents: typing.SupportsInt | typing.SupportsIndex | None = None) -> None:
+    def __init__(self, *, top: typing.Any = 10, method: str = 'positionrank', language: str = 'en', window: typing.Any = None, max_words: typing.Any = 4, dedup: str = 'subsumed', damping: typing.SupportsFloat | typing.SupportsIndex = 0.85, heuristics: bool = True, errors: str = 'strict', document_frequency: dict | None = None, n_documents: typing.SupportsInt | typing.SupportsIndex | None = None) -> None:
         ...
     def __repr__(self) -> str:
         ...
@@ -425,9 +624,13 @@ class Attribution:
         ...
     def __setstate__(self, arg0: tuple) -> None:
         ...
-    def to_dict(self) -> dict[str, typing.Any]:
+    def to_dict(self) -> dict:
         """
-        The object's public properties as a plain dict.
+        The fields as plain data (dicts, lists, str, numbers), e.g. for JSON.
+        """
+    def to_json(self) -> str:
+        """
+        to_dict() as a JSON string.
         """
     @property
     def cue(self) -> str | None:
@@ -463,9 +666,13 @@ class AttributedSentence:
         ...
     def __setstate__(self, arg0: tuple) -> None:
         ...
-    def to_dict(self) -> dict[str, typing.Any]:
+    def to_dict(self) -> dict:
         """
-        The object's public properties as a plain dict.
+        The fields as plain data (dicts, lists, str, numbers), e.g. for JSON.
+        """
+    def to_json(self) -> str:
+        """
+        to_dict() as a JSON string.
         """
     @property
     def attribution(self) -> Attribution:
@@ -512,9 +719,13 @@ class StanceSentence:
         ...
     def __setstate__(self, arg0: tuple) -> None:
         ...
-    def to_dict(self) -> dict[str, typing.Any]:
+    def to_dict(self) -> dict:
         """
-        The object's public properties as a plain dict.
+        The fields as plain data (dicts, lists, str, numbers), e.g. for JSON.
+        """
+    def to_json(self) -> str:
+        """
+        to_dict() as a JSON string.
         """
     @property
     def attribution(self) -> Attribution:
@@ -561,26 +772,23 @@ class StanceResult:
         ...
     def _repr_html_(self) -> str:
         ...
-    def to_dict(self) -> dict[str, typing.Any]:
+    def to_dict(self) -> dict:
         """
-        The stance result as plain data: label, scores and per-sentence details.
-        
-            Example:
-                >>> import synopsis as sy
-                >>> sorted(sy.StanceTagger("the plan").tag("The plan works, officials said.").to_dict())[:1]
-                ['label']
-            
+        The fields as plain data (dicts, lists, str, numbers), e.g. for JSON.
         """
     def to_frame(self) -> typing.Any:
         """
-        One row per sentence (text, label, relevance, cues, attribution) as a DataFrame.
+        One row per sentence (text, label, relevance, cues, ...) as a pandas DataFrame.
         
-            Example:
-                >>> import synopsis as sy
-                >>> r = sy.StanceTagger("the plan").tag("The plan works. It rained.")
-                >>> r.to_frame().shape[0] == len(r.sentences)
-                True
-            
+        Example:
+            >>> import synopsis as sy
+            >>> r = sy.StanceTagger("the plan").tag("The plan works. It rained.")
+            >>> r.to_frame().shape[0] == len(r.sentences)
+            True
+        """
+    def to_json(self) -> str:
+        """
+        to_dict() as a JSON string.
         """
     @property
     def label(self) -> str:
@@ -620,7 +828,7 @@ class StanceTagger:
     """
     def __getstate__(self) -> tuple[str, str, str, str, float, float]:
         ...
-    def __init__(self, target: str, *, scheme: str = 'fnc', encoder: str = 'tfidf', language: str = 'en', related_threshold: typing.SupportsFloat | typing.SupportsIndex = 0.11999999731779099, sentence_threshold: typing.SupportsFloat | typing.SupportsIndex = 0.07999999821186066) -> None:
+    def __init__(self, target: typing.Any, *, scheme: str = 'fnc', encoder: str = 'tfidf', language: str = 'en', related_threshold: typing.SupportsFloat | typing.SupportsIndex = 0.11999999731779099, sentence_threshold: typing.SupportsFloat | typing.SupportsIndex = 0.07999999821186066) -> None:
         ...
     def __repr__(self) -> str:
         ...
@@ -630,7 +838,7 @@ class StanceTagger:
         """
         Stance of one text -> StanceResult.
         """
-    def tag_batch(self, texts: collections.abc.Sequence[typing.Any], *, n_jobs: typing.SupportsInt | typing.SupportsIndex = -1) -> list[StanceResult]:
+    def tag_batch(self, texts: typing.Any, *, n_jobs: typing.SupportsInt | typing.SupportsIndex = -1, errors: str = 'strict') -> list[StanceResult]:
         """
         Stance of many texts, GIL released, on n_jobs threads -> list[StanceResult].
         """
@@ -679,18 +887,6 @@ class StanceModel:
         """
         The hyperparameters, as a dict.
         """
-def _summarize(text: typing.Any, options: dict, embeddings: typing.Any = None) -> list:
-    """
-    Summarise one text; returns [(index, start, end, score)] with str offsets.
-    """
-def _summarize_batch(texts: typing.Any, options: dict, n_jobs: typing.SupportsInt | typing.SupportsIndex = -1) -> list:
-    """
-    Summarise many texts on a thread pool (GIL released); one result list per text.
-    """
-def _summarize_defaults() -> dict:
-    """
-    The core's default summarize options.
-    """
 def attributions(text: typing.Any, *, language: str = 'en', errors: str = 'strict') -> list[AttributedSentence]:
     """
     Attribution and hedging of every sentence of a text.
@@ -712,6 +908,11 @@ def attributions(text: typing.Any, *, language: str = 'en', errors: str = 'stric
 def count_words(text: typing.Any) -> int:
     """
     Words as the word budget counts them: whitespace-separated runs.
+    
+    Example:
+        >>> from synopsis._core import count_words
+        >>> count_words("Rates rose  again.")
+        3
     """
 def embed(sentences: typing.Any, *, encoder: typing.Any = 'tfidf', language: str = 'en') -> numpy.typing.NDArray[numpy.float32]:
     """
@@ -732,50 +933,14 @@ def embed(sentences: typing.Any, *, encoder: typing.Any = 'tfidf', language: str
         >>> X.shape[0], X.dtype
         (2, dtype('float32'))
     """
-def keywords(text: typing.Any, top: typing.SupportsInt | typing.SupportsIndex = 10, *, method: str = 'positionrank', language: str = 'en', window: typing.SupportsInt | typing.SupportsIndex | None = None, max_words: typing.SupportsInt | typing.SupportsIndex = 4, dedup: str = 'subsumed', damping: typing.SupportsFloat | typing.SupportsIndex = 0.85, heuristics: bool = True, errors: str = 'strict') -> list[Keyword]:
+def resolve_threads(n_jobs: typing.SupportsInt | typing.SupportsIndex) -> int:
     """
-    The keyphrases of a text, best first.
-    
-    Candidates are runs of content words inside one sentence of prose or the headline
-    (stopwords, punctuation and sentence ends delimit them; boilerplate lines never count),
-    matched by their stems; the method ranks them.
-    
-    Arguments:
-        text: str, UTF-8 bytes, or a Document from synopsis.segment.
-        top: how many phrases to return (default 10).
-        method: "positionrank" (default), "textrank", "singlerank", "topicrank",
-            "multipartiterank" or "tfidf".
-        language: language code of the text (stopwords and stems follow it).
-        window: co-occurrence window in tokens for the word-graph methods; None means the
-            method's default (textrank 2 content words, singlerank/positionrank 10 tokens).
-        max_words: longest phrase in words (a hyphenated word counts once); longer runs of
-            content words are not candidates.
-        dedup: "subsumed" (default: drop a phrase whose words are a contiguous part of a
-            higher-ranked phrase, so "security" is dropped after "regional security"),
-            "overlap" (also drop a phrase containing a higher-ranked one) or "none".
-        damping: PageRank damping factor in [0, 1).
-        heuristics: treat frequent verbs, -ly adverbs and past participles at the end of a
-            run as delimiters (English); False uses stopwords and punctuation only.
-        errors: "strict" or "replace" for invalid UTF-8 / lone surrogates.
-    
-    Returns:
-        list[Keyword], at most `top`, each with .phrase, .score, .count, .offsets, .stem.
+    The number of threads n_jobs asks for: n_jobs > 0 as is, -1 every core, -2 all but one, ...
     
     Example:
         >>> import synopsis as sy
-        >>> text = "An oil spill off Alaska. The oil spill reached the coast."
-        >>> [k.phrase for k in sy.keywords(text, top=2)]
-        ['oil spill', 'Alaska']
-    """
-def keywords_batch(texts: typing.Any, n_jobs: typing.SupportsInt | typing.SupportsIndex = -1, *, top: typing.SupportsInt | typing.SupportsIndex = 10, method: str = 'positionrank', language: str = 'en', window: typing.SupportsInt | typing.SupportsIndex | None = None, max_words: typing.SupportsInt | typing.SupportsIndex = 4, dedup: str = 'subsumed', damping: typing.SupportsFloat | typing.SupportsIndex = 0.85, heuristics: bool = True, errors: str = 'strict') -> list[list[Keyword]]:
-    """
-    keywords() for many texts on a thread pool, with the GIL released; results are in input
-    order and identical for any n_jobs. Ctrl-C stops the batch.
-    
-    Arguments:
-        texts: an iterable of str, bytes or Document.
-        n_jobs: worker threads; -1 all cores, -2 all but one, ...
-        other arguments: as for keywords().
+        >>> sy._core.resolve_threads(3)
+        3
     """
 def segment(text: str | bytes, *, language: str = 'en', errors: str = 'strict') -> Document:
     """
@@ -797,6 +962,10 @@ def segment(text: str | bytes, *, language: str = 'en', errors: str = 'strict') 
         >>> doc = sy.segment("Mr. Smith went to Washington. He arrived at 5 p.m. on Monday.")
         >>> [s.text for s in doc.sentences]
         ['Mr. Smith went to Washington.', 'He arrived at 5 p.m. on Monday.']
+    """
+def segment_batch(texts: typing.Any, *, language: str = 'en', errors: str = 'strict', n_jobs: typing.SupportsInt | typing.SupportsIndex = -1) -> list[Document]:
+    """
+    segment() of a list of texts on the core's thread pool (GIL released); the same for any n_jobs.
     """
 def stance_feature_names() -> list[str]:
     """
@@ -830,5 +999,6 @@ def stopwords(language: str = 'en') -> list[str]:
         (True, [])
     """
 ENCODER_NAMES: list[str] = ['tfidf', 'bm25', 'bm25+', 'lsa']
+KEYWORD_METHODS: list[str] = ['positionrank', 'textrank', 'singlerank', 'topicrank', 'multipartiterank', 'tfidf']
 SUMMARIZE_METHODS: list[str] = ['pacsum', 'textrank', 'lexrank', 'lead']
 __version__: str

@@ -1,7 +1,8 @@
 """Command line: ``python -m synopsis <command> [FILE ...]`` (stdin when no file).
 
-Each command reads every input, writes text, JSON (one array) or JSONL (one object
-per input), and exits non-zero with a message on bad input.
+Each command reads every input, writes text, JSON (one array) or JSONL (one object per
+input), and exits with status 2 and a message on bad input. Results are serialised through
+their ``to_dict()``; options left out are left to the core's defaults.
 """
 
 from __future__ import annotations
@@ -12,40 +13,20 @@ import sys
 from typing import Any, Callable, Iterable
 
 from . import _core
+from ._estimator import StanceClassifier
+from ._keywords import keywords
+from ._summarize import summarize
 
-Handler = Callable[[argparse.Namespace, str], dict]
+
+def _given(args: argparse.Namespace, *names: str) -> dict[str, Any]:
+    """The options the user gave (argparse leaves the others None)."""
+    return {name: getattr(args, name) for name in names if getattr(args, name) is not None}
 
 
-def _read_inputs(files: list[str]) -> Iterable[tuple[str, str]]:
-    if not files:
-        yield "<stdin>", sys.stdin.buffer.read().decode("utf-8", errors="strict")
-        return
-    for name in files:
-        with open(name, "rb") as fh:
-            data = fh.read()
-        try:
-            yield name, data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise ValueError(f"{name}: not valid UTF-8 at byte offset {exc.start}") from None
-
+# --- segment ------------------------------------------------------------------------------
 
 def _segment(args: argparse.Namespace, text: str) -> dict:
-    doc = _core.segment(text, language=args.language)
-    return {
-        "title": doc.title,
-        "sentences": [
-            {
-                "index": s.index,
-                "text": s.text,
-                "start": s.start,
-                "end": s.end,
-                "paragraph": s.paragraph,
-                "is_heading": s.is_heading,
-                "is_boilerplate": s.is_boilerplate,
-            }
-            for s in doc.sentences
-        ],
-    }
+    return _core.segment(text, language=args.language).to_dict()
 
 
 def _segment_text(result: dict) -> str:
@@ -56,15 +37,161 @@ def _segment_text(result: dict) -> str:
     return "\n".join(lines)
 
 
+# --- summarize ----------------------------------------------------------------------------
+
+def _summarize_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--sentences", type=int, help="at most this many sentences (default 3 without --ratio/--words)")
+    p.add_argument("--ratio", type=float, help="at most this share of the sentences")
+    p.add_argument("--words", type=int, help="at most this many words")
+    p.add_argument("--method", choices=_core.SUMMARIZE_METHODS)
+    p.add_argument("--encoder", choices=_core.ENCODER_NAMES)
+    p.add_argument("--query", help="rank toward this text")
+    p.add_argument("--diversity", type=float, help="0..1, MMR weight against redundancy")
+
+
+def _summarize(args: argparse.Namespace, text: str) -> dict:
+    options = _given(args, "ratio", "words", "method", "encoder", "query", "diversity")
+    return summarize(text, args.sentences, language=args.language, **options).to_dict()
+
+
+def _summarize_text(result: dict) -> str:
+    return "\n".join(s["text"] for s in result["sentences"])
+
+
+# --- keywords -----------------------------------------------------------------------------
+
+def _keywords_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--top", type=int, help="phrases per input (default 10)")
+    p.add_argument("--method", choices=_core.KEYWORD_METHODS, help="ranking method (default positionrank)")
+    p.add_argument("--window", type=int, help="co-occurrence window in tokens (default: the method's own)")
+    p.add_argument("--max-words", dest="max_words", type=int, help="longest phrase in words (default 4)")
+
+
+def _keywords(args: argparse.Namespace, text: str) -> dict:
+    found = keywords(text, args.top, language=args.language, **_given(args, "method", "window", "max_words"))
+    return {"keywords": found.to_dict()}
+
+
+def _keywords_text(result: dict) -> str:
+    return "\n".join(f"{k['score']:8.4f}  {k['count']:3d}  {k['phrase']}" for k in result["keywords"])
+
+
+# --- stance -------------------------------------------------------------------------------
+
+def _stance_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--target", help="the claim or topic (required)")
+    p.add_argument("--scheme", choices=["fnc", "semeval"], help="zero-shot label scheme (default fnc)")
+    p.add_argument("--model", help="a model file written by stance-train (default: zero-shot tagger)")
+
+
+_MODELS: dict[str, StanceClassifier] = {}
+
+
+def _stance(args: argparse.Namespace, text: str) -> dict:
+    if not args.target:
+        raise ValueError("--target is required")
+    if args.model:
+        if args.model not in _MODELS:
+            _MODELS[args.model] = StanceClassifier.load(args.model)
+        clf = _MODELS[args.model]
+        proba = clf.predict_proba([(args.target, text)])[0]
+        return {
+            "target": args.target,
+            "label": clf.predict([(args.target, text)]).tolist()[0],
+            "scores": {str(c): float(p) for c, p in zip(clf.classes_, proba)},
+        }
+    tagger = _core.StanceTagger(args.target, language=args.language, **_given(args, "scheme"))
+    return {"target": args.target, **tagger.tag(text).to_dict()}
+
+
+def _stance_text(result: dict) -> str:
+    scores = "  ".join(f"{k}={v:.3f}" for k, v in result["scores"].items())
+    lines = [f"{result['label']}  ({scores})"]
+    for s in result.get("sentences", []):
+        if s["label"] in ("unrelated", "none"):
+            continue
+        extra = []
+        source = (s.get("attribution") or {}).get("source")
+        if source:
+            extra.append(f"source: {source}")
+        if s["hedged"]:
+            extra.append("hedged")
+        tail = f"  [{'; '.join(extra)}]" if extra else ""
+        lines.append(f"{s['index']:4d} {s['label']:9s} {s['relevance']:.2f} {s['text']}{tail}")
+    return "\n".join(lines)
+
+
+def _parse_jsonl(text: str, fields: tuple[str, ...]) -> list[dict]:
+    """Rows of a JSONL text, each an object with every field in ``fields``."""
+    rows = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"line {number}: not JSON ({exc.msg})") from None
+        if not isinstance(row, dict):
+            raise ValueError(f"line {number}: expected an object with {', '.join(fields)}")
+        for key in fields:
+            if key not in row:
+                raise ValueError(f"line {number}: missing field {key!r}")
+        rows.append(row)
+    return rows
+
+
+def _train_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-o", "--output", required=True, help="model file to write")
+    p.add_argument("--model", dest="model_kind", choices=["mlp", "logistic"], help="default mlp")
+    p.add_argument("--hidden-units", dest="hidden_units", type=int)
+    p.add_argument("--max-epochs", dest="max_epochs", type=int)
+    p.add_argument("--class-weight", dest="class_weight", choices=["sqrt", "balanced", "none"])
+    p.add_argument("--seed", type=int)
+
+
+def _train(args: argparse.Namespace, text: str) -> dict:
+    import time
+
+    rows = _parse_jsonl(text, ("target", "text", "label"))
+    if not rows:
+        raise ValueError("no training rows (JSONL with target, text, label)")
+    options = _given(args, "hidden_units", "max_epochs", "class_weight", "seed")
+    if args.model_kind is not None:
+        options["model"] = args.model_kind
+    clf = StanceClassifier(language=args.language, **options)
+    t0 = time.perf_counter()
+    clf.fit([(r["target"], r["text"]) for r in rows], [r["label"] for r in rows])
+    seconds = time.perf_counter() - t0
+    clf.save(args.output)
+    return {
+        "output": args.output,
+        "pairs": len(rows),
+        "classes": [str(c) for c in clf.classes_],
+        "seconds": round(seconds, 3),
+        "epochs": clf.training_report_["epochs"],
+    }
+
+
+def _train_text(result: dict) -> str:
+    return (f"trained on {result['pairs']} pairs in {result['seconds']:.1f} s, {result['epochs']} epochs "
+            f"(classes: {', '.join(result['classes'])}); wrote {result['output']}")
+
+
+# --- the program --------------------------------------------------------------------------
+
+Handler = Callable[[argparse.Namespace, str], dict]
+
 # name -> (help, add_arguments, handler, text formatter)
 COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Handler, Callable[[dict], str]]] = {
     "segment": ("split into sentences; flags H=heading, B=boilerplate", lambda p: None, _segment, _segment_text),
+    "summarize": ("extractive summary (--sentences/--ratio/--words, --method, --encoder, --query)",
+                  _summarize_arguments, _summarize, _summarize_text),
+    "keywords": ("keyphrases, best first (score, count, phrase)", _keywords_arguments, _keywords, _keywords_text),
+    "stance": ("stance toward --target: zero-shot tagger, or --model from stance-train",
+               _stance_arguments, _stance, _stance_text),
+    "stance-train": ("train a stance model on JSONL (target, text, label); -o model file",
+                     _train_arguments, _train, _train_text),
 }
-
-
-def register(name: str, help: str, add_arguments, handler: Handler, formatter: Callable[[dict], str]) -> None:
-    """Adds a subcommand (used by the feature modules of the package)."""
-    COMMANDS[name] = (help, add_arguments, handler, formatter)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -80,6 +207,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _read_inputs(files: list[str]) -> Iterable[tuple[str, str]]:
+    if not files:
+        yield "<stdin>", sys.stdin.buffer.read().decode("utf-8", errors="strict")
+        return
+    for name in files:
+        with open(name, "rb") as fh:
+            data = fh.read()
+        try:
+            yield name, data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ValueError(f"{name}: not valid UTF-8 at byte offset {exc.start}") from None
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
         return _main(argv)
@@ -89,15 +229,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main(argv: list[str] | None) -> int:
-    _load_feature_commands()
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = build_parser().parse_args(argv)
     _, _, handler, formatter = COMMANDS[args.command]
     results: list[dict[str, Any]] = []
     try:
         for name, text in _read_inputs(args.files):
-            result = handler(args, text)
-            result = {"file": name, **result}
+            result = {"file": name, **handler(args, text)}
             if args.format == "jsonl":
                 print(json.dumps(result, ensure_ascii=False))
             else:
@@ -113,8 +250,3 @@ def _main(argv: list[str] | None) -> int:
                 print(("\n" if i else "") + f"==> {result['file']} <==")
             print(formatter(result))
     return 0
-
-
-def _load_feature_commands() -> None:
-    """Imports the package modules that register their own subcommands."""
-    from . import keywords, stance, summarize  # noqa: F401

@@ -55,7 +55,6 @@ TEST(Summarize, WordBudgetIsNeverExceeded) {
   const Document d = segment(kArticle);
   for (std::size_t words : {15u, 25u, 40u}) {
     SummarizeOptions o;
-    o.sentences = 0;
     o.words = words;
     const Summary s = summarize(d, o);
     std::size_t total = 0;
@@ -67,11 +66,21 @@ TEST(Summarize, WordBudgetIsNeverExceeded) {
 
 TEST(Summarize, RatioBudget) {
   SummarizeOptions o;
-  o.sentences = 0;
   o.ratio = 0.4;
   EXPECT_EQ(summarize(kArticle, o).sentences.size(), 2u);  // round(0.4 * 5)
   o.ratio = 0.01;
   EXPECT_EQ(summarize(kArticle, o).sentences.size(), 1u);
+}
+
+TEST(Summarize, DefaultBudgetIsThreeSentencesUnlessRatioOrWordsIsGiven) {
+  SummarizeOptions o;
+  EXPECT_EQ(o.sentence_limit(), 3u);
+  EXPECT_EQ(summarize(kArticle, o).sentences.size(), 3u);
+  o.words = 1000;
+  EXPECT_EQ(o.sentence_limit(), 0u);
+  EXPECT_EQ(summarize(kArticle, o).sentences.size(), 5u);
+  o.sentences = 2;
+  EXPECT_EQ(summarize(kArticle, o).sentences.size(), 2u);
 }
 
 TEST(Summarize, ShortTexts) {

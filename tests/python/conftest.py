@@ -1,3 +1,4 @@
+import os
 import pathlib
 
 import pytest
@@ -9,7 +10,10 @@ SHARED_DATA = REPO.parent / "shared" / "data"
 @pytest.fixture(scope="session")
 def shared_data() -> pathlib.Path:
     if not SHARED_DATA.is_dir():
-        pytest.skip(f"shared data not found at {SHARED_DATA} (place ../shared/data beside the checkout)")
+        message = f"shared data not found at {SHARED_DATA} (place ../shared/data beside the checkout)"
+        if os.environ.get("CI") == "true":  # CI always has the data: its absence is a failure there
+            pytest.fail(message)
+        pytest.skip(message)
     return SHARED_DATA
 
 

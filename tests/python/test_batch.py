@@ -98,9 +98,11 @@ def test_progress_auto_is_off_in_tests():
     assert _progress.wants_progress(False) is False
 
 
-def test_resolve_jobs():
-    assert _batch.resolve_jobs(1) == 1
-    assert _batch.resolve_jobs(-1) >= 1
+def test_resolve_threads():
+    assert sy._core.resolve_threads(1) == 1
+    assert sy._core.resolve_threads(-1) >= 1
+    with pytest.raises(ValueError, match="n_jobs"):
+        sy._core.resolve_threads(0)
 
 
 ARTICLES = ["Rates rose on Monday. Analysts expect more rises. The bank said inflation is too high.",
@@ -111,15 +113,12 @@ ARTICLES = ["Rates rose on Monday. Analysts expect more rises. The bank said inf
 def feature_batches():
     """(name, batch function, per-text function, plain view) for every batch function."""
     out = [("segment", sy.segment_batch, sy.segment, lambda d: d.to_dict())]
-    if hasattr(sy, "summarize_batch"):
-        out.append(("summarize", lambda t, **k: sy.summarize_batch(t, sentences=1, **k),
-                    lambda t: sy.summarize(t, sentences=1), lambda s: s.to_dict()))
-    if hasattr(sy, "keywords_batch"):
-        out.append(("keywords", lambda t, **k: sy.keywords_batch(t, top=3, **k),
-                    lambda t: sy.keywords(t, top=3), lambda ks: [k.to_dict() for k in ks]))
-    if hasattr(sy, "stance_batch"):
-        out.append(("stance", lambda t, **k: sy.stance_batch(t, target="interest rates", **k),
-                    lambda t: sy.StanceTagger("interest rates").tag(t), lambda r: r.to_dict()))
+    out.append(("summarize", lambda t, **k: sy.summarize_batch(t, sentences=1, **k),
+                lambda t: sy.summarize(t, sentences=1), lambda s: s.to_dict()))
+    out.append(("keywords", lambda t, **k: sy.keywords_batch(t, top=3, **k),
+                lambda t: sy.keywords(t, top=3), lambda ks: [k.to_dict() for k in ks]))
+    out.append(("stance", lambda t, **k: sy.stance_batch(t, target="interest rates", **k),
+                lambda t: sy.StanceTagger("interest rates").tag(t), lambda r: r.to_dict()))
     return out
 
 
@@ -154,16 +153,13 @@ def test_results_to_frame():
     pd = pytest.importorskip("pandas")
     text = ARTICLES[0]
     assert list(sy.segment(text).to_frame("tokens").columns[:3]) == ["text", "start", "end"]
-    if hasattr(sy, "summarize"):
-        assert list(sy.summarize(text, sentences=2).to_frame().columns) == ["index", "text", "start", "end", "score"]
-    if hasattr(sy, "keywords"):
-        frame = sy.keywords(text, top=3).to_frame()
-        assert isinstance(frame, pd.DataFrame) and "phrase" in frame.columns and len(frame) <= 3
-    if hasattr(sy, "StanceTagger"):
-        result = sy.StanceTagger("interest rates").tag(text)
-        frame = result.to_frame()
-        assert len(frame) == len(result.sentences) and {"label", "relevance", "text"} <= set(frame.columns)
-        assert result.to_dict()["label"] == result.label
+    assert list(sy.summarize(text, sentences=2).to_frame().columns) == ["index", "text", "start", "end", "score"]
+    frame = sy.keywords(text, top=3).to_frame()
+    assert isinstance(frame, pd.DataFrame) and "phrase" in frame.columns and len(frame) <= 3
+    result = sy.StanceTagger("interest rates").tag(text)
+    frame = result.to_frame()
+    assert len(frame) == len(result.sentences) and {"label", "relevance", "text"} <= set(frame.columns)
+    assert result.to_dict()["label"] == result.label
 
 
 def test_import_does_not_import_pandas():

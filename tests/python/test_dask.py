@@ -35,15 +35,12 @@ def plain(results):
 def calls():
     """(name, per-text function, batch function over a Series) for each feature present."""
     out = [("segment", sy.segment, lambda s: sy.segment_batch(s, n_jobs=1))]
-    if hasattr(sy, "summarize"):
-        out.append(("summarize", lambda t: sy.summarize(t, sentences=2),
-                    lambda s: sy.summarize_batch(s, sentences=2, n_jobs=1)))
-    if hasattr(sy, "keywords"):
-        out.append(("keywords", lambda t: sy.keywords(t, top=5),
-                    lambda s: sy.keywords_batch(s, top=5, n_jobs=1)))
-    if hasattr(sy, "StanceTagger"):
-        out.append(("stance", lambda t: sy.StanceTagger("interest rates").tag(t),
-                    lambda s: sy.stance_batch(s, target="interest rates", n_jobs=1)))
+    out.append(("summarize", lambda t: sy.summarize(t, sentences=2),
+                lambda s: sy.summarize_batch(s, sentences=2, n_jobs=1)))
+    out.append(("keywords", lambda t: sy.keywords(t, top=5),
+                lambda s: sy.keywords_batch(s, top=5, n_jobs=1)))
+    out.append(("stance", lambda t: sy.StanceTagger("interest rates").tag(t),
+                lambda s: sy.stance_batch(s, target="interest rates", n_jobs=1)))
     return out
 
 

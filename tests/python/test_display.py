@@ -78,18 +78,13 @@ def test_large_document_is_capped():
 
 def test_real_results_render():
     text = "Rates rose sharply on Monday. Stocks fell. The central bank said rates would stay high."
-    if hasattr(sy, "summarize"):
-        html = sy.summarize(text, sentences=1)._repr_html_()
-        assert "Summary" in html
-    if hasattr(sy, "keywords"):
-        assert "<mark" in display.keywords_html(sy.keywords(text, top=3), text=text)
-    if hasattr(sy, "StanceTagger"):
-        assert "StanceResult" in sy.StanceTagger("rates").tag(text)._repr_html_()
+    html = sy.summarize(text, sentences=1)._repr_html_()
+    assert "Summary" in html
+    assert "<mark" in display.keywords_html(sy.keywords(text, top=3), text=text)
+    assert "StanceResult" in sy.StanceTagger("rates").tag(text)._repr_html_()
 
 
 def test_keyword_lists_render_in_their_text():
-    if not hasattr(sy, "keywords"):
-        pytest.skip("no keyphrases in this build")
     text = "Oil spill off Alaska. The oil spill spread. Crews fought the <b>spill</b>."
     for source in (text, text.encode(), sy.segment(text)):
         kws = sy.keywords(source, top=3)

@@ -8,10 +8,10 @@ import pytest
 
 import synopsis as sy
 
-# The examples of the modules that adapt results for notebooks and pipelines; the feature
-# modules' own examples are run by their tests.
-MODULES = ["synopsis.display", "synopsis._batch", "synopsis._progress", "synopsis._results",
-           "synopsis.pandas_accessor", "synopsis.keywords"]
+# Every module of the package, the compiled core included.
+MODULES = ["synopsis", "synopsis._core", "synopsis._batch", "synopsis._estimator", "synopsis._keywords",
+           "synopsis._progress", "synopsis._stance", "synopsis._summarize", "synopsis.cli", "synopsis.display",
+           "synopsis.pandas_accessor"]
 
 
 def public_callables():
@@ -36,18 +36,19 @@ def test_public_callable_has_an_example(name):
 def doctests():
     finder = doctest.DocTestFinder(exclude_empty=True)
     for module_name in MODULES:
-        try:
-            module = importlib.import_module(module_name)
-        except ImportError:
-            continue
+        module = importlib.import_module(module_name)
         for test in finder.find(module, module_name):
             if test.examples:
                 yield test
 
 
-# Examples quoted from the core's docstrings, checked by the keyphrase tests.
-CORE_EXAMPLES = {"synopsis.keywords", "synopsis.keywords.keywords"}
-TESTS = {t.name: t for t in doctests() if t.name not in CORE_EXAMPLES}
+TESTS = {t.name: t for t in doctests()}
+
+
+def test_every_module_has_examples():
+    modules = {name.rsplit(".", 1)[0] for name in TESTS} | {name for name in TESTS}
+    for module_name in ("synopsis._core", "synopsis._summarize", "synopsis._keywords", "synopsis._stance"):
+        assert any(name.startswith(module_name + ".") for name in modules), f"{module_name} has no doctest"
 
 
 @pytest.mark.parametrize("name", sorted(TESTS))

@@ -6,7 +6,6 @@ import sys
 import pytest
 
 import synopsis as sy
-from synopsis.keywords import METHODS
 
 OIL = (
     "Oil Spill Off Alaska\n\n"
@@ -21,7 +20,7 @@ def stems(keywords):
     return [k.stem for k in keywords]
 
 
-@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize("method", sy._core.KEYWORD_METHODS)
 def test_every_method_returns_ranked_phrases_with_valid_offsets(method):
     found = sy.keywords(OIL, top=5, method=method)
     assert 0 < len(found) <= 5

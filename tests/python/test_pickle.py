@@ -19,24 +19,20 @@ def public_objects():
     doc = sy.segment(TEXT)
     objects = {"Document": doc, "Sentence": doc.sentences[1], "Token": doc.tokens[3],
                "Paragraph": doc.paragraphs[1]}
-    if hasattr(sy, "summarize"):
-        summary = sy.summarize(TEXT, sentences=2)
-        objects["Summary"] = summary
-        objects["Summary.sentences[0]"] = summary.sentences[0]
-    if hasattr(sy, "keywords"):
-        kws = sy.keywords(TEXT, top=5)
-        objects["keywords"] = kws
-        objects["Keyword"] = kws[0]
-    if hasattr(sy, "StanceTagger"):
-        tagger = sy.StanceTagger("interest rates")
-        result = tagger.tag(TEXT)
-        objects["StanceTagger"] = tagger
-        objects["StanceResult"] = result
-        objects["StanceResult.sentences[0]"] = result.sentences[0]
-    if hasattr(sy, "StanceClassifier"):
-        X = [("rates rise", TEXT), ("rates rise", "Stocks fell."), ("cats", TEXT), ("cats", "Stocks fell.")] * 3
-        y = ["agree", "discuss", "unrelated", "unrelated"] * 3
-        objects["StanceClassifier"] = sy.StanceClassifier().fit(X, y)
+    summary = sy.summarize(TEXT, sentences=2)
+    objects["Summary"] = summary
+    objects["Summary.sentences[0]"] = summary.sentences[0]
+    kws = sy.keywords(TEXT, top=5)
+    objects["keywords"] = kws
+    objects["Keyword"] = kws[0]
+    tagger = sy.StanceTagger("interest rates")
+    result = tagger.tag(TEXT)
+    objects["StanceTagger"] = tagger
+    objects["StanceResult"] = result
+    objects["StanceResult.sentences[0]"] = result.sentences[0]
+    X = [("rates rise", TEXT), ("rates rise", "Stocks fell."), ("cats", TEXT), ("cats", "Stocks fell.")] * 3
+    y = ["agree", "discuss", "unrelated", "unrelated"] * 3
+    objects["StanceClassifier"] = sy.StanceClassifier().fit(X, y)
     return objects
 
 
@@ -79,12 +75,9 @@ def _segment_dict(text):
 
 def _features(text):
     out = {"segment": sy.segment(text).to_dict()}
-    if hasattr(sy, "summarize"):
-        out["summary"] = sy.summarize(text, sentences=1).to_dict()
-    if hasattr(sy, "keywords"):
-        out["keywords"] = [k.to_dict() for k in sy.keywords(text, top=3)]
-    if hasattr(sy, "StanceTagger"):
-        out["stance"] = sy.StanceTagger("rates").tag(text).to_dict()
+    out["summary"] = sy.summarize(text, sentences=1).to_dict()
+    out["keywords"] = [k.to_dict() for k in sy.keywords(text, top=3)]
+    out["stance"] = sy.StanceTagger("rates").tag(text).to_dict()
     return out
 
 
@@ -112,7 +105,5 @@ def test_repr_of_long_non_ascii_text():
         doc = sy.segment(text)
         assert repr(doc.sentences[0]).endswith("...', start=0, end=%d)" % doc.sentences[0].end)
         assert "..." in repr(doc.paragraphs[0])
-        if hasattr(sy, "StanceTagger"):
-            assert "..." in repr(sy.StanceTagger("é").tag(text).sentences[0])
-        if hasattr(sy, "attributions"):
-            assert "..." in repr(sy.attributions(text)[0])
+        assert "..." in repr(sy.StanceTagger("é").tag(text).sentences[0])
+        assert "..." in repr(sy.attributions(text)[0])

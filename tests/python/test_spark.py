@@ -73,9 +73,8 @@ def test_pandas_udf(spark):
     udf = pandas_udf(sentence_texts, "array<string>")
     rows = sorted(df.select("id", udf("text").alias("sentences")).collect())
     assert [r.sentences for r in rows] == local(sentence_texts)
-    if hasattr(sy, "summarize_batch"):
-        rows = sorted(df.select("id", pandas_udf(summary_text, "string")("text").alias("s")).collect())
-        assert [r.s for r in rows] == local(summary_text)
+    rows = sorted(df.select("id", pandas_udf(summary_text, "string")("text").alias("s")).collect())
+    assert [r.s for r in rows] == local(summary_text)
 
 
 def test_map_in_pandas(spark):

@@ -3,16 +3,12 @@ import os
 import pickle
 import subprocess
 import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
 
 import synopsis as sy
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data"
-SEED = SHARED / "seed" / "news_article.txt"
-FNC = SHARED / "stance"
 
 TARGET = "Shark spotted in the city canal"
 
@@ -39,9 +35,8 @@ SMALL = dict(hash_bits=10, max_epochs=40, validation_fraction=0.0, learning_rate
 # -- attribution ---------------------------------------------------------------------------------
 
 
-@pytest.mark.skipif(not SEED.exists(), reason=f"seed article not found at {SEED}")
-def test_seed_article_parenthetical_attributions_and_hedge():
-    text = SEED.read_text(encoding="utf-8")
+def test_seed_article_parenthetical_attributions_and_hedge(seed_article):
+    text = seed_article
     found = []
     reportedly = None
     for s in sy.attributions(text):
@@ -208,11 +203,10 @@ def test_classifier_errors():
         sy.StanceClassifier().fit("not pairs", ["agree"])
 
 
-@pytest.mark.skipif(not (FNC / "fnc1_train_stances.jsonl").exists(), reason="FNC-1 data not found")
-def test_classifier_on_fnc1_subset():
-    with open(FNC / "fnc1_train_bodies.jsonl", encoding="utf-8") as fh:
+def test_classifier_on_fnc1_subset(shared_data):
+    with open(shared_data / "stance" / "fnc1_train_bodies.jsonl", encoding="utf-8") as fh:
         bodies = {r["body_id"]: r["body"] for r in map(json.loads, fh)}
-    with open(FNC / "fnc1_train_stances.jsonl", encoding="utf-8") as fh:
+    with open(shared_data / "stance" / "fnc1_train_stances.jsonl", encoding="utf-8") as fh:
         rows = [json.loads(line) for _, line in zip(range(1500), fh)]
     train = [r for r in rows if r["body_id"] % 5]
     test = [r for r in rows if r["body_id"] % 5 == 0]

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,10 +21,18 @@ struct SummarizeOptions {
   std::string encoder = "tfidf";  // "tfidf", "bm25", "bm25+", "lsa"; unused when encoder_object is set
   std::shared_ptr<const Encoder> encoder_object;  // a configured (possibly fitted) encoder
 
-  // Budget: every budget that is set holds. At least one must be set.
-  std::size_t sentences = 3;  // at most this many sentences (0: no sentence-count budget)
-  double ratio = 0.0;         // (0, 1]: at most round(ratio * prose sentences), at least 1
-  std::size_t words = 0;      // at most this many words (whitespace-separated), 0: no word budget
+  // Budget: every budget that is set holds. When none is set, the summary has
+  // kDefaultSentences sentences; a ratio or word budget alone replaces that default.
+  static constexpr std::size_t kDefaultSentences = 3;
+  std::optional<std::size_t> sentences;  // unset; >= 1: at most this many sentences
+  std::optional<double> ratio;           // unset; (0, 1]: at most round(ratio * prose sentences), at least 1
+  std::optional<std::size_t> words;      // unset; >= 1: at most this many words (whitespace-separated)
+
+  // The sentence-count limit these budgets give (0: none).
+  std::size_t sentence_limit() const {
+    if (sentences) return *sentences;
+    return ratio || words ? 0 : kDefaultSentences;
+  }
 
   double diversity = 0.0;  // [0, 1]: MMR weight of redundancy with sentences already chosen
   std::string query;       // personalises the ranking toward this text
@@ -58,8 +67,9 @@ struct Summary {
   std::vector<SummarySentence> sentences;  // in document order
 };
 
-// Throws std::invalid_argument naming the allowed values for an unknown method or encoder,
-// a negative or NaN budget or weight, no budget at all, or a tuning value out of range.
+// The only validator of the options: throws std::invalid_argument naming the allowed values
+// for an unknown method or encoder, a budget below 1 or outside (0, 1], a non-finite or
+// out-of-range weight or tuning value.
 void validate(const SummarizeOptions& options);
 
 const std::vector<std::string>& summarize_methods();

@@ -1,10 +1,10 @@
-"""Stance: zero-shot tagging, attribution, and a trainable classifier with the scikit-learn contract.
+"""``synopsis.StanceClassifier``: the core's trainable stance model with the scikit-learn contract.
 
-The learning and inference run in the C++ core (``synopsis._core.StanceModel``); this module
-adapts inputs (lists of pairs, DataFrames), labels and parameters. scikit-learn is not imported:
-``StanceClassifier`` implements ``get_params``/``set_params``/``fit``/``predict``/
-``predict_proba``/``score``/``classes_`` itself, so it works in ``Pipeline`` and
-``cross_val_score`` when scikit-learn is installed, and without it otherwise.
+Learning and inference run in the C++ core (``synopsis._core.StanceModel``); this module adapts
+inputs (lists of pairs, DataFrames) and implements ``get_params``/``set_params``/``fit``/
+``predict``/``predict_proba``/``score``/``classes_`` without importing scikit-learn, so the
+estimator works in ``Pipeline`` and ``cross_val_score`` when scikit-learn is installed, and
+without it otherwise.
 """
 
 from __future__ import annotations
@@ -15,48 +15,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from . import _core, cli
-from ._core import Attribution, AttributedSentence, StanceResult, StanceSentence, StanceTagger, attributions
-
-__all__ = [
-    "Attribution",
-    "AttributedSentence",
-    "StanceClassifier",
-    "StanceResult",
-    "StanceSentence",
-    "StanceTagger",
-    "attributions",
-    "stance_batch",
-]
-
-
-def stance_batch(texts: Any, target: str, *, scheme: str = "fnc", n_jobs: int = -1, progress: bool | None = None,
-                 **tagger_options: Any) -> Any:
-    """Zero-shot stance of many texts toward one target, on the C++ thread pool.
-
-    Arguments:
-        texts: a list, tuple, 1-D numpy array or pandas Series of texts.
-        target: the claim or topic, as for :class:`StanceTagger`.
-        scheme: "fnc" (agree, disagree, discuss, unrelated) or "semeval" (favor, against, none).
-        n_jobs: worker threads; -1 every core.
-        progress: True shows a tqdm bar (when tqdm is installed); the default shows one only
-            in an interactive session.
-        **tagger_options: encoder, language, related_threshold, sentence_threshold.
-
-    Returns:
-        list[StanceResult], or for a Series a Series of StanceResult with the same index.
-
-    Example:
-        >>> import synopsis as sy
-        >>> [r.label for r in sy.stance_batch(["The moon landing was faked, he claimed.", "It rained."],
-        ...                                   target="the moon landing was faked")][1]
-        'unrelated'
-    """
-    from ._batch import run_batch
-
-    tagger = StanceTagger(target, scheme=scheme, **tagger_options)
-    return run_batch(lambda part: tagger.tag_batch(part, n_jobs=n_jobs), texts, progress=progress, n_jobs=n_jobs,
-                     desc="stance")
+from . import _core
 
 _PARAMS = (
     "model",
@@ -329,131 +288,3 @@ def _not_fitted_error() -> Exception:
     except ImportError:  # scikit-learn is optional
         return ValueError("this StanceClassifier is not fitted yet: call fit first")
     return NotFittedError("this StanceClassifier is not fitted yet: call fit first")
-
-
-# -- command line -----------------------------------------------------------------------------
-
-
-def _stance_arguments(p) -> None:
-    p.add_argument("--target", help="the claim or topic (required unless the model's pairs carry it)")
-    p.add_argument("--scheme", choices=["fnc", "semeval"], default="fnc", help="zero-shot label scheme")
-    p.add_argument("--model", help="a model file written by stance-train (default: zero-shot tagger)")
-
-
-def _stance(args, text: str) -> dict:
-    if not args.target:
-        raise ValueError("--target is required")
-    if args.model:
-        clf = _loaded_model(args.model)
-        proba = clf.predict_proba([(args.target, text)])[0]
-        return {
-            "target": args.target,
-            "label": str(clf.classes_[int(np.argmax(proba))]),
-            "scores": {str(c): float(p) for c, p in zip(clf.classes_, proba)},
-        }
-    tagger = StanceTagger(args.target, scheme=args.scheme, language=args.language)
-    r = tagger.tag(text)
-    return {
-        "target": args.target,
-        "label": r.label,
-        "scores": {k: float(v) for k, v in r.scores.items()},
-        "sentences": [
-            {
-                "index": s.index,
-                "text": s.text,
-                "start": s.start,
-                "end": s.end,
-                "label": s.label,
-                "relevance": float(s.relevance),
-                "cues": [list(c) for c in s.cues],
-                "source": s.attribution.source,
-                "reported": s.reported,
-                "hedged": s.hedged,
-            }
-            for s in r.sentences
-        ],
-    }
-
-
-_MODELS: dict[str, StanceClassifier] = {}
-
-
-def _loaded_model(path: str) -> StanceClassifier:
-    if path not in _MODELS:
-        _MODELS[path] = StanceClassifier.load(path)
-    return _MODELS[path]
-
-
-def _stance_text(result: dict) -> str:
-    scores = "  ".join(f"{k}={v:.3f}" for k, v in result["scores"].items())
-    lines = [f"{result['label']}  ({scores})"]
-    for s in result.get("sentences", []):
-        if s["label"] in ("unrelated", "none"):
-            continue
-        extra = []
-        if s["source"]:
-            extra.append(f"source: {s['source']}")
-        if s["hedged"]:
-            extra.append("hedged")
-        tail = f"  [{'; '.join(extra)}]" if extra else ""
-        lines.append(f"{s['index']:4d} {s['label']:9s} {s['relevance']:.2f} {s['text']}{tail}")
-    return "\n".join(lines)
-
-
-def _parse_jsonl(text: str) -> list[dict]:
-    rows = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise ValueError(f"line {number}: not JSON ({exc.msg})") from None
-        if not isinstance(row, dict):
-            raise ValueError(f"line {number}: expected an object with target, text, label")
-        for key in ("target", "text", "label"):
-            if key not in row:
-                raise ValueError(f"line {number}: missing field {key!r}")
-        rows.append(row)
-    return rows
-
-
-def _train_arguments(p) -> None:
-    p.add_argument("-o", "--output", required=True, help="model file to write")
-    p.add_argument("--model", dest="model_kind", choices=["mlp", "logistic"], default="mlp")
-    p.add_argument("--hidden-units", type=int, default=64)
-    p.add_argument("--max-epochs", type=int, default=15)
-    p.add_argument("--class-weight", choices=["sqrt", "balanced", "none"], default="sqrt")
-    p.add_argument("--seed", type=int, default=0)
-
-
-def _train(args, text: str) -> dict:
-    import time
-
-    rows = _parse_jsonl(text)
-    if not rows:
-        raise ValueError("no training rows (JSONL with target, text, label)")
-    clf = StanceClassifier(model=args.model_kind, hidden_units=args.hidden_units, max_epochs=args.max_epochs,
-                           class_weight=args.class_weight, seed=args.seed, language=args.language)
-    t0 = time.perf_counter()
-    clf.fit([(r["target"], r["text"]) for r in rows], [r["label"] for r in rows])
-    seconds = time.perf_counter() - t0
-    clf.save(args.output)
-    return {
-        "output": args.output,
-        "pairs": len(rows),
-        "classes": [str(c) for c in clf.classes_],
-        "seconds": round(seconds, 3),
-        "epochs": clf.training_report_["epochs"],
-    }
-
-
-def _train_text(result: dict) -> str:
-    return (f"trained on {result['pairs']} pairs in {result['seconds']:.1f} s, {result['epochs']} epochs "
-            f"(classes: {', '.join(result['classes'])}); wrote {result['output']}")
-
-
-cli.register("stance", "stance toward --target: zero-shot tagger, or --model from stance-train",
-             _stance_arguments, _stance, _stance_text)
-cli.register("stance-train", "train a stance model on JSONL (target, text, label); -o model file",
-             _train_arguments, _train, _train_text)

@@ -1,0 +1,41 @@
+// Python arguments to C++ values, shared by the binding files. These convert (and say so
+// when a value has the wrong type or cannot be represented); the options structs' validate()
+// functions are the only place where allowed ranges are decided.
+#pragma once
+
+#include <pybind11/pybind11.h>
+
+#include <climits>
+#include <cstddef>
+#include <optional>
+#include <string>
+
+#include "synopsis/encoder.hpp"
+
+namespace synopsis::python {
+
+namespace py = pybind11;
+
+constexpr std::size_t kIntMax = INT_MAX;
+
+// A whole number >= 0 (bool and float are TypeErrors; negative or above `max` a ValueError).
+std::size_t count(py::handle value, const char* name, std::size_t max = SIZE_MAX);
+// None, or count(value) up to INT_MAX.
+std::optional<std::size_t> optional_count(py::handle value, const char* name);
+// A real number (bool and str are TypeErrors); NaN and infinities pass to validate().
+double number(py::handle value, const char* name);
+
+// A 2-D float array of one row per item, as a dense matrix (TypeError/ValueError naming `name`).
+DenseRows dense_rows_from_python(py::handle array, const char* name);
+
+// An estimator's parameters: those that differ from `defaults`, and their repr "k=v, ...".
+py::dict changed_params(const py::dict& params, const py::dict& defaults);
+std::string params_repr(const py::dict& params);
+
+// get_params() of a bound class built with its defaults.
+template <typename T>
+py::dict default_params() {
+  return py::type::of<T>()().attr("get_params")().template cast<py::dict>();
+}
+
+}  // namespace synopsis::python
