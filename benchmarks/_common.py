@@ -52,19 +52,6 @@ def load_jsonl(data_dir: Path, relative: str, limit: int | None = None) -> list[
     return rows
 
 
-def synopsis_attr(name: str):
-    """Return ``synopsis.<name>``, or None (with a notice) while the package lacks it."""
-    try:
-        import synopsis
-    except ImportError as error:
-        print(f"synopsis.{name} not available yet (import synopsis failed: {error})")
-        return None
-    attr = getattr(synopsis, name, None)
-    if attr is None:
-        print(f"synopsis.{name} not available yet")
-    return attr
-
-
 def markdown_table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     """Render rows as a GitHub Markdown table; numbers are right-aligned."""
     rows = [[_cell(value) for value in row] for row in rows]

@@ -30,7 +30,7 @@ import time
 from statistics import mean
 from typing import Callable
 
-from _common import load_jsonl, make_parser, markdown_table, ratio, synopsis_attr
+from _common import load_jsonl, make_parser, markdown_table, ratio
 
 Extractor = Callable[[str], list[str]]  # text -> ranked phrases
 TOP = 10
@@ -66,9 +66,8 @@ def unique(phrases: list[str]) -> list[str]:
 
 
 def synopsis_systems(probe_text: str) -> dict[str, Extractor]:
-    keywords = synopsis_attr("keywords")
-    if keywords is None:
-        return {}
+    from synopsis import keywords
+
     systems = {}
     for method in SYNOPSIS_METHODS:
         try:

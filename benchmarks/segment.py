@@ -27,15 +27,13 @@ from __future__ import annotations
 import time
 from typing import Callable
 
-from _common import load_jsonl, make_parser, markdown_table, ratio, synopsis_attr
+from _common import load_jsonl, make_parser, markdown_table, ratio
 
 Segmenter = Callable[[str], tuple[int, int | None]]  # text -> (sentences, tokens or None)
 
 
-def synopsis_system() -> Segmenter | None:
-    segment = synopsis_attr("segment")
-    if segment is None:
-        return None
+def synopsis_system() -> Segmenter:
+    from synopsis import segment
 
     def run(text: str) -> tuple[int, int]:
         doc = segment(text, language="en")

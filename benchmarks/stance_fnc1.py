@@ -40,7 +40,7 @@ from typing import Callable
 
 import numpy as np
 
-from _common import load_jsonl, make_parser, markdown_table, synopsis_attr
+from _common import load_jsonl, make_parser, markdown_table
 
 LABELS = ("agree", "disagree", "discuss", "unrelated")
 RELATED = {"agree", "disagree", "discuss"}
@@ -226,13 +226,13 @@ def build_systems(names: set[str], seed: int) -> dict[str, Callable[[], object]]
         systems["FNC-1 baseline recipe (GBDT, 200 trees)"] = lambda: FncBaseline(seed)
     if "tfidf" in names:
         systems["TF-IDF + cosine, LogisticRegression"] = lambda: TfidfLogReg(seed)
-    if "zeroshot" in names and (tagger := synopsis_attr("StanceTagger")) is not None:
-        systems["synopsis StanceTagger zero-shot"] = lambda: SynopsisZeroShot(tagger)
-    if names & {"logistic", "mlp"} and (classifier := synopsis_attr("StanceClassifier")) is not None:
-        for model in ("logistic", "mlp"):
-            if model in names:
-                systems[f"synopsis StanceClassifier({model})"] = (
-                    lambda model=model: classifier(model=model))
+    from synopsis import StanceClassifier, StanceTagger
+
+    if "zeroshot" in names:
+        systems["synopsis StanceTagger zero-shot"] = lambda: SynopsisZeroShot(StanceTagger)
+    for model in ("logistic", "mlp"):
+        if model in names:
+            systems[f"synopsis StanceClassifier({model})"] = lambda model=model: StanceClassifier(model=model)
     return systems
 
 

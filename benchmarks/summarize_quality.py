@@ -48,7 +48,7 @@ from typing import Callable
 
 from _common import (
     OfflineSumyTokenizer, load_jsonl, make_parser, markdown_table, regex_sentences,
-    sumy_document, sumy_summarizers, synopsis_attr,
+    sumy_document, sumy_summarizers,
 )
 
 Summarizer = Callable[[str, dict], list[str]]  # (text, article row) -> summary sentences
@@ -63,9 +63,7 @@ def reference_sentences(row: dict) -> list[str]:
 
 def synopsis_systems(probe_text: str) -> dict[str, Summarizer]:
     """synopsis configurations; one the package rejects (ValueError) is reported and skipped."""
-    summarize = synopsis_attr("summarize")
-    if summarize is None:
-        return {}
+    from synopsis import summarize
 
     def system(**options) -> Summarizer:
         def run(text: str, row: dict) -> list[str]:

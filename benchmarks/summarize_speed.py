@@ -29,7 +29,7 @@ from typing import Callable
 
 from _common import (
     OfflineSumyTokenizer, load_jsonl, make_parser, markdown_table, ratio, sumy_document,
-    sumy_summarizers, synopsis_attr,
+    sumy_summarizers,
 )
 
 BatchRun = Callable[[list[str]], list]  # texts -> one summary per text
@@ -37,16 +37,14 @@ BatchRun = Callable[[list[str]], list]  # texts -> one summary per text
 
 def synopsis_systems(n_sentences: int) -> dict[str, BatchRun]:
     systems = {}
-    summarize_batch = synopsis_attr("summarize_batch")
-    if summarize_batch is not None:
-        systems["synopsis summarize_batch n_jobs=1"] = (
-            lambda texts: summarize_batch(texts, n_jobs=1, sentences=n_sentences))
-        systems[f"synopsis summarize_batch n_jobs=-1 ({os.cpu_count()} cores)"] = (
-            lambda texts: summarize_batch(texts, n_jobs=-1, sentences=n_sentences))
-    summarize = synopsis_attr("summarize")
-    if summarize is not None:
-        systems["synopsis summarize, Python loop"] = (
-            lambda texts: [summarize(text, sentences=n_sentences) for text in texts])
+    from synopsis import summarize, summarize_batch
+
+    systems["synopsis summarize_batch n_jobs=1"] = (
+        lambda texts: summarize_batch(texts, n_jobs=1, sentences=n_sentences))
+    systems[f"synopsis summarize_batch n_jobs=-1 ({os.cpu_count()} cores)"] = (
+        lambda texts: summarize_batch(texts, n_jobs=-1, sentences=n_sentences))
+    systems["synopsis summarize, Python loop"] = (
+        lambda texts: [summarize(text, sentences=n_sentences) for text in texts])
     return systems
 
 

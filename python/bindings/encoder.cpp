@@ -9,6 +9,7 @@
 
 #include "document.hpp"
 #include "parallel.hpp"
+#include "synopsis/summarize.hpp"
 #include "text.hpp"
 
 namespace synopsis::python {
@@ -22,12 +23,13 @@ py::array_t<float> to_numpy(const DenseRows& m) {
 }
 
 // A Document from a str/bytes (segmented), a synopsis.Document, or a list of sentences.
-Document document_from_python(py::handle obj, const std::string& language) {
+Document document_from_python(py::handle obj, const std::string& language, const std::string& errors) {
+  check_errors(errors);
   if (py::isinstance<PyDocument>(obj)) return obj.cast<const PyDocument&>().doc();
-  if (PyUnicode_Check(obj.ptr()) || PyBytes_Check(obj.ptr())) return segment_python(obj, language, "strict");
+  if (PyUnicode_Check(obj.ptr()) || PyBytes_Check(obj.ptr())) return segment_python(obj, language, errors);
   if (PyList_Check(obj.ptr()) || PyTuple_Check(obj.ptr())) {
     std::vector<std::string> sentences;
-    for (py::handle item : obj) sentences.push_back(utf8_from_python(item, "strict", "each sentence"));
+    for (py::handle item : obj) sentences.push_back(utf8_from_python(item, errors, "each sentence"));
     py::gil_scoped_release release;
     return document_from_sentences(sentences, language);
   }
@@ -35,7 +37,9 @@ Document document_from_python(py::handle obj, const std::string& language) {
                        std::string(py::str(py::type::handle_of(obj).attr("__name__"))));
 }
 
-std::vector<Document> documents_from_python(py::handle texts, const std::string& language, int n_jobs) {
+std::vector<Document> documents_from_python(py::handle texts, const std::string& language, const std::string& errors,
+                                            int n_jobs) {
+  check_errors(errors);
   if (PyUnicode_Check(texts.ptr()) || PyBytes_Check(texts.ptr()))
     throw py::type_error("fit() takes an iterable of texts, not a single str");
   std::vector<std::string> utf8;
@@ -49,7 +53,7 @@ std::vector<Document> documents_from_python(py::handle texts, const std::string&
     if (py::isinstance<PyDocument>(items[i])) {
       docs[i] = items[i].cast<const PyDocument&>().doc();
     } else {
-      utf8.push_back(utf8_from_python(items[i], "strict", "each text"));
+      utf8.push_back(utf8_from_python(items[i], errors, "each text"));
       todo.push_back(i);
     }
   }
@@ -61,13 +65,15 @@ std::vector<Document> documents_from_python(py::handle texts, const std::string&
 
 template <class E>
 void bind_fit(py::class_<E, Encoder, std::shared_ptr<E>>& cls) {
-  cls.def("fit", [](std::shared_ptr<E> self, py::handle texts, const std::string& language, int n_jobs) {
-        std::vector<Document> docs = documents_from_python(texts, language, n_jobs);
+  cls.def("fit", [](std::shared_ptr<E> self, py::handle texts, const std::string& language, int n_jobs,
+                    const std::string& errors) {
+        std::vector<Document> docs = documents_from_python(texts, language, errors, n_jobs);
         py::gil_scoped_release release;
         self->fit(docs);
         return self;
       },
       py::arg("texts"), py::kw_only(), py::arg("language") = SegmentOptions{}.language, py::arg("n_jobs") = 1,
+      py::arg("errors") = "strict",
       "Fit document frequencies on a corpus (an iterable of str or Document), one unit per text; "
       "returns self. Without fit, IDF comes from each document's own sentences.")
       .def_property_readonly("is_fitted", [](const E& e) { return !e.idf().empty(); })
@@ -94,7 +100,9 @@ IdfTable idf_from_state(py::handle state) {
 std::shared_ptr<const Encoder> encoder_from_python(py::handle encoder) {
   if (PyUnicode_Check(encoder.ptr())) return make_encoder(encoder.cast<std::string>());
   if (py::isinstance<Encoder>(encoder)) return encoder.cast<std::shared_ptr<Encoder>>();
-  throw py::type_error("encoder must be a name ('tfidf', 'bm25', 'bm25+', 'lsa') or an Encoder object, got " +
+  std::string names;
+  for (const std::string& name : encoder_names()) names += (names.empty() ? "'" : ", '") + name + "'";
+  throw py::type_error("encoder must be a name (" + names + ") or an Encoder object, got " +
                        std::string(py::str(py::type::handle_of(encoder).attr("__name__"))));
 }
 
@@ -104,8 +112,8 @@ Base class of the sentence encoders: a text becomes a matrix with one row per se
 Use TfidfEncoder, Bm25Encoder or LsaEncoder.
 )doc")
       .def_property_readonly("name", &Encoder::name)
-      .def("encode", [](const Encoder& e, py::handle sentences, const std::string& language) {
-            Document doc = document_from_python(sentences, language);
+      .def("encode", [](const Encoder& e, py::handle sentences, const std::string& language, const std::string& errors) {
+            Document doc = document_from_python(sentences, language, errors);
             DenseRows rows;
             {
               py::gil_scoped_release release;
@@ -114,6 +122,7 @@ Use TfidfEncoder, Bm25Encoder or LsaEncoder.
             return to_numpy(rows);
           },
           py::arg("sentences"), py::kw_only(), py::arg("language") = SegmentOptions{}.language,
+          py::arg("errors") = "strict",
           "The sentence matrix (float32, one L2-normalised row per sentence); see synopsis.embed.")
       .def("__repr__", [](const Encoder& e) { return "<synopsis Encoder '" + e.name() + "'>"; });
 
@@ -228,9 +237,9 @@ min(100, (sentences + 1) / 2).
           }));
   bind_fit(lsa);
 
-  m.def("embed", [](py::handle sentences, py::handle encoder, const std::string& language) {
+  m.def("embed", [](py::handle sentences, py::handle encoder, const std::string& language, const std::string& errors) {
         auto enc = encoder_from_python(encoder);
-        Document doc = document_from_python(sentences, language);
+        Document doc = document_from_python(sentences, language, errors);
         DenseRows rows;
         {
           py::gil_scoped_release release;
@@ -238,7 +247,8 @@ min(100, (sentences + 1) / 2).
         }
         return to_numpy(rows);
       },
-      py::arg("sentences"), py::kw_only(), py::arg("encoder") = "tfidf", py::arg("language") = SegmentOptions{}.language, R"doc(
+      py::arg("sentences"), py::kw_only(), py::arg("encoder") = SummarizeOptions{}.encoder,
+      py::arg("language") = SegmentOptions{}.language, py::arg("errors") = "strict", R"doc(
 Sentence vectors as a float32 numpy array (n, d), one L2-normalised row per sentence.
 
 Arguments:
@@ -246,6 +256,7 @@ Arguments:
         sentence of synopsis.segment(text).sentences), or a synopsis.Document.
     encoder: "tfidf", "bm25", "bm25+", "lsa", or an Encoder object (e.g. a fitted TfidfEncoder).
     language: language code for tokens, stopwords and stems.
+    errors: "strict" (invalid UTF-8 or lone surrogates raise ValueError) or "replace".
 
 TF-IDF and BM25 columns are the stems of this input (so d varies by input); LSA columns are
 latent dimensions.

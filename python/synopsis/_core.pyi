@@ -216,7 +216,7 @@ class Encoder:
     """
     def __repr__(self) -> str:
         ...
-    def encode(self, sentences: typing.Any, *, language: str = 'en') -> numpy.typing.NDArray[numpy.float32]:
+    def encode(self, sentences: typing.Any, *, language: str = 'en', errors: str = 'strict') -> numpy.typing.NDArray[numpy.float32]:
         """
         The sentence matrix (float32, one L2-normalised row per sentence); see synopsis.embed.
         """
@@ -244,7 +244,7 @@ class TfidfEncoder(Encoder):
         ...
     def __setstate__(self, arg0: tuple) -> None:
         ...
-    def fit(self, texts: typing.Any, *, language: str = 'en', n_jobs: typing.SupportsInt | typing.SupportsIndex = 1) -> TfidfEncoder:
+    def fit(self, texts: typing.Any, *, language: str = 'en', n_jobs: typing.SupportsInt | typing.SupportsIndex = 1, errors: str = 'strict') -> TfidfEncoder:
         """
         Fit document frequencies on a corpus (an iterable of str or Document), one unit per text; returns self. Without fit, IDF comes from each document's own sentences.
         """
@@ -271,7 +271,7 @@ class Bm25Encoder(Encoder):
         ...
     def __setstate__(self, arg0: tuple) -> None:
         ...
-    def fit(self, texts: typing.Any, *, language: str = 'en', n_jobs: typing.SupportsInt | typing.SupportsIndex = 1) -> Bm25Encoder:
+    def fit(self, texts: typing.Any, *, language: str = 'en', n_jobs: typing.SupportsInt | typing.SupportsIndex = 1, errors: str = 'strict') -> Bm25Encoder:
         """
         Fit document frequencies on a corpus (an iterable of str or Document), one unit per text; returns self. Without fit, IDF comes from each document's own sentences.
         """
@@ -297,7 +297,7 @@ class LsaEncoder(Encoder):
         ...
     def __setstate__(self, arg0: tuple) -> None:
         ...
-    def fit(self, texts: typing.Any, *, language: str = 'en', n_jobs: typing.SupportsInt | typing.SupportsIndex = 1) -> LsaEncoder:
+    def fit(self, texts: typing.Any, *, language: str = 'en', n_jobs: typing.SupportsInt | typing.SupportsIndex = 1, errors: str = 'strict') -> LsaEncoder:
         """
         Fit document frequencies on a corpus (an iterable of str or Document), one unit per text; returns self. Without fit, IDF comes from each document's own sentences.
         """
@@ -914,7 +914,7 @@ def count_words(text: typing.Any) -> int:
         >>> count_words("Rates rose  again.")
         3
     """
-def embed(sentences: typing.Any, *, encoder: typing.Any = 'tfidf', language: str = 'en') -> numpy.typing.NDArray[numpy.float32]:
+def embed(sentences: typing.Any, *, encoder: typing.Any = 'tfidf', language: str = 'en', errors: str = 'strict') -> numpy.typing.NDArray[numpy.float32]:
     """
     Sentence vectors as a float32 numpy array (n, d), one L2-normalised row per sentence.
     
@@ -923,6 +923,7 @@ def embed(sentences: typing.Any, *, encoder: typing.Any = 'tfidf', language: str
             sentence of synopsis.segment(text).sentences), or a synopsis.Document.
         encoder: "tfidf", "bm25", "bm25+", "lsa", or an Encoder object (e.g. a fitted TfidfEncoder).
         language: language code for tokens, stopwords and stems.
+        errors: "strict" (invalid UTF-8 or lone surrogates raise ValueError) or "replace".
     
     TF-IDF and BM25 columns are the stems of this input (so d varies by input); LSA columns are
     latent dimensions.

@@ -80,7 +80,7 @@ def _keywords_text(result: dict) -> str:
 
 def _stance_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--target", help="the claim or topic (required)")
-    p.add_argument("--scheme", choices=["fnc", "semeval"], help="zero-shot label scheme (default fnc)")
+    p.add_argument("--scheme", help="zero-shot label scheme: fnc (default) or semeval")
     p.add_argument("--model", help="a model file written by stance-train (default: zero-shot tagger)")
 
 
@@ -142,10 +142,10 @@ def _parse_jsonl(text: str, fields: tuple[str, ...]) -> list[dict]:
 
 def _train_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", required=True, help="model file to write")
-    p.add_argument("--model", dest="model_kind", choices=["mlp", "logistic"], help="default mlp")
+    p.add_argument("--model", dest="model_kind", help="mlp (default) or logistic")
     p.add_argument("--hidden-units", dest="hidden_units", type=int)
     p.add_argument("--max-epochs", dest="max_epochs", type=int)
-    p.add_argument("--class-weight", dest="class_weight", choices=["sqrt", "balanced", "none"])
+    p.add_argument("--class-weight", dest="class_weight", help="sqrt (default), balanced or none")
     p.add_argument("--seed", type=int)
 
 

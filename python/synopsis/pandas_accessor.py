@@ -21,7 +21,7 @@ from __future__ import annotations
 import importlib.abc
 import importlib.machinery
 import sys
-from typing import Any, Optional
+from typing import Any
 
 ACCESSOR = "synopsis"
 
@@ -51,15 +51,15 @@ class SynopsisAccessor:
     def __repr__(self) -> str:
         return f"<synopsis accessor on a Series of {len(self._series)} texts>"
 
-    def segment(self, *, language: str = "en", n_jobs: int = -1, progress: Optional[bool] = None) -> Any:
-        """A Series of Document (see :func:`synopsis.segment_batch`).
+    def segment(self, **options: Any) -> Any:
+        """A Series of Document; options as for :func:`synopsis.segment_batch`.
 
         Example:
             >>> import pandas as pd, synopsis
             >>> pd.Series(["One. Two."]).synopsis.segment()[0].sentences[1].text
             'Two.'
         """
-        return _feature("segment_batch")(self._series, language=language, n_jobs=n_jobs, progress=progress)
+        return _feature("segment_batch")(self._series, **options)
 
     def summarize(self, **options: Any) -> Any:
         """A Series of Summary; options as for :func:`synopsis.summarize_batch`.
