@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <limits>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -25,6 +26,19 @@ namespace synopsis::fuzz {
   do {                            \
     if (!(cond)) ::synopsis::fuzz::fail(#cond); \
   } while (0)
+
+// validate(options) (found by argument-dependent lookup); a rejection must carry a readable
+// (UTF-8) message.
+template <typename Options>
+bool accepted(const Options& options) {
+  try {
+    validate(options);
+    return true;
+  } catch (const std::invalid_argument& e) {
+    SYNOPSIS_FUZZ_CHECK(find_invalid_utf8(e.what()) == std::string_view::npos);
+    return false;
+  }
+}
 
 // Reads options from the front of the input and leaves the text.
 class Input {

@@ -34,13 +34,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   } catch (const std::invalid_argument&) {
     return 0;
   }
-  bool options_ok = true;
-  try {
-    validate(o);
-  } catch (const std::invalid_argument& e) {
-    options_ok = false;
-    SYNOPSIS_FUZZ_CHECK(find_invalid_utf8(e.what()) == std::string_view::npos);
-  }
+  const bool options_ok = fuzz::accepted(o);
   std::vector<Keyword> keywords;
   try {
     keywords = extract_keywords(doc, o);

@@ -71,16 +71,6 @@ PySummary make_summary(py::str text, const std::string& utf8, const Summary& s, 
   return PySummary(std::move(text), std::move(out), language, std::move(document));
 }
 
-py::dict sentence_dict(const PySummarySentence& s) {
-  py::dict d;
-  d["index"] = s.index;
-  d["text"] = s.text;
-  d["start"] = s.start;
-  d["end"] = s.end;
-  d["score"] = s.score;
-  return d;
-}
-
 // Pickled states are checked as a whole before an object is built from them.
 PySummary summary_from_state(const py::tuple& t) {
   if (t.size() != 3 || !py::isinstance<py::str>(t[0]) || !py::isinstance<py::list>(t[1]) ||
@@ -185,7 +175,7 @@ Example:
 }  // namespace
 
 void register_summarize(py::module_& m) {
-  py::class_<PySummarySentence>(m, "SummarySentence", R"doc(
+  py::class_<PySummarySentence> summary_sentence(m, "SummarySentence", R"doc(
 A chosen sentence: ``summary.text[start:end] == text``; ``index`` is its position in
 ``synopsis.segment(text).sentences``; ``score`` is its ranking score in [0, 1].
 
@@ -194,13 +184,14 @@ Example:
     >>> s = sy.summarize("Rain fell. The river rose. Shops closed.", sentences=1).sentences[0]
     >>> s.text == sy.segment("Rain fell. The river rose. Shops closed.").sentences[s.index].text
     True
-)doc")
+)doc");
+  def_plain_data(summary_sentence);
+  summary_sentence
       .def_readonly("index", &PySummarySentence::index)
       .def_readonly("text", &PySummarySentence::text)
       .def_readonly("start", &PySummarySentence::start)
       .def_readonly("end", &PySummarySentence::end)
       .def_readonly("score", &PySummarySentence::score)
-      .def("to_dict", &sentence_dict, "The sentence as a plain dict (index, text, start, end, score).")
       .def("__str__", [](const PySummarySentence& s) { return s.text; })
       .def(py::pickle(
           [](const PySummarySentence& s) { return py::make_tuple(s.index, s.text, s.start, s.end, s.score); },
@@ -272,7 +263,7 @@ Example:
         py::dict d;
         d["summary"] = s.joined();
         py::list rows;
-        for (const PySummarySentence& x : s.sentences()) rows.append(sentence_dict(x));
+        for (const PySummarySentence& x : s.sentences()) rows.append(py::cast(x).attr("to_dict")());
         d["sentences"] = rows;
         return d;
       }, R"doc(

@@ -3,6 +3,7 @@
 import sys
 
 import pytest
+from sample_texts import NEWS
 
 import synopsis as sy
 
@@ -17,10 +18,7 @@ cloudpickle = pytest.importorskip("cloudpickle")
 cloudpickle.register_pickle_by_value(sys.modules[__name__])
 
 TEXTS = [
-    "Central Bank Raises Rates\n\nThe central bank raised interest rates on Monday, officials said. "
-    "Analysts had expected the move. Markets may fall further, some traders warned.",
-    "Stocks fell in Tokyo. Bonds rose. The yen was flat against the dollar.",
-    "Café owners in Zürich said prices rose 5% — again. Customers complained.",
+    *NEWS,
     "The minister denied the report. She said no deal had been signed.",
     "",
     "Rain is expected. Roads may close. Officials urged drivers to stay home.",

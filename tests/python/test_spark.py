@@ -9,6 +9,7 @@ import shutil
 import sys
 
 import pytest
+from sample_texts import NEWS
 
 import synopsis as sy
 
@@ -32,10 +33,7 @@ from pyspark import cloudpickle  # noqa: E402
 cloudpickle.register_pickle_by_value(sys.modules[__name__])
 
 TEXTS = [
-    "Central Bank Raises Rates\n\nThe central bank raised interest rates on Monday, officials said. "
-    "Analysts had expected the move. Markets may fall further, some traders warned.",
-    "Stocks fell in Tokyo. Bonds rose. The yen was flat against the dollar.",
-    "Café owners in Zürich said prices rose 5% — again. Customers complained.",
+    *NEWS,
     None,
 ]
 
