@@ -6,6 +6,8 @@
 #include <numeric>
 #include <stdexcept>
 
+#include "synopsis/segment.hpp"
+
 namespace synopsis {
 
 namespace {

@@ -4,6 +4,7 @@
 #include <pybind11/stl.h>
 
 #include "synopsis/language.hpp"
+#include "synopsis/segment.hpp"
 
 namespace synopsis::python {
 

@@ -10,6 +10,7 @@
 #include "document.hpp"
 #include "parallel.hpp"
 #include "text.hpp"
+#include "synopsis/segment.hpp"
 
 namespace synopsis::python {
 

@@ -15,6 +15,7 @@
 #include "document.hpp"
 #include "synopsis/language.hpp"
 #include "synopsis/parallel.hpp"
+#include "synopsis/segment.hpp"
 #include "parallel.hpp"
 #include "text.hpp"
 

@@ -6,6 +6,7 @@
 #include "attribution.hpp"
 #include "document.hpp"
 #include "parallel.hpp"
+#include "synopsis/segment.hpp"
 #include "synopsis/stance.hpp"
 
 namespace synopsis::python {

@@ -9,6 +9,7 @@
 #include "document.hpp"
 #include "encoder.hpp"
 #include "parallel.hpp"
+#include "synopsis/segment.hpp"
 #include "synopsis/summarize.hpp"
 #include "text.hpp"
 
