@@ -6,6 +6,7 @@
 
 #include "fuzz_input.hpp"
 #include "synopsis/keywords.hpp"
+#include "synopsis/segment.hpp"
 
 using namespace synopsis;
 

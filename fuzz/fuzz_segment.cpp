@@ -4,6 +4,7 @@
 
 #include "fuzz_input.hpp"
 #include "synopsis/language.hpp"
+#include "synopsis/segment.hpp"
 
 using namespace synopsis;
 

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "fuzz_input.hpp"
+#include "synopsis/segment.hpp"
 #include "synopsis/stance.hpp"
 
 using namespace synopsis;

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "fuzz_input.hpp"
+#include "synopsis/segment.hpp"
 #include "synopsis/summarize.hpp"
 
 using namespace synopsis;

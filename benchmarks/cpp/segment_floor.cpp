@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "synopsis/document.hpp"
+#include "synopsis/segment.hpp"
 
 namespace {
 

@@ -9,6 +9,7 @@
 #include "synopsis/classifier.hpp"
 #include "synopsis/cues.hpp"
 #include "synopsis/parallel.hpp"
+#include "synopsis/segment.hpp"
 
 namespace synopsis {
 

@@ -23,18 +23,7 @@ std::vector<std::string> split_words(std::string_view cue) {
 }
 
 void load_file(CueLexicon& lexicon, CueKind kind, std::string_view name) {
-  std::string_view content = detail::embedded_file(name);
-  std::size_t pos = 0;
-  while (pos < content.size()) {
-    std::size_t nl = content.find('\n', pos);
-    if (nl == std::string_view::npos) nl = content.size();
-    std::string_view line = content.substr(pos, nl - pos);
-    pos = nl + 1;
-    while (!line.empty() && (line.back() == ' ' || line.back() == '\r' || line.back() == '\t')) line.remove_suffix(1);
-    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
-    if (line.empty() || line.front() == '#') continue;
-    lexicon.add(kind, line);
-  }
+  for (std::string_view cue : detail::embedded_lines(name)) lexicon.add(kind, cue);
 }
 
 }  // namespace

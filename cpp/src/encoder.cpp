@@ -11,6 +11,8 @@
 #include <unordered_set>
 #include <utility>
 
+#include "synopsis/segment.hpp"
+
 namespace synopsis {
 
 // ---------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@
 #include "keywords_internal.hpp"
 #include "synopsis/keywords.hpp"
 #include "synopsis/language.hpp"
+#include "synopsis/segment.hpp"
 #include <stdexcept>
 
 namespace synopsis {
@@ -28,17 +29,7 @@ const std::unordered_set<std::string>& delimiter_words(const std::string& langua
   auto& slot = cache[language];
   if (!slot) {
     slot = std::make_unique<std::unordered_set<std::string>>();
-    const std::string_view data = detail::embedded_file("keywords/" + language + ".txt");
-    std::size_t pos = 0;
-    while (pos < data.size()) {
-      std::size_t eol = data.find('\n', pos);
-      if (eol == std::string_view::npos) eol = data.size();
-      std::string_view line = data.substr(pos, eol - pos);
-      pos = eol + 1;
-      while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
-      if (line.empty() || line.front() == '#') continue;
-      slot->emplace(line);
-    }
+    for (std::string_view word : detail::embedded_lines("keywords/" + language + ".txt")) slot->emplace(word);
   }
   return *slot;
 }

@@ -16,29 +16,12 @@ namespace synopsis {
 
 namespace {
 
-// Non-comment, non-empty lines of an embedded data file, trimmed.
-std::vector<std::string_view> data_lines(std::string_view content) {
-  std::vector<std::string_view> lines;
-  std::size_t pos = 0;
-  while (pos < content.size()) {
-    std::size_t nl = content.find('\n', pos);
-    if (nl == std::string_view::npos) nl = content.size();
-    std::string_view line = content.substr(pos, nl - pos);
-    pos = nl + 1;
-    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) line.remove_suffix(1);
-    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.front()))) line.remove_prefix(1);
-    if (line.empty() || line.front() == '#') continue;
-    lines.push_back(line);
-  }
-  return lines;
-}
-
 std::unique_ptr<LanguageResources> load(const std::string& code) {
   auto res = std::make_unique<LanguageResources>();
   res->code = code;
-  for (auto line : data_lines(detail::embedded_file("stopwords/" + code + ".txt")))
+  for (auto line : detail::embedded_lines("stopwords/" + code + ".txt"))
     res->stopwords.emplace(line);
-  for (auto line : data_lines(detail::embedded_file("abbreviations/" + code + ".txt"))) {
+  for (auto line : detail::embedded_lines("abbreviations/" + code + ".txt")) {
     const auto tab = line.find('\t');
     std::string_view word = line.substr(0, tab);
     std::string_view kind = tab == std::string_view::npos ? "abbrev" : line.substr(tab + 1);

@@ -5,43 +5,14 @@
 #include <unordered_map>
 #include <vector>
 
-#include "synopsis/document.hpp"
+#include "segment_internal.hpp"
 
-namespace synopsis {
+namespace synopsis::segmentation {
 namespace {
 
 constexpr std::size_t kMinProseWords = 8;      // a prose paragraph has at least this many words
 constexpr std::size_t kMaxHeadingWords = 30;   // longer lines without punctuation are prose
 constexpr std::size_t kMaxRepeatedWords = 8;   // repeated lines up to this length are navigation
-
-bool ends_with_terminal(std::string_view s) {
-  // Strip closing quotes and brackets, then look at the last character (bytes suffice:
-  // the terminals are ASCII or have distinctive UTF-8 tails).
-  while (!s.empty()) {
-    const unsigned char c = static_cast<unsigned char>(s.back());
-    if (c == '"' || c == '\'' || c == ')' || c == ']') { s.remove_suffix(1); continue; }
-    if (s.size() >= 3 && (s.substr(s.size() - 3) == "\xE2\x80\x9D" || s.substr(s.size() - 3) == "\xE2\x80\x99")) {
-      s.remove_suffix(3);
-      continue;
-    }
-    if (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xBB") { s.remove_suffix(2); continue; }
-    break;
-  }
-  if (s.empty()) return false;
-  const char c = s.back();
-  if (c == '.' || c == '!' || c == '?' || c == ';') return true;
-  if (s.size() >= 3) {
-    const std::string_view tail = s.substr(s.size() - 3);
-    if (tail == "\xE2\x80\xA6" || tail == "\xE3\x80\x82" || tail == "\xEF\xBC\x81" || tail == "\xEF\xBC\x9F" ||
-        tail == "\xE0\xA5\xA4")
-      return true;
-  }
-  if (s.size() >= 2) {
-    const std::string_view tail = s.substr(s.size() - 2);
-    if (tail == "\xD6\x89" || tail == "\xD8\x9F" || tail == "\xDB\x94") return true;  // ։ ؟ ۔
-  }
-  return false;
-}
 
 struct ParagraphShape {
   std::size_t words = 0;
@@ -125,4 +96,4 @@ void flag_layout(Document& doc, const std::vector<bool>& paragraph_after_blank) 
   }
 }
 
-}  // namespace synopsis
+}  // namespace synopsis::segmentation

@@ -8,6 +8,7 @@
 
 #include "synopsis/encoder.hpp"
 #include "synopsis/features.hpp"
+#include "synopsis/segment.hpp"
 
 namespace synopsis {
 

@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "synopsis/language.hpp"
+#include "synopsis/segment.hpp"
 
 namespace synopsis {
 

@@ -5,6 +5,7 @@
 
 #include "document.hpp"
 #include "results.hpp"
+#include "synopsis/segment.hpp"
 
 namespace synopsis::python {
 

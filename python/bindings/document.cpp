@@ -7,6 +7,7 @@
 #include "results.hpp"
 #include "synopsis/parallel.hpp"
 #include "synopsis/language.hpp"
+#include "synopsis/segment.hpp"
 
 namespace synopsis::python {
 

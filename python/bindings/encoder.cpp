@@ -11,6 +11,7 @@
 #include "parallel.hpp"
 #include "synopsis/summarize.hpp"
 #include "text.hpp"
+#include "synopsis/segment.hpp"
 
 namespace synopsis::python {
 

@@ -16,6 +16,7 @@
 #include "synopsis/language.hpp"
 #include "synopsis/parallel.hpp"
 #include "arguments.hpp"
+#include "synopsis/segment.hpp"
 #include "parallel.hpp"
 #include "results.hpp"
 #include "text.hpp"

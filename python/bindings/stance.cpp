@@ -8,6 +8,7 @@
 #include "document.hpp"
 #include "parallel.hpp"
 #include "results.hpp"
+#include "synopsis/segment.hpp"
 #include "synopsis/stance.hpp"
 
 namespace synopsis::python {

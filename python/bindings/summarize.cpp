@@ -16,6 +16,7 @@
 #include "encoder.hpp"
 #include "parallel.hpp"
 #include "results.hpp"
+#include "synopsis/segment.hpp"
 #include "synopsis/summarize.hpp"
 #include "text.hpp"
 

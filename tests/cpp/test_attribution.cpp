@@ -6,6 +6,8 @@
 #include <sstream>
 #include <string>
 
+#include "synopsis/segment.hpp"
+
 namespace {
 
 using synopsis::AttributionKind;

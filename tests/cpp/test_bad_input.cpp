@@ -14,6 +14,7 @@
 #include "../../fuzz/document_invariants.hpp"
 #include "synopsis/document.hpp"
 #include "synopsis/language.hpp"
+#include "synopsis/segment.hpp"
 #include "synopsis/stance.hpp"
 
 using namespace synopsis;

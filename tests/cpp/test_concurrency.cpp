@@ -11,6 +11,7 @@
 #include "synopsis/document.hpp"
 #include "synopsis/language.hpp"
 #include "synopsis/parallel.hpp"
+#include "synopsis/segment.hpp"
 
 using namespace synopsis;
 

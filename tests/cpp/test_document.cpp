@@ -1,103 +1,46 @@
-#include <gtest/gtest.h>
-
-#include <fstream>
-#include <sstream>
-#include <stdexcept>
-
 #include "synopsis/document.hpp"
+
+#include <gtest/gtest.h>
 
 using namespace synopsis;
 
 namespace {
-std::vector<std::string> sentence_texts(const Document& doc) {
-  std::vector<std::string> out;
-  for (std::size_t i = 0; i < doc.sentences.size(); ++i) out.emplace_back(doc.sentence_text(i));
-  return out;
+// Built by hand: the data model must not need segment() to be usable.
+Document two_sentences() {
+  Document doc;
+  doc.text = "Menu\n\nRain fell. It stopped.";
+  doc.terms = {"menu", "rain", "fell", "it", "stopped"};
+  doc.stems = doc.terms;
+  Sentence menu{0, 0, 4, 0, 0, 1, true, false};
+  Sentence rain{1, 6, 16, 1, 1, 3, false, false};
+  Sentence stop{2, 17, 28, 1, 3, 5, false, true};
+  doc.sentences = {menu, rain, stop};
+  for (std::uint32_t t = 0; t < 5; ++t) {
+    Token tok;
+    tok.term = tok.stem = t;
+    tok.sentence = t == 0 ? 0 : (t < 3 ? 1 : 2);
+    doc.tokens.push_back(tok);
+  }
+  doc.tokens[1].start = 6, doc.tokens[1].end = 10;
+  return doc;
 }
 }  // namespace
 
-TEST(Segment, SplitsPlainSentences) {
-  const Document doc = segment("The sun rose. Birds sang! Did you hear them?");
-  EXPECT_EQ(sentence_texts(doc), (std::vector<std::string>{"The sun rose.", "Birds sang!", "Did you hear them?"}));
+TEST(Document, SpansAreByteRangesOfTheText) {
+  const Document doc = two_sentences();
+  EXPECT_EQ(doc.span(6, 10), "Rain");
+  EXPECT_EQ(doc.sentence_text(0), "Menu");
+  EXPECT_EQ(doc.sentence_text(1), "Rain fell.");
+  EXPECT_EQ(doc.sentence_text(2), "It stopped.");
+  EXPECT_EQ(doc.token_text(1), "Rain");
 }
 
-TEST(Segment, KeepsAbbreviationsInitialsAndAcronyms) {
-  EXPECT_EQ(segment("Mr. J. R. Smith met Dr. Lee in the U.S. Senate at 5 p.m. on Monday.").sentences.size(), 1u);
-  EXPECT_EQ(segment("I live in the U.S. How about you?").sentences.size(), 2u);
-  EXPECT_EQ(segment("She paid $100.00 for it. It was cheap.").sentences.size(), 2u);
-}
-
-TEST(Segment, SplitsListsAndHonoursLines) {
-  EXPECT_EQ(segment("1. The first item 2. The second item").sentences.size(), 2u);
-  EXPECT_EQ(segment("It was a cold\nnight in the city.").sentences.size(), 1u);
-  EXPECT_EQ(segment("Home\nWorld news\nSport").sentences.size(), 3u);
-}
-
-TEST(Segment, SpansAreTrimmedAndOrdered) {
-  const Document doc = segment("  Headline here\n\n  First sentence.   Second one.  \n");
-  ASSERT_EQ(doc.sentences.size(), 3u);
-  std::uint32_t prev_end = 0;
-  for (const Sentence& s : doc.sentences) {
-    EXPECT_GE(s.start, prev_end);
-    EXPECT_LT(s.start, s.end);
-    EXPECT_NE(doc.text[s.start], ' ');
-    EXPECT_NE(doc.text[s.end - 1], ' ');
-    prev_end = s.end;
-  }
-  EXPECT_EQ(doc.title, 0);
-}
-
-TEST(Segment, TokensCarryNormsStemsAndStopwords) {
-  const Document doc = segment("The Runners were RUNNING quickly.");
-  ASSERT_EQ(doc.tokens.size(), 5u);
-  EXPECT_EQ(doc.terms[doc.tokens[3].term], "running");
-  EXPECT_EQ(doc.stems[doc.tokens[3].stem], "run");
-  EXPECT_TRUE(doc.tokens[0].is_stopword);
-  EXPECT_FALSE(doc.tokens[1].is_stopword);
-  const Document folded = segment("Straße STRASSE ﬁnance");  // NFKC-casefold
-  EXPECT_EQ(folded.terms[folded.tokens[0].term], "strasse");
-  EXPECT_EQ(folded.tokens[0].term, folded.tokens[1].term);
-  EXPECT_EQ(folded.terms[folded.tokens[2].term], "finance");
-}
-
-TEST(Segment, EmptyAndBlankTextGiveEmptyDocuments) {
-  EXPECT_TRUE(segment("").sentences.empty());
-  EXPECT_TRUE(segment(" \n\t \n").sentences.empty());
-}
-
-TEST(Segment, RejectsInvalidUtf8WithOffset) {
-  try {
-    segment("good text \xff bad");
-    FAIL() << "expected std::invalid_argument";
-  } catch (const std::invalid_argument& e) {
-    EXPECT_NE(std::string(e.what()).find("byte offset 10"), std::string::npos) << e.what();
-  }
-  SegmentOptions replace;
-  replace.replace_invalid = true;
-  EXPECT_EQ(segment("good text \xff bad.", replace).sentences.size(), 1u);
-}
-
-TEST(Segment, RejectsMalformedLanguage) {
-  SegmentOptions options;
-  options.language = "not a language";
-  EXPECT_THROW(segment("Text.", options), std::invalid_argument);
-}
-
-TEST(Segment, HandlesMixedScriptsAndNul) {
-  const std::string text = std::string("Երևանը մայրաքաղաքն է։ Москва — столица. 北京是首都。 🙂 End.") + '\0' + " Tail.";
-  const Document doc = segment(text);
-  EXPECT_GE(doc.sentences.size(), 4u);
-}
-
-TEST(Layout, FlagsTheSeedArticle) {
-  std::ifstream in(SYNOPSIS_SHARED_DATA "/seed/news_article.txt");
-  if (!in) GTEST_SKIP() << "../shared/data is absent";
-  std::stringstream buf;
-  buf << in.rdbuf();
-  const Document doc = segment(buf.str());
-  ASSERT_GE(doc.title, 0);
-  EXPECT_EQ(doc.sentence_text(doc.title).substr(0, 38), "Armenia, CSTO, and Western Engagement:");
-  EXPECT_EQ(doc.prose_sentence_count(), 15u);
-  for (const Sentence& s : doc.sentences)
-    if (!s.is_prose()) EXPECT_LT(s.end - s.start, 100u);  // only short lines are flagged
+TEST(Document, ProseExcludesHeadingsAndBoilerplate) {
+  const Document doc = two_sentences();
+  EXPECT_FALSE(doc.sentences[0].is_prose());
+  EXPECT_TRUE(doc.sentences[1].is_prose());
+  EXPECT_FALSE(doc.sentences[2].is_prose());
+  EXPECT_EQ(doc.prose_sentence_count(), 1u);
+  EXPECT_EQ(Document{}.prose_sentence_count(), 0u);
+  EXPECT_EQ(Document{}.title, -1);
 }

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "synopsis/encoder.hpp"
+#include "synopsis/segment.hpp"
 
 using namespace synopsis;
 

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "synopsis/graph.hpp"
+#include "synopsis/segment.hpp"
 
 using namespace synopsis;
 

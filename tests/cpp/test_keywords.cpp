@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "synopsis/keywords.hpp"
+#include "synopsis/segment.hpp"
 
 using namespace synopsis;
 

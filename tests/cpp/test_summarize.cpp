@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "synopsis/segment.hpp"
 #include "synopsis/summarize.hpp"
 
 using namespace synopsis;

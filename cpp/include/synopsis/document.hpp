@@ -2,7 +2,8 @@
 //
 // Every span holds UTF-8 byte offsets into Document::text. Terms are interned:
 // a token refers to its normalised form (NFKC-casefold) and its stem by id, so
-// encoders and graphs work on integers, never on strings.
+// encoders and graphs work on integers, never on strings. segment() in
+// synopsis/segment.hpp builds a Document from text.
 #pragma once
 
 #include <cstdint>
@@ -64,18 +65,5 @@ struct Document {
   std::string_view token_text(std::size_t i) const { return span(tokens[i].start, tokens[i].end); }
   std::size_t prose_sentence_count() const;
 };
-
-struct SegmentOptions {
-  std::string language = "en";  // BCP 47 / ISO 639 code; rules, stopwords and stems follow it
-  bool replace_invalid = false;  // false: invalid UTF-8 throws; true: replaced by U+FFFD first
-};
-
-// Splits UTF-8 text into paragraphs, sentences and tokens and flags headings and boilerplate.
-// Throws std::invalid_argument for invalid UTF-8 (naming the byte offset), a malformed
-// language code, or text longer than max_text_bytes().
-Document segment(std::string_view text, const SegmentOptions& options = {});
-
-// The largest text segment() accepts (offsets are 32-bit).
-constexpr std::size_t max_text_bytes() { return (std::size_t{1} << 31) - 1; }
 
 }  // namespace synopsis

@@ -1,0 +1,26 @@
+// Segmentation: UTF-8 text in, the document model (paragraphs, sentences, tokens,
+// heading and boilerplate flags) out.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "synopsis/document.hpp"
+
+namespace synopsis {
+
+struct SegmentOptions {
+  std::string language = "en";   // default "en"; BCP 47 / ISO 639 code; rules, stopwords and stems follow it
+  bool replace_invalid = false;  // default false: invalid UTF-8 throws; true: replaced by U+FFFD first
+};
+
+// Splits UTF-8 text into paragraphs, sentences and tokens and flags headings and boilerplate.
+// Throws std::invalid_argument for invalid UTF-8 (naming the byte offset), a malformed
+// language code, or text longer than max_text_bytes().
+Document segment(std::string_view text, const SegmentOptions& options = {});
+
+// The largest text segment() accepts (offsets are 32-bit).
+constexpr std::size_t max_text_bytes() { return (std::size_t{1} << 31) - 1; }
+
+}  // namespace synopsis
