@@ -43,18 +43,22 @@ void trim(std::string_view text, std::size_t& start, std::size_t& end) {
   while (end > start && is_space(text[end - 1])) --end;
 }
 
-// "(Label: X)" inside [from, to) of the text.
+// "(Label: X)" inside sentence s. Every search is bounded by the sentence (a ')' may sit just
+// past its end): searching to the end of the document made attribute() quadratic in the
+// number of sentences when the text has no parenthesis after the current one.
 void find_parentheticals(const Document& doc, const Sentence& s, std::vector<Attribution>& out) {
   std::string_view text = doc.text;
+  const std::string_view sentence = text.substr(0, s.end);                  // '(' lies before s.end
+  const std::string_view closing = text.substr(0, std::min(text.size(), std::size_t{s.end} + 1));  // ')' at most at s.end
   std::size_t pos = s.start;
   while (true) {
-    std::size_t open = text.find('(', pos);
-    if (open == std::string_view::npos || open >= s.end) return;
-    std::size_t close = text.find(')', open);
-    if (close == std::string_view::npos || close > s.end) return;
+    std::size_t open = sentence.find('(', pos);
+    if (open == std::string_view::npos) return;
+    std::size_t close = closing.find(')', open);
+    if (close == std::string_view::npos) return;
     pos = open + 1;
-    std::size_t colon = text.find(':', open);
-    if (colon == std::string_view::npos || colon > close) continue;
+    std::size_t colon = text.substr(0, close).find(':', open);  // the label ends before ')'
+    if (colon == std::string_view::npos) continue;
     std::size_t ls = open + 1, le = colon;
     trim(text, ls, le);
     if (!in(kTagLabels, lower_ascii(text.substr(ls, le - ls)))) continue;

@@ -19,24 +19,6 @@ namespace {
 
 using RowMatrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
-void check_options(const StanceClassifierOptions& o) {
-  if (o.model != "mlp" && o.model != "logistic")
-    throw std::invalid_argument("model must be 'mlp' or 'logistic', got '" + replace_invalid_utf8(o.model) + "'");
-  if (o.hidden_units < 1 || o.hidden_units > 4096) throw std::invalid_argument("hidden_units must lie in 1..4096");
-  if (o.hash_bits < 4 || o.hash_bits > 20) throw std::invalid_argument("hash_bits must lie in 4..20");
-  if (o.max_epochs < 1) throw std::invalid_argument("max_epochs must be at least 1");
-  if (o.batch_size < 1) throw std::invalid_argument("batch_size must be at least 1");
-  if (!(o.learning_rate > 0.0f) || !std::isfinite(o.learning_rate))
-    throw std::invalid_argument("learning_rate must be a positive number");
-  if (!(o.l2 >= 0.0f)) throw std::invalid_argument("l2 must be >= 0");
-  if (!(o.validation_fraction >= 0.0f && o.validation_fraction < 0.9f))
-    throw std::invalid_argument("validation_fraction must lie in [0, 0.9)");
-  if (o.patience < 1) throw std::invalid_argument("patience must be at least 1");
-  if (o.class_weight != "balanced" && o.class_weight != "sqrt" && o.class_weight != "none")
-    throw std::invalid_argument("class_weight must be 'balanced', 'sqrt' or 'none', got '" +
-                                replace_invalid_utf8(o.class_weight) + "'");
-}
-
 // Adam state of one parameter block; rows are updated lazily (only those with a gradient).
 struct Adam {
   RowMatrix m, v;
@@ -62,84 +44,46 @@ void adam_row(Row&& w, const Grad& g, MRow&& m, VRow&& v, const AdamStep& s, flo
   w.array() -= (s.lr / c1) * m.array() / ((v.array() / c2).sqrt() + s.eps);
 }
 
-// ---- binary format helpers ----
-class Writer {
- public:
-  void u32(std::uint32_t v) { raw(&v, 4); }
-  void u64(std::uint64_t v) { raw(&v, 8); }
-  void f32(float v) { raw(&v, 4); }
-  void str(const std::string& s) {
-    u64(s.size());
-    raw(s.data(), s.size());
-  }
-  template <typename M>
-  void matrix(const M& m) {
-    u64(static_cast<std::uint64_t>(m.rows()));
-    u64(static_cast<std::uint64_t>(m.cols()));
-    for (Eigen::Index r = 0; r < m.rows(); ++r)
-      for (Eigen::Index c = 0; c < m.cols(); ++c) f32(m(r, c));
-  }
-  void raw(const void* p, std::size_t n) { out.append(static_cast<const char*>(p), n); }
-  std::string out;
-};
-
-class Reader {
- public:
-  explicit Reader(std::string_view d) : data(d) {}
-  std::uint32_t u32() { std::uint32_t v; raw(&v, 4); return v; }
-  std::uint64_t u64() { std::uint64_t v; raw(&v, 8); return v; }
-  float f32() {  // weights and options are finite; NaN or infinity means a corrupt file
-    float v;
-    raw(&v, 4);
-    // Trained weights and options are far below 1e6; larger values can only overflow.
-    if (!std::isfinite(v) || std::fabs(v) > 1e6f) fail();
-    return v;
-  }
-  std::string str() {
-    std::uint64_t n = u64();
-    need(n);
-    std::string s(data.substr(pos, n));
-    pos += n;
-    return s;
-  }
-  template <typename M>
-  void matrix(M& m) {
-    std::uint64_t r = u64(), c = u64();
-    if (r > (1u << 24) || c > (1u << 24) || r * c * 4 > data.size() - pos) fail();
-    if ((M::RowsAtCompileTime == 1 && r != 1) || (M::ColsAtCompileTime == 1 && c != 1)) fail();  // a vector
-    m.resize(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c));
-    for (Eigen::Index i = 0; i < m.rows(); ++i)
-      for (Eigen::Index j = 0; j < m.cols(); ++j) m(i, j) = f32();
-  }
-  void raw(void* p, std::size_t n) {
-    need(n);
-    std::memcpy(p, data.data() + pos, n);
-    pos += n;
-  }
-  bool done() const { return pos == data.size(); }
-
- private:
-  void need(std::uint64_t n) const {
-    if (n > data.size() - pos) fail();
-  }
-  [[noreturn]] static void fail() { throw std::invalid_argument("corrupt stance model: truncated payload"); }
-  std::string_view data;
-  std::size_t pos = 0;
-};
-
-constexpr char kMagic[8] = {'S', 'Y', 'N', 'S', 'T', 'N', 'C', '\0'};
-
-std::uint64_t checksum(std::string_view bytes) { return stable_hash(bytes, 0x5EED); }
-
 double seconds_since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
 }  // namespace
 
+// Range checks written as !(inside) so that NaN, which fails every comparison, is rejected.
+void StanceClassifierOptions::validate() const {
+  namespace lim = stance_limits;
+  auto range = [](const char* name, auto lo, auto hi) {
+    return std::string(name) + " must lie in " + std::to_string(lo) + ".." + std::to_string(hi);
+  };
+  if (model != "mlp" && model != "logistic")
+    throw std::invalid_argument("model must be 'mlp' or 'logistic', got '" + replace_invalid_utf8(model) + "'");
+  if (!(hidden_units >= lim::kMinHiddenUnits && hidden_units <= lim::kMaxHiddenUnits))
+    throw std::invalid_argument(range("hidden_units", lim::kMinHiddenUnits, lim::kMaxHiddenUnits));
+  if (!(hash_bits >= lim::kMinHashBits && hash_bits <= lim::kMaxHashBits))
+    throw std::invalid_argument(range("hash_bits", lim::kMinHashBits, lim::kMaxHashBits));
+  if (!(max_epochs >= 1 && max_epochs <= lim::kMaxEpochs)) throw std::invalid_argument(range("max_epochs", 1, lim::kMaxEpochs));
+  if (!(batch_size >= 1 && batch_size <= lim::kMaxBatchSize))
+    throw std::invalid_argument(range("batch_size", 1, lim::kMaxBatchSize));
+  if (!(learning_rate > 0.0f && learning_rate <= lim::kMaxLearningRate))
+    throw std::invalid_argument("learning_rate must be a number in (0, " + std::to_string(lim::kMaxLearningRate) +
+                                "], got " + std::to_string(learning_rate));
+  if (!(l2 >= 0.0f && l2 <= lim::kMaxL2))
+    throw std::invalid_argument("l2 must be a number in [0, " + std::to_string(lim::kMaxL2) + "], got " +
+                                std::to_string(l2));
+  if (!(validation_fraction >= 0.0f && validation_fraction < lim::kMaxValidationFraction))
+    throw std::invalid_argument("validation_fraction must be a number in [0, " +
+                                std::to_string(lim::kMaxValidationFraction) + "), got " +
+                                std::to_string(validation_fraction));
+  if (!(patience >= 1 && patience <= lim::kMaxEpochs)) throw std::invalid_argument(range("patience", 1, lim::kMaxEpochs));
+  if (class_weight != "balanced" && class_weight != "sqrt" && class_weight != "none")
+    throw std::invalid_argument("class_weight must be 'balanced', 'sqrt' or 'none', got '" +
+                                replace_invalid_utf8(class_weight) + "'");
+}
+
 StanceClassifierModel::StanceClassifierModel(StanceClassifierOptions options)
     : options_(std::move(options)), featurizer_(14, "en") {
-  check_options(options_);
+  options_.validate();
   featurizer_ = StanceFeaturizer(options_.hash_bits, options_.language);
 }
 
@@ -171,19 +115,73 @@ Eigen::VectorXf StanceClassifierModel::forward(const PairFeatures& x, Eigen::Vec
   return o;
 }
 
+namespace {
+
+// The label-independent checks of fit, before any work.
+void check_training_set(std::size_t targets, std::size_t texts, std::size_t labels, std::size_t classes) {
+  if (targets != texts || targets != labels)
+    throw std::invalid_argument("targets, texts and labels must have the same length, got " + std::to_string(targets) +
+                                ", " + std::to_string(texts) + " and " + std::to_string(labels));
+  if (classes < 2) throw std::invalid_argument("training needs at least two distinct labels, got " + std::to_string(classes));
+  if (classes > stance_limits::kMaxClasses)
+    throw std::invalid_argument("training takes at most " + std::to_string(stance_limits::kMaxClasses) +
+                                " distinct labels, got " + std::to_string(classes));
+}
+
+bool storable_values(const float* data, Eigen::Index size) {
+  return std::all_of(data, data + size, [](float v) { return std::fabs(v) <= stance_limits::kMaxAbsValue; });
+}
+
+}  // namespace
+
 TrainingReport StanceClassifierModel::fit(const std::vector<std::string>& targets, const std::vector<std::string>& texts,
-                                          const std::vector<int>& labels, std::vector<std::string> classes, int threads,
+                                          const std::vector<std::string>& labels, int threads,
                                           const std::atomic<bool>* cancel) {
-  check_options(options_);
-  if (targets.size() != texts.size() || targets.size() != labels.size())
-    throw std::invalid_argument("targets, texts and labels must have the same length");
-  if (classes.size() < 2) throw std::invalid_argument("training needs at least two classes");
+  ClassLabels classes = ClassLabels::sorted_distinct(labels);
+  const std::vector<int> index = classes.indices_of(labels);  // before classes is moved from
+  return fit_indexed(targets, texts, index, std::move(classes), threads, cancel);
+}
+
+TrainingReport StanceClassifierModel::fit(const std::vector<std::string>& targets, const std::vector<std::string>& texts,
+                                          const std::vector<std::int64_t>& labels, int threads,
+                                          const std::atomic<bool>* cancel) {
+  ClassLabels classes = ClassLabels::sorted_distinct(labels);
+  const std::vector<int> index = classes.indices_of(labels);  // before classes is moved from
+  return fit_indexed(targets, texts, index, std::move(classes), threads, cancel);
+}
+
+// Trains a fresh model and takes its state only when it is complete and storable, so that a
+// failed or cancelled fit leaves this model as it was.
+TrainingReport StanceClassifierModel::fit_indexed(const std::vector<std::string>& targets,
+                                                  const std::vector<std::string>& texts, const std::vector<int>& labels,
+                                                  ClassLabels classes, int threads, const std::atomic<bool>* cancel) {
+  check_training_set(targets.size(), texts.size(), labels.size(), classes.size());
+  StanceClassifierModel trained(options_);
+  TrainingReport report = trained.train(targets, texts, labels, std::move(classes), threads, cancel);
+  if (cancel && cancel->load()) return report;
+  if (!trained.storable())
+    throw std::invalid_argument("training diverged: weights became infinite, NaN or larger than " +
+                                std::to_string(stance_limits::kMaxAbsValue) +
+                                " in magnitude (lower learning_rate, or l2)");
+  *this = std::move(trained);
+  return report;
+}
+
+// |fabs(v) <= limit| is false for NaN, so one comparison covers NaN, infinities and overflow.
+bool StanceClassifierModel::storable() const {
+  const auto& idf = featurizer_.tfidf().idf_table();
+  return storable_values(idf.data(), static_cast<Eigen::Index>(idf.size())) &&
+         storable_values(mean_.data(), mean_.size()) && storable_values(scale_.data(), scale_.size()) &&
+         storable_values(w1_.data(), w1_.size()) && storable_values(b1_.data(), b1_.size()) &&
+         storable_values(w2_.data(), w2_.size()) && storable_values(b2_.data(), b2_.size());
+}
+
+TrainingReport StanceClassifierModel::train(const std::vector<std::string>& targets,
+                                            const std::vector<std::string>& texts, const std::vector<int>& labels,
+                                            ClassLabels classes, int threads, const std::atomic<bool>* cancel) {
   const int C = static_cast<int>(classes.size());
-  for (int y : labels)
-    if (y < 0 || y >= C) throw std::invalid_argument("a label index is out of range");
   TrainingReport report;
   auto t0 = std::chrono::steady_clock::now();
-  featurizer_ = StanceFeaturizer(options_.hash_bits, options_.language);
   featurizer_.fit(targets, texts, threads, cancel);
   std::vector<PairFeatures> X = featurizer_.transform(targets, texts, threads, cancel);
   if (cancel && cancel->load()) return report;
@@ -374,105 +372,6 @@ Eigen::MatrixXf StanceClassifierModel::predict_proba(const std::vector<std::stri
   po.cancel = cancel;
   parallel_for(X.size(), po, [&](std::size_t i) { P.row(static_cast<Eigen::Index>(i)) = forward(X[i]).transpose(); });
   return P;
-}
-
-std::string StanceClassifierModel::serialize() const {
-  if (!fitted()) throw std::invalid_argument("the stance classifier is not fitted: nothing to save");
-  Writer w;
-  w.str(options_.model);
-  w.u32(static_cast<std::uint32_t>(options_.hidden_units));
-  w.u32(static_cast<std::uint32_t>(options_.hash_bits));
-  w.u32(static_cast<std::uint32_t>(options_.max_epochs));
-  w.u32(static_cast<std::uint32_t>(options_.batch_size));
-  w.f32(options_.learning_rate);
-  w.f32(options_.l2);
-  w.f32(options_.validation_fraction);
-  w.u32(static_cast<std::uint32_t>(options_.patience));
-  w.str(options_.class_weight);
-  w.u64(options_.seed);
-  w.str(options_.language);
-  w.u64(classes_.size());
-  for (const auto& c : classes_) w.str(c);
-  w.u64(stance_dense_feature_names().size());
-  const auto& idf = featurizer_.tfidf().idf_table();
-  w.u64(idf.size());
-  for (float v : idf) w.f32(v);
-  w.matrix(mean_.transpose());
-  w.matrix(scale_.transpose());
-  w.matrix(w1_);
-  w.matrix(b1_.transpose());
-  w.matrix(w2_);
-  w.matrix(b2_.transpose());
-
-  Writer file;
-  file.raw(kMagic, sizeof kMagic);
-  file.u32(kFormatVersion);
-  file.u64(w.out.size());
-  file.raw(w.out.data(), w.out.size());
-  file.u64(checksum(w.out));
-  return std::move(file.out);
-}
-
-StanceClassifierModel StanceClassifierModel::deserialize(std::string_view bytes) {
-  if (bytes.size() < sizeof kMagic + 4 + 8 + 8 || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0)
-    throw std::invalid_argument("not a synopsis stance model (bad magic bytes)");
-  Reader head(bytes.substr(sizeof kMagic));
-  std::uint32_t version = head.u32();
-  if (version != kFormatVersion)
-    throw std::invalid_argument("unsupported stance model format version " + std::to_string(version) +
-                                " (this build reads version " + std::to_string(kFormatVersion) + ")");
-  std::uint64_t size = head.u64();
-  const std::size_t header = sizeof kMagic + 4 + 8;
-  if (size != bytes.size() - header - 8) throw std::invalid_argument("corrupt stance model: size mismatch (truncated?)");
-  std::string_view payload = bytes.substr(header, size);
-  std::uint64_t stored;
-  std::memcpy(&stored, bytes.data() + header + size, 8);
-  if (stored != checksum(payload)) throw std::invalid_argument("corrupt stance model: checksum mismatch");
-
-  Reader r(payload);
-  StanceClassifierOptions o;
-  o.model = r.str();
-  o.hidden_units = static_cast<int>(r.u32());
-  o.hash_bits = static_cast<int>(r.u32());
-  o.max_epochs = static_cast<int>(r.u32());
-  o.batch_size = static_cast<int>(r.u32());
-  o.learning_rate = r.f32();
-  o.l2 = r.f32();
-  o.validation_fraction = r.f32();
-  o.patience = static_cast<int>(r.u32());
-  o.class_weight = r.str();
-  o.seed = r.u64();
-  o.language = r.str();
-  StanceClassifierModel m(o);
-  std::uint64_t nc = r.u64();
-  if (nc < 2 || nc > 1000) throw std::invalid_argument("corrupt stance model: bad class count");
-  for (std::uint64_t i = 0; i < nc; ++i) m.classes_.push_back(r.str());
-  if (r.u64() != stance_dense_feature_names().size())
-    throw std::invalid_argument("stance model built with a different feature set");
-  std::uint64_t ni = r.u64();
-  if (ni != m.featurizer_.tfidf().dimension()) throw std::invalid_argument("corrupt stance model: bad IDF table");
-  std::vector<float> idf(ni);
-  for (auto& v : idf) v = r.f32();
-  m.featurizer_.tfidf().set_idf_table(std::move(idf));
-  Eigen::RowVectorXf mean, scale, b1, b2;
-  r.matrix(mean);
-  r.matrix(scale);
-  r.matrix(m.w1_);
-  r.matrix(b1);
-  r.matrix(m.w2_);
-  r.matrix(b2);
-  m.mean_ = mean.transpose();
-  m.scale_ = scale.transpose();
-  m.b1_ = b1.transpose();
-  m.b2_ = b2.transpose();
-  const Eigen::Index H = o.model == "mlp" ? o.hidden_units : static_cast<Eigen::Index>(nc);
-  if (!r.done() || static_cast<std::size_t>(m.w1_.rows()) != m.input_dim() || m.w1_.cols() != H ||
-      m.b1_.size() != H || m.mean_.size() != static_cast<Eigen::Index>(stance_dense_feature_names().size()) ||
-      m.scale_.size() != m.mean_.size() ||
-      (o.model == "mlp" && (m.w2_.rows() != H || m.w2_.cols() != static_cast<Eigen::Index>(nc) ||
-                            m.b2_.size() != static_cast<Eigen::Index>(nc))))
-    throw std::invalid_argument("corrupt stance model: inconsistent shapes");
-  return m;
 }
 
 }  // namespace synopsis

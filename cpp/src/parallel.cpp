@@ -1,19 +1,26 @@
 #include "synopsis/parallel.hpp"
 
+#include <algorithm>
 #include <exception>
 #include <mutex>
+#include <new>
 #include <stdexcept>
 #include <string>
+#include <system_error>
 #include <thread>
 #include <vector>
 
 namespace synopsis {
 
 int resolve_threads(int n_jobs) {
-  if (n_jobs == 0) throw std::invalid_argument("n_jobs must be a positive number of threads or negative (-1 = all cores), got 0");
-  if (n_jobs > 0) return n_jobs;
   const int hw = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  return std::max(1, hw + 1 + n_jobs);
+  const int most = kMaxThreadsPerHardwareThread * hw;
+  if (n_jobs == 0 || n_jobs < -hw)
+    throw std::invalid_argument("n_jobs must be a positive number of threads (at most " + std::to_string(most) +
+                                " are used) or lie in [-" + std::to_string(hw) + ", -1] (-1 = all " +
+                                std::to_string(hw) + " cores, -2 = all but one, ...), got " + std::to_string(n_jobs));
+  if (n_jobs > 0) return std::min(n_jobs, most);
+  return hw + 1 + n_jobs;
 }
 
 bool parallel_for(std::size_t n, const ParallelOptions& options, const std::function<void(std::size_t)>& fn) {
@@ -44,15 +51,20 @@ bool parallel_for(std::size_t n, const ParallelOptions& options, const std::func
     }
   };
 
-  if (threads == 1) {
-    worker();
-  } else {
-    std::vector<std::thread> pool;
-    pool.reserve(threads - 1);
-    for (std::size_t t = 0; t + 1 < threads; ++t) pool.emplace_back(worker);
-    worker();
-    for (auto& th : pool) th.join();
+  std::vector<std::thread> pool;
+  if (threads > 1) {
+    try {
+      pool.reserve(threads - 1);
+      for (std::size_t t = 0; t + 1 < threads; ++t) pool.emplace_back(worker);
+    } catch (const std::system_error&) {
+      // The system refused another thread; those already running and the caller share
+      // the items. Letting this escape would destroy joinable threads: std::terminate.
+    } catch (const std::bad_alloc&) {
+      // Same: no memory for another thread's state.
+    }
   }
+  worker();
+  for (auto& th : pool) th.join();
   if (error) std::rethrow_exception(error);
   return next.load() >= n && !(options.cancel && options.cancel->load());
 }

@@ -1,10 +1,13 @@
 // Binding for synopsis/classifier.hpp: the trainable stance model behind
 // synopsis.StanceClassifier (python/synopsis/stance.py adds the scikit-learn contract).
+// Labels cross as Python str or int and come back as given; the model file carries them.
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <numeric>
+#include <optional>
 
 #include "parallel.hpp"
 #include "synopsis/classifier.hpp"
@@ -15,21 +18,214 @@ namespace synopsis::python {
 
 namespace {
 
+// Invalid UTF-8 or lone surrogates raise ValueError: silently replaced text would train and
+// predict on something other than what the caller passed.
 std::vector<std::string> utf8_list(const py::sequence& seq, const char* what) {
   std::vector<std::string> out;
   out.reserve(py::len(seq));
-  for (py::handle h : seq) out.push_back(utf8_from_python(h, "replace", what));
+  for (py::handle h : seq) out.push_back(utf8_from_python(h, "strict", what));
   return out;
 }
 
+// Training labels, all str or all int.
+struct Labels {
+  bool integer = false;
+  std::vector<std::string> strings;
+  std::vector<std::int64_t> integers;
+};
+
+constexpr const char* kLabelKinds = "labels must be all str or all int (numpy integers included)";
+
+// A Python int or numpy integer as int64; nullopt for anything else (bool is not a label:
+// True == 1 would silently merge two classes).
+std::optional<std::int64_t> integer_label(py::handle h, std::size_t position) {
+  if (PyBool_Check(h.ptr())) return std::nullopt;
+  py::object number;
+  if (PyLong_Check(h.ptr())) {
+    number = py::reinterpret_borrow<py::object>(h);
+  } else {
+    static const py::handle numpy_integer = py::object(py::module_::import("numpy").attr("integer")).release();
+    if (!py::isinstance(h, numpy_integer)) return std::nullopt;
+    number = py::reinterpret_steal<py::object>(PyNumber_Index(h.ptr()));
+    if (!number) throw py::error_already_set();
+  }
+  int overflow = 0;
+  const long long v = PyLong_AsLongLongAndOverflow(number.ptr(), &overflow);
+  if (v == -1 && PyErr_Occurred()) throw py::error_already_set();
+  if (overflow != 0)
+    throw py::value_error("label at position " + std::to_string(position) + " does not fit in 64 bits");
+  return static_cast<std::int64_t>(v);
+}
+
+Labels labels_from_python(const py::handle& y) {
+  if (PyUnicode_Check(y.ptr()) || PyBytes_Check(y.ptr()))
+    throw py::type_error("y must be a sequence of labels, not a single str or bytes");
+  if (!PySequence_Check(y.ptr())) throw py::type_error("y must be a sequence of labels (list, tuple or array)");
+  Labels out;
+  std::size_t i = 0;
+  for (py::handle h : py::reinterpret_borrow<py::sequence>(y)) {
+    bool integer = false;
+    if (PyUnicode_Check(h.ptr())) {
+      out.strings.push_back(utf8_from_python(h, "strict", "label"));
+    } else if (auto v = integer_label(h, i)) {
+      out.integers.push_back(*v);
+      integer = true;
+    } else {
+      throw py::type_error(std::string(kLabelKinds) + "; position " + std::to_string(i) + " holds a " +
+                           std::string(py::str(py::type::handle_of(h).attr("__name__"))));
+    }
+    if (i == 0) out.integer = integer;
+    if (integer != out.integer)
+      throw py::type_error(std::string(kLabelKinds) + "; position 0 holds a" + (out.integer ? "n int" : " str") +
+                           ", position " + std::to_string(i) + " a" + (integer ? "n int" : " str"));
+    ++i;
+  }
+  return out;
+}
+
+// The model's classes as Python objects, in column order.
+py::list classes_to_python(const ClassLabels& classes) {
+  py::list out;
+  if (classes.kind() == ClassLabels::Kind::integer) {
+    for (std::int64_t v : classes.integers()) out.append(py::int_(v));
+  } else {
+    for (const std::string& s : classes.strings()) out.append(py::str(s));
+  }
+  return out;
+}
+
+py::dict options_to_python(const StanceClassifierOptions& o) {
+  py::dict d;
+  d["model"] = o.model;
+  d["hidden_units"] = o.hidden_units;
+  d["hash_bits"] = o.hash_bits;
+  d["max_epochs"] = o.max_epochs;
+  d["batch_size"] = o.batch_size;
+  d["learning_rate"] = o.learning_rate;
+  d["l2"] = o.l2;
+  d["validation_fraction"] = o.validation_fraction;
+  d["patience"] = o.patience;
+  d["class_weight"] = o.class_weight;
+  d["seed"] = o.seed;
+  d["language"] = o.language;
+  return d;
+}
+
+// The inverse of options_to_python, for pickle states: any key or type that the constructor
+// would not take raises ValueError (a bad state must never build a model).
+StanceClassifierOptions options_from_python(const py::dict& d) {
+  StanceClassifierOptions o;
+  for (auto [key, value] : d) {
+    const std::string name = py::isinstance<py::str>(key) ? key.cast<std::string>() : std::string("?");
+    try {
+      if (name == "model") o.model = value.cast<std::string>();
+      else if (name == "hidden_units") o.hidden_units = value.cast<int>();
+      else if (name == "hash_bits") o.hash_bits = value.cast<int>();
+      else if (name == "max_epochs") o.max_epochs = value.cast<int>();
+      else if (name == "batch_size") o.batch_size = value.cast<int>();
+      else if (name == "learning_rate") o.learning_rate = value.cast<float>();
+      else if (name == "l2") o.l2 = value.cast<float>();
+      else if (name == "validation_fraction") o.validation_fraction = value.cast<float>();
+      else if (name == "patience") o.patience = value.cast<int>();
+      else if (name == "class_weight") o.class_weight = value.cast<std::string>();
+      else if (name == "seed") o.seed = value.cast<std::uint64_t>();
+      else if (name == "language") o.language = value.cast<std::string>();
+      else throw py::value_error("bad StanceModel pickle state: unknown option " + std::string(py::repr(key)));
+    } catch (const py::cast_error&) {
+      throw py::value_error("bad StanceModel pickle state: option '" + name + "' holds a " +
+                            std::string(py::str(py::type::handle_of(value).attr("__name__"))));
+    }
+  }
+  return o;
+}
+
+// A path (str, bytes or os.PathLike) as the bytes the OS sees.
+std::string path_from_python(const py::object& path) {
+  return py::module_::import("os").attr("fsencode")(path).cast<std::string>();
+}
+
+// Raises the OSError subclass of the error (FileNotFoundError for ENOENT, ...) naming path.
+[[noreturn]] void raise_os_error(const std::filesystem::filesystem_error& e, const py::object& path) {
+  py::object error = py::module_::import("builtins").attr("OSError")(e.code().value(), e.code().message(), path);
+  PyErr_SetObject(reinterpret_cast<PyObject*>(Py_TYPE(error.ptr())), error.ptr());
+  throw py::error_already_set();
+}
+
+std::string bytes_from_python(const py::object& data) {
+  // bytes, bytearray, memoryview or any buffer; TypeError for anything else (str included).
+  py::object b = py::reinterpret_steal<py::object>(PyBytes_FromObject(data.ptr()));
+  if (!b) throw py::error_already_set();
+  return b.cast<std::string>();
+}
+
+// pybind11 hands a method a lazily allocated, never constructed object when neither
+// __init__ nor __setstate__ completed (StanceModel.__new__(StanceModel), a rejected pickle
+// state). Every method goes through this check instead of touching that memory.
+StanceClassifierModel& constructed(py::handle self) {
+  auto* instance = reinterpret_cast<py::detail::instance*>(self.ptr());
+  if (!py::isinstance<StanceClassifierModel>(self) || !instance->get_value_and_holder().holder_constructed())
+    throw py::type_error("this StanceModel was never initialised: create it with StanceModel(...), "
+                         "StanceModel.from_bytes or StanceModel.load");
+  return self.cast<StanceClassifierModel&>();
+}
+
 constexpr std::size_t kChunk = 1024;
+
+// (n, classes) probabilities of the pairs, with the GIL released.
+py::array_t<float> probabilities(py::handle self, const py::sequence& targets, const py::sequence& texts,
+                                 int n_jobs) {
+  const StanceClassifierModel& model = constructed(self);
+  if (!model.fitted()) throw std::invalid_argument("the stance classifier is not fitted: call fit first");
+  std::vector<std::string> t = utf8_list(targets, "target"), x = utf8_list(texts, "text");
+  if (t.size() != x.size())
+    throw std::invalid_argument("targets and texts differ in length (" + std::to_string(t.size()) + " and " +
+                                std::to_string(x.size()) + ")");
+  const std::size_t n = t.size(), C = model.classes().size();
+  // Pairs sharing a text go to the same chunk, so each text is segmented once per chunk.
+  std::vector<std::size_t> order(n);
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return x[a] < x[b]; });
+  const std::size_t chunks = (n + kChunk - 1) / kChunk;
+  std::vector<float> probs(n * C);
+  run_batch(chunks, n_jobs, [&](std::size_t c) {
+    std::vector<std::string> ct, cx;
+    const std::size_t lo = c * kChunk, hi = std::min(n, lo + kChunk);
+    for (std::size_t k = lo; k < hi; ++k) {
+      ct.push_back(t[order[k]]);
+      cx.push_back(x[order[k]]);
+    }
+    Eigen::MatrixXf p = model.predict_proba(ct, cx, 1);
+    for (std::size_t k = lo; k < hi; ++k)
+      for (std::size_t j = 0; j < C; ++j) probs[order[k] * C + j] = p(static_cast<Eigen::Index>(k - lo), j);
+  });
+  py::array_t<float> out({n, C});
+  std::copy(probs.begin(), probs.end(), out.mutable_data());
+  return out;
+}
 
 }  // namespace
 
 void register_classifier(py::module_& m) {
   py::class_<StanceClassifierModel>(m, "StanceModel", R"doc(
-The C++ stance model (features, logistic regression or MLP, serialisation). Use
-synopsis.StanceClassifier, which wraps it with the scikit-learn contract.
+The C++ stance model: features of (target, text) pairs, logistic regression or a
+one-hidden-layer MLP, and one versioned model format that carries the class labels.
+synopsis.StanceClassifier wraps it with the scikit-learn contract.
+
+Arguments (keyword only; ValueError outside the ranges):
+    model: "mlp" or "logistic".
+    hidden_units: MLP hidden layer width, 1..4096.
+    hash_bits: 2**hash_bits hashed TF-IDF buckets for target and for text, 4..20.
+    max_epochs: 1..100000. batch_size: 1..2**20.
+    learning_rate: Adam step size in (0, 1]. l2: weight decay in [0, 1].
+    validation_fraction: held out for early stopping, in [0, 0.9). patience: 1..100000.
+    class_weight: "sqrt", "balanced" or "none". seed: fixes split, initialisation, order.
+    language: language of the texts.
+
+Example:
+    >>> m = StanceModel(model="logistic", hash_bits=10)
+    >>> report = m.fit(["rates rise"] * 2, ["Rates rose.", "Rates fell."], ["agree", "disagree"])
+    >>> m.classes
+    ['agree', 'disagree']
 )doc")
       .def(py::init([](const std::string& model, int hidden_units, int hash_bits, int max_epochs, int batch_size,
                        float learning_rate, float l2, float validation_fraction, int patience,
@@ -53,13 +249,22 @@ synopsis.StanceClassifier, which wraps it with the scikit-learn contract.
            py::arg("max_epochs") = 15, py::arg("batch_size") = 128, py::arg("learning_rate") = 2e-3f,
            py::arg("l2") = 1e-6f, py::arg("validation_fraction") = 0.1f, py::arg("patience") = 3,
            py::arg("class_weight") = "sqrt", py::arg("seed") = 0, py::arg("language") = "en")
-      .def("fit", [](StanceClassifierModel& model, const py::sequence& targets, const py::sequence& texts,
-                     const std::vector<int>& labels, const std::vector<std::string>& classes, int n_jobs) {
+      .def("fit", [](py::handle self, const py::sequence& targets, const py::sequence& texts, const py::object& y,
+                     int n_jobs) {
+             StanceClassifierModel& model = constructed(self);
              std::vector<std::string> t = utf8_list(targets, "target"), x = utf8_list(texts, "text");
+             const Labels labels = labels_from_python(y);
+             const std::size_t n = labels.integer ? labels.integers.size() : labels.strings.size();
+             if (t.size() != x.size() || t.size() != n)
+               throw std::invalid_argument("targets, texts and y must have the same length, got " +
+                                           std::to_string(t.size()) + ", " + std::to_string(x.size()) + " and " +
+                                           std::to_string(n));
              const int threads = resolve_threads(n_jobs);
              TrainingReport report;
-             // One work item: the GIL is released and errors are rethrown here.
-             run_batch(1, 1, [&](std::size_t) { report = model.fit(t, x, labels, classes, threads); });
+             // One work item: the GIL is released, Ctrl-C cancels, errors are rethrown here.
+             run_batch(1, 1, [&](std::size_t) {
+               report = labels.integer ? model.fit(t, x, labels.integers, threads) : model.fit(t, x, labels.strings, threads);
+             });
              py::dict d;
              d["epochs"] = report.epochs;
              d["best_epoch"] = report.best_epoch;
@@ -68,63 +273,146 @@ synopsis.StanceClassifier, which wraps it with the scikit-learn contract.
              d["seconds_training"] = report.seconds_training;
              return d;
            },
-           py::arg("targets"), py::arg("texts"), py::arg("labels"), py::arg("classes"), py::kw_only(),
-           py::arg("n_jobs") = -1, "Trains on pairs; labels index classes. Returns a training report dict.")
-      .def("predict_proba", [](const StanceClassifierModel& model, const py::sequence& targets,
-                               const py::sequence& texts, int n_jobs) {
-             if (!model.fitted()) throw std::invalid_argument("the stance classifier is not fitted: call fit first");
-             std::vector<std::string> t = utf8_list(targets, "target"), x = utf8_list(texts, "text");
-             if (t.size() != x.size()) throw std::invalid_argument("targets and texts differ in length");
-             const std::size_t n = t.size(), C = model.classes().size();
-             // Pairs sharing a text go to the same chunk, so each text is segmented once per chunk.
-             std::vector<std::size_t> order(n);
-             std::iota(order.begin(), order.end(), 0);
-             std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return x[a] < x[b]; });
-             const std::size_t chunks = (n + kChunk - 1) / kChunk;
-             std::vector<float> probs(n * C);
-             run_batch(chunks, n_jobs, [&](std::size_t c) {
-               std::vector<std::string> ct, cx;
-               const std::size_t lo = c * kChunk, hi = std::min(n, lo + kChunk);
-               for (std::size_t k = lo; k < hi; ++k) {
-                 ct.push_back(t[order[k]]);
-                 cx.push_back(x[order[k]]);
-               }
-               Eigen::MatrixXf p = model.predict_proba(ct, cx, 1);
-               for (std::size_t k = lo; k < hi; ++k)
-                 for (std::size_t j = 0; j < C; ++j) probs[order[k] * C + j] = p(static_cast<Eigen::Index>(k - lo), j);
-             });
-             py::array_t<float> out({n, C});
-             std::copy(probs.begin(), probs.end(), out.mutable_data());
+           py::arg("targets"), py::arg("texts"), py::arg("y"), py::kw_only(), py::arg("n_jobs") = -1, R"doc(
+Trains on (target, text) pairs labelled y; the classes become the sorted distinct labels.
+
+Arguments:
+    targets, texts: sequences of str (or UTF-8 bytes), one pair per position; invalid UTF-8
+        or lone surrogates raise ValueError.
+    y: one label per pair, all str or all int (numpy integers too). bool, float, None and
+        mixed kinds raise TypeError; fewer than two distinct labels raise ValueError.
+    n_jobs: threads (-1: all cores).
+
+Returns a training report: epochs, best_epoch, best_validation_loss, seconds_features,
+seconds_training. A failed fit (e.g. diverged weights: ValueError) keeps the previous model.
+
+Example:
+    >>> m = StanceModel(model="logistic", hash_bits=10)
+    >>> m.fit(["rates rise"] * 2, ["Rates rose.", "Rates fell."], [1, 0])["epochs"] >= 1
+    True
+)doc")
+      .def("predict_proba", &probabilities, py::arg("targets"), py::arg("texts"), py::kw_only(),
+           py::arg("n_jobs") = -1, R"doc(
+Class probabilities of (target, text) pairs, computed with the GIL released.
+
+Arguments:
+    targets, texts: sequences of str of the same length.
+    n_jobs: threads (-1: all cores).
+
+Returns a float32 array of shape (n, len(classes)); column j is classes[j].
+
+Example:
+    >>> m.predict_proba(["rates rise"], ["Rates rose."]).shape      # doctest: +SKIP
+    (1, 2)
+)doc")
+      .def("predict", [](py::handle self, const py::sequence& targets, const py::sequence& texts, int n_jobs) {
+             py::array_t<float> p = probabilities(self, targets, texts, n_jobs);
+             const py::list classes = classes_to_python(constructed(self).classes());
+             const auto r = p.unchecked<2>();
+             py::list out;
+             for (py::ssize_t i = 0; i < r.shape(0); ++i) {
+               py::ssize_t best = 0;  // the first of equal maxima, as numpy.argmax
+               for (py::ssize_t j = 1; j < r.shape(1); ++j)
+                 if (r(i, j) > r(i, best)) best = j;
+               out.append(classes[best]);
+             }
              return out;
            },
-           py::arg("targets"), py::arg("texts"), py::kw_only(), py::arg("n_jobs") = -1,
-           "(n, classes) float32 probabilities, GIL released.")
-      .def_property_readonly("classes", &StanceClassifierModel::classes)
-      .def_property_readonly("options", [](const StanceClassifierModel& model) {
-        const StanceClassifierOptions& o = model.options();
-        py::dict d;
-        d["model"] = o.model;
-        d["hidden_units"] = o.hidden_units;
-        d["hash_bits"] = o.hash_bits;
-        d["max_epochs"] = o.max_epochs;
-        d["batch_size"] = o.batch_size;
-        d["learning_rate"] = o.learning_rate;
-        d["l2"] = o.l2;
-        d["validation_fraction"] = o.validation_fraction;
-        d["patience"] = o.patience;
-        d["class_weight"] = o.class_weight;
-        d["seed"] = o.seed;
-        d["language"] = o.language;
-        return d;
-      }, "The hyperparameters, as a dict.")
-      .def_property_readonly("fitted", &StanceClassifierModel::fitted)
-      .def("to_bytes", [](const StanceClassifierModel& model) { return py::bytes(model.serialize()); },
-           "The versioned binary form (magic, version, payload, checksum).")
-      .def_static("from_bytes", [](const py::bytes& data) {
-             std::string s = data;
+           py::arg("targets"), py::arg("texts"), py::kw_only(), py::arg("n_jobs") = -1, R"doc(
+The most probable class of each (target, text) pair, as the label value fit was given.
+
+Arguments:
+    targets, texts: sequences of str of the same length.
+    n_jobs: threads (-1: all cores).
+
+Example:
+    >>> m.predict(["rates rise"], ["Rates rose."])                 # doctest: +SKIP
+    ['agree']
+)doc")
+      .def_property_readonly("classes", [](py::handle self) { return classes_to_python(constructed(self).classes()); },
+                             "The class labels (str or int, as given to fit), in column order; [] before fit.")
+      .def_property_readonly("options", [](py::handle self) { return options_to_python(constructed(self).options()); },
+                             "The hyperparameters, as a dict.")
+      .def_property_readonly("fitted", [](py::handle self) { return constructed(self).fitted(); },
+                             "Whether fit (or from_bytes, load) gave the model its weights.")
+      .def("to_bytes", [](py::handle self) { return py::bytes(constructed(self).serialize()); }, R"doc(
+The versioned binary form: magic, format version, payload (options, class labels, weights),
+checksum over all of it. ValueError when not fitted.
+
+Example:
+    >>> StanceModel.from_bytes(m.to_bytes()).classes == m.classes   # doctest: +SKIP
+    True
+)doc")
+      .def_static("from_bytes", [](const py::object& data) {
+             std::string s = bytes_from_python(data);
+             py::gil_scoped_release release;
              return StanceClassifierModel::deserialize(s);
-           }, py::arg("data"), "Reads to_bytes() output; ValueError for corrupt or foreign data.")
-      .def_property_readonly_static("format_version", [](py::object) { return StanceClassifierModel::kFormatVersion; });
+           }, py::arg("data"), R"doc(
+Reads to_bytes() output (format version 1 or 2).
+
+Arguments:
+    data: bytes (or bytearray, memoryview). ValueError saying what is wrong for foreign,
+        truncated or corrupt data.
+
+Example:
+    >>> StanceModel.from_bytes(b"not a model")
+    Traceback (most recent call last):
+    ValueError: not a synopsis stance model (bad magic bytes)
+)doc")
+      .def("save", [](py::handle self, const py::object& path) {
+             const StanceClassifierModel& model = constructed(self);
+             const std::string file = path_from_python(path);
+             try {
+               py::gil_scoped_release release;
+               model.save(file);
+             } catch (const std::filesystem::filesystem_error& e) {
+               raise_os_error(e, path);
+             }
+           }, py::arg("path"), R"doc(
+Writes the model to a file atomically: a temporary file in the same folder is written,
+synced and renamed over path, so an interrupted save leaves any previous file intact.
+
+Arguments:
+    path: str, bytes or os.PathLike. OSError (naming the path) when it cannot be written;
+        ValueError when the model is not fitted.
+
+Example:
+    >>> m.save("stance.model")                                       # doctest: +SKIP
+)doc")
+      .def_static("load", [](const py::object& path) {
+             const std::string file = path_from_python(path);
+             try {
+               py::gil_scoped_release release;
+               return StanceClassifierModel::load(file);
+             } catch (const std::filesystem::filesystem_error& e) {
+               raise_os_error(e, path);
+             }
+           }, py::arg("path"), R"doc(
+Reads a file written by save().
+
+Arguments:
+    path: str, bytes or os.PathLike. FileNotFoundError (an OSError) naming the path when it
+        does not exist; ValueError saying what is wrong for a corrupt or foreign file.
+
+Example:
+    >>> StanceModel.load("stance.model").classes                     # doctest: +SKIP
+    ['agree', 'disagree']
+)doc")
+      .def_property_readonly_static("format_version", [](py::object) { return StanceClassifierModel::kFormatVersion; },
+                                    "The model format version this build writes.")
+      .def(py::pickle(
+          // A fitted model pickles as its serialised form, an unfitted one as its options.
+          [](py::handle self) -> py::object {
+            const StanceClassifierModel& model = constructed(self);
+            if (model.fitted()) return py::bytes(model.serialize());
+            return options_to_python(model.options());
+          },
+          [](const py::object& state) {
+            if (py::isinstance<py::bytes>(state)) return StanceClassifierModel::deserialize(state.cast<std::string>());
+            if (py::isinstance<py::dict>(state)) return StanceClassifierModel(options_from_python(state));
+            throw py::value_error("bad StanceModel pickle state: expected bytes or an options dict, got a " +
+                                  std::string(py::str(py::type::handle_of(state).attr("__name__"))));
+          }));
 
   m.def("stance_feature_names", &stance_dense_feature_names, "Names of the hand-built stance features.");
 }

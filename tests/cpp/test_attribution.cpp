@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -70,6 +71,36 @@ TEST(Attribution, AssertedSentenceHasNoSource) {
   EXPECT_FALSE(a.attribution.has_source());
   EXPECT_FALSE(a.reported);
   EXPECT_FALSE(a.hedged);
+}
+
+TEST(Attribution, ParentheticalsStayInTheirSentence) {
+  auto doc = synopsis::segment(
+      "The dam held (Source: river authority). Water rose (no tag here. Then a new line (Analysis: the desk).");
+  ASSERT_EQ(doc.sentences.size(), 3u);
+  auto first = synopsis::attribute_sentence(doc, 0);
+  ASSERT_EQ(first.attribution.kind, AttributionKind::parenthetical);
+  EXPECT_EQ(source_of(doc, first.attribution), "river authority");
+  EXPECT_EQ(first.attribution.label, "Source");
+  // An unclosed "(" must not borrow the ")" and ":" of the next sentence.
+  EXPECT_EQ(synopsis::attribute_sentence(doc, 1).attribution.kind, AttributionKind::none);
+  auto third = synopsis::attribute_sentence(doc, 2);
+  ASSERT_EQ(third.attribution.kind, AttributionKind::parenthetical);
+  EXPECT_EQ(source_of(doc, third.attribution), "the desk");
+}
+
+// Many sentences and no parenthesis: each sentence's search stops at its own end (it once ran
+// to the end of the text, quadratic in the sentence count). The time bound is loose; the
+// quadratic version took minutes here.
+TEST(Attribution, ManySentencesTakeLinearTime) {
+  std::string text;
+  for (int i = 0; i < 100000; ++i) text += "The mayor said the plan " + std::to_string(i) + " was sound. ";
+  auto doc = synopsis::segment(text);
+  const auto t0 = std::chrono::steady_clock::now();
+  auto all = synopsis::attribute(doc);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  ASSERT_EQ(all.size(), doc.sentences.size());
+  EXPECT_EQ(all.back().attribution.kind, AttributionKind::reporting_verb);
+  EXPECT_LT(seconds, 20.0);
 }
 
 TEST(Attribution, SeedArticleParentheticalsAndHedge) {

@@ -1,15 +1,35 @@
 #include "synopsis/classifier.hpp"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <limits>
 #include <string>
 #include <vector>
+
+#include "synopsis/features.hpp"
 
 namespace {
 
 struct Toy {
   std::vector<std::string> targets, texts;
-  std::vector<int> labels;
+  std::vector<int> labels;  // 0 agree, 1 disagree, 2 unrelated
+
+  std::vector<std::string> names() const {
+    static const char* kNames[] = {"agree", "disagree", "unrelated"};
+    std::vector<std::string> out;
+    for (int y : labels) out.push_back(kNames[y]);
+    return out;
+  }
+  std::vector<std::int64_t> numbers(std::int64_t scale) const {
+    std::vector<std::int64_t> out;
+    for (int y : labels) out.push_back(scale * (y - 1));
+    return out;
+  }
 };
 
 // Related pairs that confirm, related pairs that deny, and unrelated pairs.
@@ -63,7 +83,7 @@ TEST_P(ModelKinds, LearnsToyStanceAndRoundTrips) {
   o.validation_fraction = 0.0f;
   o.learning_rate = 0.01f;
   synopsis::StanceClassifierModel m(o);
-  m.fit(t.targets, t.texts, t.labels, {"agree", "disagree", "unrelated"}, 2);
+  m.fit(t.targets, t.texts, t.names(), 2);
   Eigen::MatrixXf p = m.predict_proba(t.targets, t.texts, 2);
   EXPECT_GE(accuracy(p, t.labels), 0.95);
 
@@ -81,8 +101,8 @@ TEST(StanceClassifierModel, SameSeedSameModel) {
   o.hash_bits = 10;
   o.max_epochs = 5;
   synopsis::StanceClassifierModel a(o), b(o);
-  a.fit(t.targets, t.texts, t.labels, {"agree", "disagree", "unrelated"}, 1);
-  b.fit(t.targets, t.texts, t.labels, {"agree", "disagree", "unrelated"}, 2);
+  a.fit(t.targets, t.texts, t.names(), 1);
+  b.fit(t.targets, t.texts, t.names(), 2);
   EXPECT_EQ(a.serialize(), b.serialize());
 }
 
@@ -92,7 +112,7 @@ TEST(StanceClassifierModel, RejectsCorruptBytes) {
   o.hash_bits = 8;
   o.max_epochs = 2;
   synopsis::StanceClassifierModel m(o);
-  m.fit(t.targets, t.texts, t.labels, {"agree", "disagree", "unrelated"}, 1);
+  m.fit(t.targets, t.texts, t.names(), 1);
   std::string bytes = m.serialize();
   std::string flipped = bytes;
   flipped[flipped.size() / 2] ^= 0x5A;
@@ -110,8 +130,199 @@ TEST(StanceClassifierModel, RejectsBadOptionsAndInputs) {
   EXPECT_THROW(synopsis::StanceClassifierModel{o}, std::invalid_argument);
   synopsis::StanceClassifierModel m;
   EXPECT_THROW(m.predict_proba({"a"}, {"b"}), std::invalid_argument);
-  EXPECT_THROW(m.fit({"a"}, {"b", "c"}, {0}, {"x", "y"}), std::invalid_argument);
-  EXPECT_THROW(m.fit({"a"}, {"b"}, {0}, {"x"}), std::invalid_argument);
+  EXPECT_THROW(m.fit({"a"}, {"b", "c"}, std::vector<std::string>{"x"}), std::invalid_argument);
+  EXPECT_THROW(m.fit({"a", "b"}, {"b", "c"}, std::vector<std::string>{"x", "x"}), std::invalid_argument);
+  EXPECT_THROW(m.fit({}, {}, std::vector<std::int64_t>{}), std::invalid_argument);
+}
+
+// The options that once trained into a model nobody could load, and their neighbours.
+TEST(StanceClassifierOptions, RejectsNonFiniteAndHugeNumbers) {
+  const float inf = std::numeric_limits<float>::infinity(), nan = std::numeric_limits<float>::quiet_NaN();
+  for (float bad : {inf, -inf, nan, 1e30f, 1.5f, -1e-6f}) {
+    synopsis::StanceClassifierOptions o;
+    o.l2 = bad;
+    EXPECT_THROW(o.validate(), std::invalid_argument) << "l2 = " << bad;
+  }
+  for (float bad : {inf, nan, 1e6f, 2.0f, 0.0f, -1.0f}) {
+    synopsis::StanceClassifierOptions o;
+    o.learning_rate = bad;
+    EXPECT_THROW(o.validate(), std::invalid_argument) << "learning_rate = " << bad;
+  }
+  for (float bad : {nan, inf, 0.9f, -0.1f}) {
+    synopsis::StanceClassifierOptions o;
+    o.validation_fraction = bad;
+    EXPECT_THROW(o.validate(), std::invalid_argument) << "validation_fraction = " << bad;
+  }
+  synopsis::StanceClassifierOptions o;
+  o.max_epochs = synopsis::stance_limits::kMaxEpochs + 1;
+  EXPECT_THROW(o.validate(), std::invalid_argument);
+  o = {};
+  o.batch_size = synopsis::stance_limits::kMaxBatchSize + 1;
+  EXPECT_THROW(o.validate(), std::invalid_argument);
+  o = {};
+  o.patience = 0;
+  EXPECT_THROW(o.validate(), std::invalid_argument);
+  o = {};
+  o.learning_rate = synopsis::stance_limits::kMaxLearningRate;
+  o.l2 = synopsis::stance_limits::kMaxL2;
+  EXPECT_NO_THROW(o.validate());
+}
+
+synopsis::StanceClassifierModel small_model(const Toy& t, synopsis::StanceClassifierOptions o = {}) {
+  o.hash_bits = 8;
+  o.max_epochs = 2;
+  synopsis::StanceClassifierModel m(o);
+  m.fit(t.targets, t.texts, t.names(), 1);
+  return m;
+}
+
+TEST(StanceClassifierModel, ClassesAreTheSortedDistinctLabels) {
+  Toy t = toy(2);
+  synopsis::StanceClassifierOptions o;
+  o.hash_bits = 8;
+  o.max_epochs = 2;
+  synopsis::StanceClassifierModel m(o);
+  m.fit(t.targets, t.texts, t.numbers(10), 1);  // -10, 0, 10
+  ASSERT_EQ(m.classes().kind(), synopsis::ClassLabels::Kind::integer);
+  EXPECT_EQ(m.classes().integers(), (std::vector<std::int64_t>{-10, 0, 10}));
+  auto back = synopsis::StanceClassifierModel::deserialize(m.serialize());
+  EXPECT_EQ(back.classes(), m.classes());
+
+  std::vector<std::string> names = t.names();
+  for (auto& n : names) n = n == "agree" ? "zebra" : n;
+  m.fit(t.targets, t.texts, names, 1);
+  ASSERT_EQ(m.classes().kind(), synopsis::ClassLabels::Kind::string);
+  EXPECT_EQ(m.classes().strings(), (std::vector<std::string>{"disagree", "unrelated", "zebra"}));
+}
+
+TEST(StanceClassifierModel, FailedFitKeepsThePreviousModel) {
+  Toy t = toy(2);
+  synopsis::StanceClassifierModel m = small_model(t);
+  const std::string before = m.serialize();
+  EXPECT_THROW(m.fit(t.targets, t.texts, std::vector<std::string>(t.targets.size(), "one")), std::invalid_argument);
+  EXPECT_EQ(m.serialize(), before);
+}
+
+// A version-1 file: the payload without the label kind byte, the checksum over the payload.
+std::string as_version_1(const std::string& v2) {
+  std::uint64_t size;
+  std::memcpy(&size, v2.data() + 12, 8);
+  std::string payload = v2.substr(20, size);
+  std::size_t pos = 0;
+  auto skip_str = [&] {
+    std::uint64_t n;
+    std::memcpy(&n, payload.data() + pos, 8);
+    pos += 8 + n;
+  };
+  skip_str();     // model
+  pos += 4 * 4 + 3 * 4 + 4;  // four u32, three f32, patience
+  skip_str();     // class_weight
+  pos += 8;       // seed
+  skip_str();     // language
+  EXPECT_EQ(payload[pos], 0);  // string labels
+  payload.erase(pos, 1);
+  std::string out = v2.substr(0, 8);
+  const std::uint32_t version = 1;
+  const std::uint64_t n = payload.size(), sum = synopsis::stable_hash(payload, 0x5EED);
+  out.append(reinterpret_cast<const char*>(&version), 4);
+  out.append(reinterpret_cast<const char*>(&n), 8);
+  out += payload;
+  out.append(reinterpret_cast<const char*>(&sum), 8);
+  return out;
+}
+
+TEST(StanceClassifierModel, ReadsVersion1Files) {
+  Toy t = toy(2);
+  synopsis::StanceClassifierModel m = small_model(t);
+  auto back = synopsis::StanceClassifierModel::deserialize(as_version_1(m.serialize()));
+  EXPECT_EQ(back.classes(), m.classes());
+  EXPECT_TRUE(back.predict_proba(t.targets, t.texts).isApprox(m.predict_proba(t.targets, t.texts), 1e-6f));
+}
+
+TEST(StanceClassifierModel, ChecksumCoversTheHeader) {
+  Toy t = toy(2);
+  std::string bytes = small_model(t).serialize();
+  std::string v1 = bytes;
+  v1[8] = 1;  // a version-2 payload declared as version 1
+  try {
+    synopsis::StanceClassifierModel::deserialize(v1);
+    FAIL() << "expected std::invalid_argument";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_NE(std::string(e.what()).find("checksum"), std::string::npos) << e.what();
+  }
+}
+
+// A payload with a valid checksum but options outside the limits: the loader applies the
+// same limits as validate().
+TEST(StanceClassifierModel, LoaderAppliesTheOptionLimits) {
+  Toy t = toy(2);
+  std::string bytes = small_model(t).serialize();
+  const std::size_t lr = 20 + 8 + 3 + 4 * 4;  // header, "mlp", four u32: learning_rate
+  const float huge = 2.0f;
+  std::memcpy(&bytes[lr], &huge, 4);
+  const std::uint64_t sum = synopsis::stable_hash(std::string_view(bytes).substr(0, bytes.size() - 8), 0x5EED);
+  std::memcpy(&bytes[bytes.size() - 8], &sum, 8);
+  try {
+    synopsis::StanceClassifierModel::deserialize(bytes);
+    FAIL() << "expected std::invalid_argument";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_NE(std::string(e.what()).find("learning_rate"), std::string::npos) << e.what();
+  }
+}
+
+class ModelFiles : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() / ("synopsis_model_files_" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  std::filesystem::path dir_;
+};
+
+TEST_F(ModelFiles, SaveReplacesTheFileAndLeavesNoTemporaries) {
+  Toy t = toy(2);
+  synopsis::StanceClassifierModel m = small_model(t);
+  const std::string path = (dir_ / "model.bin").string();
+  {
+    std::ofstream old(path, std::ios::binary);
+    old << "an older file";
+  }
+  m.save(path);
+  m.save(path);
+  EXPECT_EQ(synopsis::StanceClassifierModel::load(path).serialize(), m.serialize());
+  std::size_t files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir_)) files += entry.is_regular_file();
+  EXPECT_EQ(files, 1u);
+}
+
+TEST_F(ModelFiles, MissingFilesAndFoldersAreFilesystemErrors) {
+  const std::string missing = (dir_ / "absent.bin").string();
+  try {
+    synopsis::StanceClassifierModel::load(missing);
+    FAIL() << "expected std::filesystem::filesystem_error";
+  } catch (const std::filesystem::filesystem_error& e) {
+    EXPECT_EQ(e.code(), std::errc::no_such_file_or_directory);
+    EXPECT_EQ(e.path1().string(), missing);
+  }
+  Toy t = toy(2);
+  EXPECT_THROW(small_model(t).save((dir_ / "no" / "such" / "folder.bin").string()),
+               std::filesystem::filesystem_error);
+}
+
+TEST_F(ModelFiles, CorruptFilesNameThePath) {
+  const std::string path = (dir_ / "corrupt.bin").string();
+  {
+    std::ofstream f(path, std::ios::binary);
+    f << "SYNSTNC";
+  }
+  try {
+    synopsis::StanceClassifierModel::load(path);
+    FAIL() << "expected std::invalid_argument";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_NE(std::string(e.what()).find(path), std::string::npos) << e.what();
+  }
 }
 
 }  // namespace

@@ -6,13 +6,17 @@
 // multinomial logistic regression and a one-hidden-layer MLP, trained with Adam on
 // mini-batches, class weights, early stopping on a held-out fraction and a fixed seed.
 //
-// Serialised form: "SYNSTNC\0" magic, format version, payload size, payload, FNV-1a checksum;
-// anything else is rejected with std::invalid_argument.
+// Serialised form (version 2): "SYNSTNC\0" magic, u32 format version, u64 payload size,
+// payload, u64 FNV-1a checksum of everything before it (header included). The payload holds
+// the options, the class labels with their kind (strings or integers), the IDF table, the
+// standardisation and the weights. Version 1 (checksum over the payload only, string labels)
+// is still read. Anything else is rejected with std::invalid_argument.
 #pragma once
 
 #include <Eigen/Dense>
 
 #include <atomic>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -22,19 +26,77 @@
 
 namespace synopsis {
 
+// Ranges of the numeric options and of the stored values. StanceClassifierOptions::validate
+// and the model loader both apply them, so that every model fit can train is one load can read.
+namespace stance_limits {
+constexpr int kMinHiddenUnits = 1, kMaxHiddenUnits = 4096;
+constexpr int kMinHashBits = 4, kMaxHashBits = 20;
+constexpr int kMaxEpochs = 100000;         // also bounds patience
+constexpr int kMaxBatchSize = 1 << 20;
+constexpr float kMaxLearningRate = 1.0f;   // Adam steps are about this size: larger ones diverge
+constexpr float kMaxL2 = 1.0f;             // decay beyond 1 per step overshoots and oscillates
+constexpr float kMaxValidationFraction = 0.9f;  // exclusive
+constexpr std::size_t kMaxClasses = 1000;
+// Weights, IDF values and the dense standardisation stay far below this after any sane
+// training; a larger magnitude means divergence (or a corrupt file) and would overflow.
+constexpr float kMaxAbsValue = 1e6f;
+}  // namespace stance_limits
+
 struct StanceClassifierOptions {
   std::string model = "mlp";          // "mlp" or "logistic"
-  int hidden_units = 64;              // MLP hidden layer width
-  int hash_bits = 14;                 // 2^bits buckets for each of target and text TF-IDF
-  int max_epochs = 15;
-  int batch_size = 128;
-  float learning_rate = 2e-3f;        // Adam step size
-  float l2 = 1e-6f;                   // weight decay on touched weights
-  float validation_fraction = 0.1f;   // held out for early stopping (0: none, train max_epochs)
-  int patience = 3;                   // epochs without validation improvement before stopping
+  int hidden_units = 64;              // MLP hidden layer width, 1..4096
+  int hash_bits = 14;                 // 2^bits buckets for each of target and text TF-IDF, 4..20
+  int max_epochs = 15;                // 1..100000
+  int batch_size = 128;               // 1..2^20
+  float learning_rate = 2e-3f;        // Adam step size, in (0, 1]
+  float l2 = 1e-6f;                   // weight decay on touched weights, in [0, 1]
+  float validation_fraction = 0.1f;   // held out for early stopping, in [0, 0.9) (0: none, train max_epochs)
+  int patience = 3;                   // epochs without validation improvement before stopping, 1..100000
   std::string class_weight = "sqrt";  // "balanced", "sqrt" (square root of balanced) or "none"
   std::uint64_t seed = 0;
   std::string language = "en";
+
+  // Throws std::invalid_argument naming the first option outside its range (stance_limits);
+  // NaN and infinities are outside every range.
+  void validate() const;
+};
+
+// The class labels of a model: all strings or all integers, distinct. fit takes them sorted
+// (strings by UTF-8 bytes, which is code point order; integers numerically); column i of
+// predict_proba is class i.
+class ClassLabels {
+ public:
+  enum class Kind : std::uint8_t { string = 0, integer = 1 };
+
+  ClassLabels() = default;
+  // The sorted distinct values of labels.
+  static ClassLabels sorted_distinct(std::vector<std::string> labels);
+  static ClassLabels sorted_distinct(std::vector<std::int64_t> labels);
+  // Labels kept in the given order; std::invalid_argument when two are equal.
+  static ClassLabels in_order(std::vector<std::string> labels);
+  static ClassLabels in_order(std::vector<std::int64_t> labels);
+
+  // Class index of each label; std::invalid_argument for a label that is not a class.
+  std::vector<int> indices_of(const std::vector<std::string>& labels) const;
+  std::vector<int> indices_of(const std::vector<std::int64_t>& labels) const;
+
+  Kind kind() const { return kind_; }
+  std::size_t size() const { return kind_ == Kind::string ? strings_.size() : integers_.size(); }
+  bool empty() const { return size() == 0; }
+  const std::vector<std::string>& strings() const { return strings_; }     // empty unless kind() == string
+  const std::vector<std::int64_t>& integers() const { return integers_; }  // empty unless kind() == integer
+  // Label i as text (integers in decimal), for messages and reports.
+  std::string text(std::size_t i) const;
+
+  bool operator==(const ClassLabels& other) const {
+    return kind_ == other.kind_ && strings_ == other.strings_ && integers_ == other.integers_;
+  }
+  bool operator!=(const ClassLabels& other) const { return !(*this == other); }
+
+ private:
+  Kind kind_ = Kind::string;
+  std::vector<std::string> strings_;
+  std::vector<std::int64_t> integers_;
 };
 
 // Dense (hand-built) feature names, in order.
@@ -72,32 +134,59 @@ struct TrainingReport {
 
 class StanceClassifierModel {
  public:
+  // Throws std::invalid_argument for bad options (StanceClassifierOptions::validate).
   explicit StanceClassifierModel(StanceClassifierOptions options = {});
 
-  // labels[i] indexes classes. Throws std::invalid_argument for mismatched sizes, fewer than
-  // two classes, or bad options.
+  // Trains on labelled pairs; the classes become the sorted distinct labels. Throws
+  // std::invalid_argument for mismatched sizes, fewer than two or more than
+  // stance_limits::kMaxClasses classes, or a training run whose weights diverged (not finite
+  // or beyond stance_limits::kMaxAbsValue: lower learning_rate). On any error, and when
+  // cancelled, the model keeps its previous state.
   TrainingReport fit(const std::vector<std::string>& targets, const std::vector<std::string>& texts,
-                     const std::vector<int>& labels, std::vector<std::string> classes, int threads = 1,
+                     const std::vector<std::string>& labels, int threads = 1,
+                     const std::atomic<bool>* cancel = nullptr);
+  TrainingReport fit(const std::vector<std::string>& targets, const std::vector<std::string>& texts,
+                     const std::vector<std::int64_t>& labels, int threads = 1,
                      const std::atomic<bool>* cancel = nullptr);
   // (n, classes) probabilities.
   Eigen::MatrixXf predict_proba(const std::vector<std::string>& targets, const std::vector<std::string>& texts,
                                 int threads = 1, const std::atomic<bool>* cancel = nullptr) const;
 
   bool fitted() const { return !classes_.empty(); }
-  const std::vector<std::string>& classes() const { return classes_; }
+  const ClassLabels& classes() const { return classes_; }
   const StanceClassifierOptions& options() const { return options_; }
 
+  // The serialised form (see the top of this file); std::invalid_argument when not fitted.
   std::string serialize() const;
+  // Reads serialize() output of this or an earlier format version; std::invalid_argument
+  // saying what is wrong for foreign, truncated or corrupt data.
   static StanceClassifierModel deserialize(std::string_view bytes);
-  static constexpr std::uint32_t kFormatVersion = 1;
+  // Writes serialize() to path atomically: a temporary file in the same folder is written,
+  // flushed, synced and renamed over path, so a crash mid-save leaves the old file whole.
+  // Throws std::filesystem::filesystem_error (with the errno and the path) on I/O errors.
+  void save(const std::string& path) const;
+  // Reads a file written by save: std::filesystem::filesystem_error when it cannot be read
+  // (e.g. missing), std::invalid_argument when it is not a valid model.
+  static StanceClassifierModel load(const std::string& path);
+  static constexpr std::uint32_t kFormatVersion = 2;
 
  private:
   Eigen::VectorXf forward(const PairFeatures& x, Eigen::VectorXf* hidden_pre = nullptr) const;
   std::size_t input_dim() const;
+  // fit with labels[i] indexing classes.
+  TrainingReport fit_indexed(const std::vector<std::string>& targets, const std::vector<std::string>& texts,
+                             const std::vector<int>& labels, ClassLabels classes, int threads,
+                             const std::atomic<bool>* cancel);
+  // Trains this freshly constructed model; labels[i] indexes classes.
+  TrainingReport train(const std::vector<std::string>& targets, const std::vector<std::string>& texts,
+                       const std::vector<int>& labels, ClassLabels classes, int threads,
+                       const std::atomic<bool>* cancel);
+  // Every stored value (IDF, standardisation, weights) finite and within stance_limits::kMaxAbsValue.
+  bool storable() const;
 
   StanceClassifierOptions options_;
   StanceFeaturizer featurizer_;
-  std::vector<std::string> classes_;
+  ClassLabels classes_;
   Eigen::VectorXf mean_, scale_;  // standardisation of the dense features
   // Row-major so that the row of one input feature is contiguous (sparse inputs touch rows).
   Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> w1_;  // input x (hidden | classes)

@@ -1,0 +1,81 @@
+// Class labels of the stance classifier: all strings or all integers.
+#include <algorithm>
+#include <stdexcept>
+
+#include "synopsis/classifier.hpp"
+#include "synopsis/unicode.hpp"
+
+namespace synopsis {
+
+namespace {
+
+template <typename T>
+std::vector<T> sorted_unique(std::vector<T> values) {
+  std::sort(values.begin(), values.end());
+  values.erase(std::unique(values.begin(), values.end()), values.end());
+  return values;
+}
+
+template <typename T>
+bool has_duplicates(const std::vector<T>& values) {
+  return sorted_unique(values).size() != values.size();
+}
+
+// Class index of each label by binary search when the classes are sorted (what fit makes),
+// else by a linear scan (a version-1 file may hold any order).
+template <typename T, typename Text>
+std::vector<int> indices_in(const std::vector<T>& classes, const std::vector<T>& labels, Text&& text) {
+  const bool sorted = std::is_sorted(classes.begin(), classes.end());
+  std::vector<int> out;
+  out.reserve(labels.size());
+  for (const T& label : labels) {
+    auto it = sorted ? std::lower_bound(classes.begin(), classes.end(), label)
+                     : std::find(classes.begin(), classes.end(), label);
+    if (it == classes.end() || !(*it == label))
+      throw std::invalid_argument("label '" + text(label) + "' is not one of the model's classes");
+    out.push_back(static_cast<int>(it - classes.begin()));
+  }
+  return out;
+}
+
+}  // namespace
+
+ClassLabels ClassLabels::sorted_distinct(std::vector<std::string> labels) {
+  return in_order(sorted_unique(std::move(labels)));
+}
+
+ClassLabels ClassLabels::sorted_distinct(std::vector<std::int64_t> labels) {
+  return in_order(sorted_unique(std::move(labels)));
+}
+
+ClassLabels ClassLabels::in_order(std::vector<std::string> labels) {
+  if (has_duplicates(labels)) throw std::invalid_argument("class labels must be distinct");
+  ClassLabels out;
+  out.kind_ = Kind::string;
+  out.strings_ = std::move(labels);
+  return out;
+}
+
+ClassLabels ClassLabels::in_order(std::vector<std::int64_t> labels) {
+  if (has_duplicates(labels)) throw std::invalid_argument("class labels must be distinct");
+  ClassLabels out;
+  out.kind_ = Kind::integer;
+  out.integers_ = std::move(labels);
+  return out;
+}
+
+std::vector<int> ClassLabels::indices_of(const std::vector<std::string>& labels) const {
+  if (kind_ != Kind::string) throw std::invalid_argument("the classes are integers, the labels strings");
+  return indices_in(strings_, labels, [](const std::string& s) { return replace_invalid_utf8(s); });
+}
+
+std::vector<int> ClassLabels::indices_of(const std::vector<std::int64_t>& labels) const {
+  if (kind_ != Kind::integer) throw std::invalid_argument("the classes are strings, the labels integers");
+  return indices_in(integers_, labels, [](std::int64_t v) { return std::to_string(v); });
+}
+
+std::string ClassLabels::text(std::size_t i) const {
+  return kind_ == Kind::string ? strings_.at(i) : std::to_string(integers_.at(i));
+}
+
+}  // namespace synopsis
