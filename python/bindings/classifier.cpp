@@ -152,7 +152,11 @@ std::string path_from_python(const py::object& path) {
 }
 
 std::string bytes_from_python(const py::object& data) {
-  // bytes, bytearray, memoryview or any buffer; TypeError for anything else (str included).
+  // bytes, bytearray, memoryview or any buffer; TypeError for anything else (str and lists of
+  // ints included, which PyBytes_FromObject would take).
+  if (!PyObject_CheckBuffer(data.ptr()))
+    throw py::type_error("expected bytes (or bytearray, memoryview), got " +
+                         py::str(py::type::handle_of(data).attr("__name__")).cast<std::string>());
   py::object b = py::reinterpret_steal<py::object>(PyBytes_FromObject(data.ptr()));
   if (!b) throw py::error_already_set();
   return b.cast<std::string>();

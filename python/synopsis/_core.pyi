@@ -333,7 +333,11 @@ class SummarySentence:
         ...
     def to_dict(self) -> dict:
         """
-        The sentence as a plain dict (index, text, start, end, score).
+        The fields as plain data (dicts, lists, str, numbers), e.g. for JSON.
+        """
+    def to_json(self) -> str:
+        """
+        to_dict() as a JSON string.
         """
     @property
     def end(self) -> int:
@@ -853,35 +857,136 @@ class StanceTagger:
         ...
 class StanceModel:
     """
-    The C++ stance model (features, logistic regression or MLP, serialisation). Use
-    synopsis.StanceClassifier, which wraps it with the scikit-learn contract.
+    The C++ stance model: features of (target, text) pairs, logistic regression or a
+    one-hidden-layer MLP, and one versioned model format that carries the class labels.
+    synopsis.StanceClassifier wraps it with the scikit-learn contract.
+    
+    Arguments (keyword only; ValueError outside the ranges):
+        model: "mlp" or "logistic".
+        hidden_units: MLP hidden layer width, 1..4096.
+        hash_bits: 2**hash_bits hashed TF-IDF buckets for target and for text, 4..20.
+        max_epochs: 1..100000. batch_size: 1..2**20.
+        learning_rate: Adam step size in (0, 1]. l2: weight decay in [0, 1].
+        validation_fraction: held out for early stopping, in [0, 0.9). patience: 1..100000.
+        class_weight: "sqrt", "balanced" or "none". seed: fixes split, initialisation, order.
+        language: language of the texts.
+    
+    Example:
+        >>> m = StanceModel(model="logistic", hash_bits=10)
+        >>> report = m.fit(["rates rise"] * 2, ["Rates rose.", "Rates fell."], ["agree", "disagree"])
+        >>> m.classes
+        ['agree', 'disagree']
     """
-    format_version: typing.ClassVar[int] = 1
+    format_version: typing.ClassVar[int] = 2
     @staticmethod
-    def from_bytes(data: bytes) -> StanceModel:
+    def from_bytes(data: typing.Any) -> StanceModel:
         """
-        Reads to_bytes() output; ValueError for corrupt or foreign data.
+        Reads to_bytes() output (format version 1 or 2).
+        
+        Arguments:
+            data: bytes (or bytearray, memoryview). ValueError saying what is wrong for foreign,
+                truncated or corrupt data.
+        
+        Example:
+            >>> StanceModel.from_bytes(b"not a model")
+            Traceback (most recent call last):
+            ValueError: not a synopsis stance model (bad magic bytes)
         """
+    @staticmethod
+    def load(path: typing.Any) -> StanceModel:
+        """
+        Reads a file written by save().
+        
+        Arguments:
+            path: str, bytes or os.PathLike. FileNotFoundError (an OSError) naming the path when it
+                does not exist; ValueError saying what is wrong for a corrupt or foreign file.
+        
+        Example:
+            >>> StanceModel.load("stance.model").classes                     # doctest: +SKIP
+            ['agree', 'disagree']
+        """
+    def __getstate__(self) -> typing.Any:
+        ...
     def __init__(self, *, model: str = 'mlp', hidden_units: typing.SupportsInt | typing.SupportsIndex = 64, hash_bits: typing.SupportsInt | typing.SupportsIndex = 14, max_epochs: typing.SupportsInt | typing.SupportsIndex = 15, batch_size: typing.SupportsInt | typing.SupportsIndex = 128, learning_rate: typing.SupportsFloat | typing.SupportsIndex = 0.0020000000949949026, l2: typing.SupportsFloat | typing.SupportsIndex = 9.999999974752427e-07, validation_fraction: typing.SupportsFloat | typing.SupportsIndex = 0.10000000149011612, patience: typing.SupportsInt | typing.SupportsIndex = 3, class_weight: str = 'sqrt', seed: typing.SupportsInt | typing.SupportsIndex = 0, language: str = 'en') -> None:
         ...
-    def fit(self, targets: collections.abc.Sequence, texts: collections.abc.Sequence, labels: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], classes: collections.abc.Sequence[str], *, n_jobs: typing.SupportsInt | typing.SupportsIndex = -1) -> dict:
+    def __setstate__(self, arg0: typing.Any) -> None:
+        ...
+    def fit(self, targets: collections.abc.Sequence, texts: collections.abc.Sequence, y: typing.Any, *, n_jobs: typing.SupportsInt | typing.SupportsIndex = -1) -> dict:
         """
-        Trains on pairs; labels index classes. Returns a training report dict.
+        Trains on (target, text) pairs labelled y; the classes become the sorted distinct labels.
+        
+        Arguments:
+            targets, texts: sequences of str (or UTF-8 bytes), one pair per position; invalid UTF-8
+                or lone surrogates raise ValueError.
+            y: one label per pair, all str or all int (numpy integers too). bool, float, None and
+                mixed kinds raise TypeError; fewer than two distinct labels raise ValueError.
+            n_jobs: threads (-1: all cores).
+        
+        Returns a training report: epochs, best_epoch, best_validation_loss, seconds_features,
+        seconds_training. A failed fit (e.g. diverged weights: ValueError) keeps the previous model.
+        
+        Example:
+            >>> m = StanceModel(model="logistic", hash_bits=10)
+            >>> m.fit(["rates rise"] * 2, ["Rates rose.", "Rates fell."], [1, 0])["epochs"] >= 1
+            True
+        """
+    def predict(self, targets: collections.abc.Sequence, texts: collections.abc.Sequence, *, n_jobs: typing.SupportsInt | typing.SupportsIndex = -1) -> list:
+        """
+        The most probable class of each (target, text) pair, as the label value fit was given.
+        
+        Arguments:
+            targets, texts: sequences of str of the same length.
+            n_jobs: threads (-1: all cores).
+        
+        Example:
+            >>> m.predict(["rates rise"], ["Rates rose."])                 # doctest: +SKIP
+            ['agree']
         """
     def predict_proba(self, targets: collections.abc.Sequence, texts: collections.abc.Sequence, *, n_jobs: typing.SupportsInt | typing.SupportsIndex = -1) -> numpy.typing.NDArray[numpy.float32]:
         """
-        (n, classes) float32 probabilities, GIL released.
+        Class probabilities of (target, text) pairs, computed with the GIL released.
+        
+        Arguments:
+            targets, texts: sequences of str of the same length.
+            n_jobs: threads (-1: all cores).
+        
+        Returns a float32 array of shape (n, len(classes)); column j is classes[j].
+        
+        Example:
+            >>> m.predict_proba(["rates rise"], ["Rates rose."]).shape      # doctest: +SKIP
+            (1, 2)
+        """
+    def save(self, path: typing.Any) -> None:
+        """
+        Writes the model to a file atomically: a temporary file in the same folder is written,
+        synced and renamed over path, so an interrupted save leaves any previous file intact.
+        
+        Arguments:
+            path: str, bytes or os.PathLike. OSError (naming the path) when it cannot be written;
+                ValueError when the model is not fitted.
+        
+        Example:
+            >>> m.save("stance.model")                                       # doctest: +SKIP
         """
     def to_bytes(self) -> bytes:
         """
-        The versioned binary form (magic, version, payload, checksum).
+        The versioned binary form: magic, format version, payload (options, class labels, weights),
+        checksum over all of it. ValueError when not fitted.
+        
+        Example:
+            >>> StanceModel.from_bytes(m.to_bytes()).classes == m.classes   # doctest: +SKIP
+            True
         """
     @property
-    def classes(self) -> list[str]:
-        ...
+    def classes(self) -> list:
+        """
+        The class labels (str or int, as given to fit), in column order; [] before fit.
+        """
     @property
     def fitted(self) -> bool:
-        ...
+        """
+        Whether fit (or from_bytes, load) gave the model its weights.
+        """
     @property
     def options(self) -> dict:
         """

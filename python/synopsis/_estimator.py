@@ -1,15 +1,14 @@
 """``synopsis.StanceClassifier``: the core's trainable stance model with the scikit-learn contract.
 
-Learning and inference run in the C++ core (``synopsis._core.StanceModel``); this module adapts
-inputs (lists of pairs, DataFrames) and implements ``get_params``/``set_params``/``fit``/
-``predict``/``predict_proba``/``score``/``classes_`` without importing scikit-learn, so the
-estimator works in ``Pipeline`` and ``cross_val_score`` when scikit-learn is installed, and
-without it otherwise.
+Learning, inference, label handling and the model file run in the C++ core
+(``synopsis._core.StanceModel``); this module adapts inputs (lists of pairs, DataFrames) and
+implements ``get_params``/``set_params``/``fit``/``predict``/``predict_proba``/``score``/
+``classes_`` without importing scikit-learn, so the estimator works in ``Pipeline`` and
+``cross_val_score`` when scikit-learn is installed, and without it otherwise.
 """
 
 from __future__ import annotations
 
-import json
 import os
 from typing import Any, Sequence
 
@@ -17,21 +16,9 @@ import numpy as np
 
 from . import _core
 
-_PARAMS = (
-    "model",
-    "hidden_units",
-    "hash_bits",
-    "max_epochs",
-    "batch_size",
-    "learning_rate",
-    "l2",
-    "validation_fraction",
-    "patience",
-    "class_weight",
-    "seed",
-    "language",
-    "n_jobs",
-)
+# The core's defaults, read once: the estimator's parameters are the model's options plus n_jobs.
+_DEFAULTS: dict[str, Any] = _core.StanceModel().options
+_PARAMS = (*_DEFAULTS, "n_jobs")
 
 
 def _pairs(X: Any) -> tuple[list, list]:
@@ -59,7 +46,8 @@ def _pairs(X: Any) -> tuple[list, list]:
 
 
 class StanceClassifier:
-    """Stance of (target, text) pairs, learnt from labelled pairs (any label set, e.g. FNC-1's).
+    """Stance of (target, text) pairs, learnt from labelled pairs (any label set of str or of int,
+    e.g. FNC-1's agree / disagree / discuss / unrelated).
 
     Parameters
     ----------
@@ -73,28 +61,33 @@ class StanceClassifier:
     language : language of the texts (segmentation, stopwords, stems).
     n_jobs : threads for feature extraction and prediction (-1: all cores).
 
+    The defaults are the core's (``StanceClassifierOptions`` in ``synopsis/classifier.hpp``).
+
     Example
     -------
-    >>> clf = StanceClassifier(model="logistic").fit(pairs, labels)     # doctest: +SKIP
-    >>> clf.predict([("Armenia leaves the CSTO", article)])             # doctest: +SKIP
+    >>> import synopsis as sy
+    >>> X = [("rates rise", "Rates rose, the bank said."), ("rates rise", "It rained.")] * 4
+    >>> clf = sy.StanceClassifier(model="logistic").fit(X, ["agree", "unrelated"] * 4)
+    >>> clf.classes_.tolist()
+    ['agree', 'unrelated']
     """
 
     _estimator_type = "classifier"
 
     def __init__(
         self,
-        model: str = "mlp",
-        hidden_units: int = 64,
-        hash_bits: int = 14,
-        max_epochs: int = 15,
-        batch_size: int = 128,
-        learning_rate: float = 2e-3,
-        l2: float = 1e-6,
-        validation_fraction: float = 0.1,
-        patience: int = 3,
-        class_weight: str = "sqrt",
-        seed: int = 0,
-        language: str = "en",
+        model: str = _DEFAULTS["model"],
+        hidden_units: int = _DEFAULTS["hidden_units"],
+        hash_bits: int = _DEFAULTS["hash_bits"],
+        max_epochs: int = _DEFAULTS["max_epochs"],
+        batch_size: int = _DEFAULTS["batch_size"],
+        learning_rate: float = _DEFAULTS["learning_rate"],
+        l2: float = _DEFAULTS["l2"],
+        validation_fraction: float = _DEFAULTS["validation_fraction"],
+        patience: int = _DEFAULTS["patience"],
+        class_weight: str = _DEFAULTS["class_weight"],
+        seed: int = _DEFAULTS["seed"],
+        language: str = _DEFAULTS["language"],
         n_jobs: int = -1,
     ) -> None:
         self.model = model
@@ -136,126 +129,75 @@ class StanceClassifier:
         return type(self)(**self.get_params())
 
     def __repr__(self) -> str:
-        defaults = type(self)().get_params()
-        changed = [f"{k}={v!r}" for k, v in self.get_params().items() if v != defaults[k]]
+        changed = [f"{k}={v!r}" for k, v in self.get_params().items() if v != {**_DEFAULTS, "n_jobs": -1}[k]]
         return f"StanceClassifier({', '.join(changed)})"
 
     # -- learning ------------------------------------------------------------------------
-    def _new_model(self) -> Any:
-        return _core.StanceModel(
-            model=self.model,
-            hidden_units=int(self.hidden_units),
-            hash_bits=int(self.hash_bits),
-            max_epochs=int(self.max_epochs),
-            batch_size=int(self.batch_size),
-            learning_rate=float(self.learning_rate),
-            l2=float(self.l2),
-            validation_fraction=float(self.validation_fraction),
-            patience=int(self.patience),
-            class_weight=str(self.class_weight),
-            seed=int(self.seed),
-            language=str(self.language),
-        )
-
     def fit(self, X: Any, y: Sequence[Any]) -> "StanceClassifier":
-        """Learns from pairs X (list of (target, text), or DataFrame with target/text) and labels y."""
+        """Learns from pairs X (list of (target, text), or DataFrame with target/text) and labels y
+        (all str or all int)."""
         targets, texts = _pairs(X)
-        y = list(y.tolist() if hasattr(y, "tolist") else y)
-        if len(y) != len(targets):
-            raise ValueError(f"X has {len(targets)} pairs but y has {len(y)} labels")
-        if not y:
-            raise ValueError("cannot fit on an empty training set")
-        classes = np.unique(np.asarray(y, dtype=object).astype(str))
-        if len(classes) < 2:
-            raise ValueError("fit needs at least two distinct labels")
-        index = {c: i for i, c in enumerate(classes)}
-        labels = [index[str(v)] for v in y]
-        model = self._new_model()
-        self.training_report_ = model.fit(targets, texts, labels, [str(c) for c in classes], n_jobs=int(self.n_jobs))
+        labels = y.tolist() if hasattr(y, "tolist") else list(y)
+        options = {name: getattr(self, name) for name in _DEFAULTS}
+        model = _core.StanceModel(**options)
+        self.training_report_ = model.fit(targets, texts, labels, n_jobs=self.n_jobs)
         self._model = model
-        self._class_values = self._original_values(y, classes)
         return self
-
-    @staticmethod
-    def _original_values(y: list, classes: np.ndarray) -> np.ndarray:
-        """classes_ in the label type the user gave (str labels stay str, ints stay ints)."""
-        first: dict[str, Any] = {}
-        for v in y:
-            first.setdefault(str(v), v)
-        return np.asarray([first[c] for c in classes])
 
     @property
     def classes_(self) -> np.ndarray:
-        self._check_fitted()
-        return self._class_values
+        return np.asarray(self._fitted().classes)
 
-    def _check_fitted(self) -> None:
-        if getattr(self, "_model", None) is None:
+    def _fitted(self) -> Any:
+        model = getattr(self, "_model", None)
+        if model is None:
             raise _not_fitted_error()
+        return model
 
     def predict_proba(self, X: Any) -> np.ndarray:
-        """(n, len(classes_)) class probabilities."""
-        self._check_fitted()
+        """(n, len(classes_)) class probabilities, float32."""
+        model = self._fitted()
         targets, texts = _pairs(X)
-        if not targets:
-            return np.zeros((0, len(self._class_values)), dtype=np.float32)
-        return self._model.predict_proba(targets, texts, n_jobs=int(self.n_jobs))
+        return model.predict_proba(targets, texts, n_jobs=self.n_jobs)
 
     def predict(self, X: Any) -> np.ndarray:
-        proba = self.predict_proba(X)
-        return self._class_values[np.argmax(proba, axis=1)] if len(proba) else self._class_values[:0]
+        """The most probable label of each pair, as an array of the training labels' type."""
+        model = self._fitted()
+        targets, texts = _pairs(X)
+        return np.asarray(model.predict(targets, texts, n_jobs=self.n_jobs), dtype=self.classes_.dtype)
 
     def score(self, X: Any, y: Sequence[Any], sample_weight: Any = None) -> float:
         """Mean accuracy, as scikit-learn classifiers report it."""
-        pred = self.predict(X)
-        truth = np.asarray(list(y))
-        correct = (pred.astype(str) == truth.astype(str)).astype(float)
+        correct = (self.predict(X) == np.asarray(list(y))).astype(float)
         if sample_weight is None:
             return float(correct.mean()) if len(correct) else 0.0
         w = np.asarray(sample_weight, dtype=float)
         return float((correct * w).sum() / w.sum())
 
-    # -- persistence -----------------------------------------------------------------------
+    # -- persistence: the core's model file, which carries the options and the labels -------
     def to_bytes(self) -> bytes:
-        """The model's versioned binary form (with the label values and n_jobs)."""
-        self._check_fitted()
-        meta = json.dumps({"classes": self._class_values.tolist(), "n_jobs": self.n_jobs}).encode("utf-8")
-        return _MAGIC + len(meta).to_bytes(4, "little") + meta + self._model.to_bytes()
+        """The model's versioned binary form (options, labels, weights, checksum)."""
+        return self._fitted().to_bytes()
+
+    @classmethod
+    def _from_model(cls, model: Any) -> "StanceClassifier":
+        self = cls(**model.options)
+        self._model = model
+        return self
 
     @classmethod
     def from_bytes(cls, data: bytes) -> "StanceClassifier":
-        if not isinstance(data, (bytes, bytearray, memoryview)):
-            raise TypeError("from_bytes expects bytes")
-        data = bytes(data)
-        if not data.startswith(_MAGIC) or len(data) < len(_MAGIC) + 4:
-            raise ValueError("not a synopsis StanceClassifier file (bad magic bytes)")
-        n = int.from_bytes(data[len(_MAGIC) : len(_MAGIC) + 4], "little")
-        start = len(_MAGIC) + 4
-        try:
-            meta = json.loads(data[start : start + n].decode("utf-8"))
-            values = meta["classes"]
-        except (ValueError, KeyError, TypeError):
-            raise ValueError("corrupt StanceClassifier file: bad header") from None
-        model = _core.StanceModel.from_bytes(data[start + n :])
-        if len(values) != len(model.classes) or [str(v) for v in values] != list(model.classes):
-            raise ValueError("corrupt StanceClassifier file: class list mismatch")
-        opts = _options_of(model)
-        self = cls(**opts, n_jobs=meta.get("n_jobs", -1))
-        self._model = model
-        self._class_values = np.asarray(values)
-        return self
+        """Reads to_bytes() output; ValueError for corrupt or foreign data."""
+        return cls._from_model(_core.StanceModel.from_bytes(data))
 
     def save(self, path: str | os.PathLike) -> None:
-        """Writes the model to a file (see to_bytes)."""
-        data = self.to_bytes()
-        with open(path, "wb") as fh:
-            fh.write(data)
+        """Writes the model to a file, atomically (an interrupted save leaves the old file)."""
+        self._fitted().save(path)
 
     @classmethod
     def load(cls, path: str | os.PathLike) -> "StanceClassifier":
         """Reads a model written by save(); ValueError for a corrupt or foreign file."""
-        with open(path, "rb") as fh:
-            return cls.from_bytes(fh.read())
+        return cls._from_model(_core.StanceModel.load(path))
 
     def __getstate__(self) -> dict:
         state: dict[str, Any] = {"params": self.get_params()}
@@ -267,19 +209,9 @@ class StanceClassifier:
     def __setstate__(self, state: dict) -> None:
         StanceClassifier.__init__(self, **state["params"])
         if "model" in state:
-            fitted = type(self).from_bytes(state["model"])
-            self._model = fitted._model
-            self._class_values = fitted._class_values
+            self._model = _core.StanceModel.from_bytes(state["model"])
             if state.get("training_report") is not None:
                 self.training_report_ = state["training_report"]
-
-
-_MAGIC = b"SYNSTCLF"
-
-
-def _options_of(model: Any) -> dict:
-    """Hyperparameters stored in a C++ model's serialised form."""
-    return dict(getattr(model, "options", {}))
 
 
 def _not_fitted_error() -> Exception:

@@ -626,8 +626,11 @@ def test_classifier_bad_training_data():
         clf.fit([("a", "b"), ("c", "d")], ["x", "x"])  # one class
     with pytest.raises((ValueError, TypeError)):
         clf.fit([None, ("c", "d")], ["x", "y"])
-    # Training texts that are not valid UTF-8 are read with U+FFFD substituted, by design.
-    assert clf.fit([("a", b"\xff"), ("c", "d")], ["x", "y"]).predict([("a", "d")])[0] in ("x", "y")
+    # Invalid UTF-8 and lone surrogates are refused here as by every other entry point.
+    with pytest.raises(ValueError, match="UTF-8"):
+        clf.fit([("a", b"\xff"), ("c", "d")], ["x", "y"])
+    with pytest.raises(ValueError, match="surrogate"):
+        clf.fit([("a", "b\ud800"), ("c", "d")], ["x", "y"])
     with pytest.raises((ValueError, TypeError)):
         sy.StanceClassifier(hash_bits=99).fit([("a", "b"), ("c", "d")], ["x", "y"])
     with pytest.raises((ValueError, TypeError)):
