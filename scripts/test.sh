@@ -14,4 +14,10 @@ cmake -S . -B build/ctest -G Ninja -DCMAKE_BUILD_TYPE=Release -DSYNOPSIS_BUILD_T
 cmake --build build/ctest --parallel
 ctest --test-dir build/ctest --output-on-failure --parallel 2
 
+# The C++ package: install it, then build and run the example program against it.
+cmake --install build/ctest --prefix build/install >/dev/null
+cmake -S examples/cpp -B build/example -G Ninja -DCMAKE_PREFIX_PATH="$PWD/build/install" >/dev/null
+cmake --build build/example
+build/example/summarize_file examples/news_article.txt >/dev/null && echo "C++ package example: ok"
+
 "$PYTHON" -m pytest
