@@ -134,20 +134,25 @@ bool storable_values(const float* data, Eigen::Index size) {
 
 }  // namespace
 
-TrainingReport StanceClassifierModel::fit(const std::vector<std::string>& targets, const std::vector<std::string>& texts,
-                                          const std::vector<std::string>& labels, int threads,
-                                          const std::atomic<bool>* cancel) {
+template <typename Label>
+TrainingReport StanceClassifierModel::fit_labels(const std::vector<std::string>& targets,
+                                                 const std::vector<std::string>& texts, const std::vector<Label>& labels,
+                                                 int threads, const std::atomic<bool>* cancel) {
   ClassLabels classes = ClassLabels::sorted_distinct(labels);
   const std::vector<int> index = classes.indices_of(labels);  // before classes is moved from
   return fit_indexed(targets, texts, index, std::move(classes), threads, cancel);
 }
 
 TrainingReport StanceClassifierModel::fit(const std::vector<std::string>& targets, const std::vector<std::string>& texts,
+                                          const std::vector<std::string>& labels, int threads,
+                                          const std::atomic<bool>* cancel) {
+  return fit_labels(targets, texts, labels, threads, cancel);
+}
+
+TrainingReport StanceClassifierModel::fit(const std::vector<std::string>& targets, const std::vector<std::string>& texts,
                                           const std::vector<std::int64_t>& labels, int threads,
                                           const std::atomic<bool>* cancel) {
-  ClassLabels classes = ClassLabels::sorted_distinct(labels);
-  const std::vector<int> index = classes.indices_of(labels);  // before classes is moved from
-  return fit_indexed(targets, texts, index, std::move(classes), threads, cancel);
+  return fit_labels(targets, texts, labels, threads, cancel);
 }
 
 // Trains a fresh model and takes its state only when it is complete and storable, so that a

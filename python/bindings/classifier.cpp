@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <numeric>
 #include <optional>
+#include <type_traits>
 
 #include "parallel.hpp"
 #include "synopsis/classifier.hpp"
@@ -128,20 +129,27 @@ py::list classes_to_python(const ClassLabels& classes) {
   return out;
 }
 
+// Calls visit(name, field) for every option, in the constructor's order: one list for the
+// options dict, pickle states and their checks.
+template <typename Options, typename Visit>
+void for_each_option(Options& o, Visit&& visit) {
+  visit("model", o.model);
+  visit("hidden_units", o.hidden_units);
+  visit("hash_bits", o.hash_bits);
+  visit("max_epochs", o.max_epochs);
+  visit("batch_size", o.batch_size);
+  visit("learning_rate", o.learning_rate);
+  visit("l2", o.l2);
+  visit("validation_fraction", o.validation_fraction);
+  visit("patience", o.patience);
+  visit("class_weight", o.class_weight);
+  visit("seed", o.seed);
+  visit("language", o.language);
+}
+
 py::dict options_to_python(const StanceClassifierOptions& o) {
   py::dict d;
-  d["model"] = o.model;
-  d["hidden_units"] = o.hidden_units;
-  d["hash_bits"] = o.hash_bits;
-  d["max_epochs"] = o.max_epochs;
-  d["batch_size"] = o.batch_size;
-  d["learning_rate"] = o.learning_rate;
-  d["l2"] = o.l2;
-  d["validation_fraction"] = o.validation_fraction;
-  d["patience"] = o.patience;
-  d["class_weight"] = o.class_weight;
-  d["seed"] = o.seed;
-  d["language"] = o.language;
+  for_each_option(o, [&](const char* name, const auto& value) { d[name] = value; });
   return d;
 }
 
@@ -150,25 +158,19 @@ py::dict options_to_python(const StanceClassifierOptions& o) {
 StanceClassifierOptions options_from_python(const py::dict& d) {
   StanceClassifierOptions o;
   for (auto [key, value] : d) {
-    const std::string name = py::isinstance<py::str>(key) ? key.cast<std::string>() : std::string("?");
-    try {
-      if (name == "model") o.model = value.cast<std::string>();
-      else if (name == "hidden_units") o.hidden_units = value.cast<int>();
-      else if (name == "hash_bits") o.hash_bits = value.cast<int>();
-      else if (name == "max_epochs") o.max_epochs = value.cast<int>();
-      else if (name == "batch_size") o.batch_size = value.cast<int>();
-      else if (name == "learning_rate") o.learning_rate = value.cast<float>();
-      else if (name == "l2") o.l2 = value.cast<float>();
-      else if (name == "validation_fraction") o.validation_fraction = value.cast<float>();
-      else if (name == "patience") o.patience = value.cast<int>();
-      else if (name == "class_weight") o.class_weight = value.cast<std::string>();
-      else if (name == "seed") o.seed = value.cast<std::uint64_t>();
-      else if (name == "language") o.language = value.cast<std::string>();
-      else throw py::value_error("bad StanceModel pickle state: unknown option " + std::string(py::repr(key)));
-    } catch (const py::cast_error&) {
-      throw py::value_error("bad StanceModel pickle state: option '" + name + "' holds a " +
-                            std::string(py::str(py::type::handle_of(value).attr("__name__"))));
-    }
+    const std::string name = py::isinstance<py::str>(key) ? key.cast<std::string>() : std::string(py::repr(key));
+    bool known = false;
+    for_each_option(o, [&](const char* option, auto& field) {
+      if (name != option) return;
+      known = true;
+      try {
+        field = value.cast<std::decay_t<decltype(field)>>();
+      } catch (const py::cast_error&) {
+        throw py::value_error("bad StanceModel pickle state: option '" + name + "' holds a " +
+                              std::string(py::str(py::type::handle_of(value).attr("__name__"))));
+      }
+    });
+    if (!known) throw py::value_error("bad StanceModel pickle state: unknown option " + name);
   }
   return o;
 }
