@@ -9,6 +9,7 @@
 #include <cstring>
 #include <numeric>
 #include <random>
+#include <sstream>
 #include <stdexcept>
 
 #include "synopsis/parallel.hpp"
@@ -50,10 +51,21 @@ double seconds_since(std::chrono::steady_clock::time_point t0) {
 
 }  // namespace
 
+namespace {
+
+// 0.002 and 1e+06 rather than std::to_string's 0.002000 and 1000000.000000.
+std::string number(double v) {
+  std::ostringstream out;
+  out << v;
+  return out.str();
+}
+
+}  // namespace
+
 // Range checks written as !(inside) so that NaN, which fails every comparison, is rejected.
 void StanceClassifierOptions::validate() const {
   namespace lim = stance_limits;
-  auto range = [](const char* name, auto lo, auto hi) {
+  auto range = [](const char* name, int lo, int hi) {
     return std::string(name) + " must lie in " + std::to_string(lo) + ".." + std::to_string(hi);
   };
   if (model != "mlp" && model != "logistic")
@@ -66,15 +78,13 @@ void StanceClassifierOptions::validate() const {
   if (!(batch_size >= 1 && batch_size <= lim::kMaxBatchSize))
     throw std::invalid_argument(range("batch_size", 1, lim::kMaxBatchSize));
   if (!(learning_rate > 0.0f && learning_rate <= lim::kMaxLearningRate))
-    throw std::invalid_argument("learning_rate must be a number in (0, " + std::to_string(lim::kMaxLearningRate) +
-                                "], got " + std::to_string(learning_rate));
+    throw std::invalid_argument("learning_rate must be a number in (0, " + number(lim::kMaxLearningRate) + "], got " +
+                                number(learning_rate));
   if (!(l2 >= 0.0f && l2 <= lim::kMaxL2))
-    throw std::invalid_argument("l2 must be a number in [0, " + std::to_string(lim::kMaxL2) + "], got " +
-                                std::to_string(l2));
+    throw std::invalid_argument("l2 must be a number in [0, " + number(lim::kMaxL2) + "], got " + number(l2));
   if (!(validation_fraction >= 0.0f && validation_fraction < lim::kMaxValidationFraction))
     throw std::invalid_argument("validation_fraction must be a number in [0, " +
-                                std::to_string(lim::kMaxValidationFraction) + "), got " +
-                                std::to_string(validation_fraction));
+                                number(lim::kMaxValidationFraction) + "), got " + number(validation_fraction));
   if (!(patience >= 1 && patience <= lim::kMaxEpochs)) throw std::invalid_argument(range("patience", 1, lim::kMaxEpochs));
   if (class_weight != "balanced" && class_weight != "sqrt" && class_weight != "none")
     throw std::invalid_argument("class_weight must be 'balanced', 'sqrt' or 'none', got '" +
@@ -134,20 +144,25 @@ bool storable_values(const float* data, Eigen::Index size) {
 
 }  // namespace
 
-TrainingReport StanceClassifierModel::fit(const std::vector<std::string>& targets, const std::vector<std::string>& texts,
-                                          const std::vector<std::string>& labels, int threads,
-                                          const std::atomic<bool>* cancel) {
+template <typename Label>
+TrainingReport StanceClassifierModel::fit_labels(const std::vector<std::string>& targets,
+                                                 const std::vector<std::string>& texts, const std::vector<Label>& labels,
+                                                 int threads, const std::atomic<bool>* cancel) {
   ClassLabels classes = ClassLabels::sorted_distinct(labels);
   const std::vector<int> index = classes.indices_of(labels);  // before classes is moved from
   return fit_indexed(targets, texts, index, std::move(classes), threads, cancel);
 }
 
 TrainingReport StanceClassifierModel::fit(const std::vector<std::string>& targets, const std::vector<std::string>& texts,
+                                          const std::vector<std::string>& labels, int threads,
+                                          const std::atomic<bool>* cancel) {
+  return fit_labels(targets, texts, labels, threads, cancel);
+}
+
+TrainingReport StanceClassifierModel::fit(const std::vector<std::string>& targets, const std::vector<std::string>& texts,
                                           const std::vector<std::int64_t>& labels, int threads,
                                           const std::atomic<bool>* cancel) {
-  ClassLabels classes = ClassLabels::sorted_distinct(labels);
-  const std::vector<int> index = classes.indices_of(labels);  // before classes is moved from
-  return fit_indexed(targets, texts, index, std::move(classes), threads, cancel);
+  return fit_labels(targets, texts, labels, threads, cancel);
 }
 
 // Trains a fresh model and takes its state only when it is complete and storable, so that a
@@ -161,7 +176,7 @@ TrainingReport StanceClassifierModel::fit_indexed(const std::vector<std::string>
   if (cancel && cancel->load()) return report;
   if (!trained.storable())
     throw std::invalid_argument("training diverged: weights became infinite, NaN or larger than " +
-                                std::to_string(stance_limits::kMaxAbsValue) +
+                                number(stance_limits::kMaxAbsValue) +
                                 " in magnitude (lower learning_rate, or l2)");
   *this = std::move(trained);
   return report;

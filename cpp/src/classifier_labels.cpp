@@ -17,8 +17,8 @@ std::vector<T> sorted_unique(std::vector<T> values) {
 }
 
 template <typename T>
-bool has_duplicates(const std::vector<T>& values) {
-  return sorted_unique(values).size() != values.size();
+void require_distinct(const std::vector<T>& values) {
+  if (sorted_unique(values).size() != values.size()) throw std::invalid_argument("class labels must be distinct");
 }
 
 // Class index of each label by binary search when the classes are sorted (what fit makes),
@@ -49,19 +49,13 @@ ClassLabels ClassLabels::sorted_distinct(std::vector<std::int64_t> labels) {
 }
 
 ClassLabels ClassLabels::in_order(std::vector<std::string> labels) {
-  if (has_duplicates(labels)) throw std::invalid_argument("class labels must be distinct");
-  ClassLabels out;
-  out.kind_ = Kind::string;
-  out.strings_ = std::move(labels);
-  return out;
+  require_distinct(labels);
+  return ClassLabels(Kind::string, std::move(labels), {});
 }
 
 ClassLabels ClassLabels::in_order(std::vector<std::int64_t> labels) {
-  if (has_duplicates(labels)) throw std::invalid_argument("class labels must be distinct");
-  ClassLabels out;
-  out.kind_ = Kind::integer;
-  out.integers_ = std::move(labels);
-  return out;
+  require_distinct(labels);
+  return ClassLabels(Kind::integer, {}, std::move(labels));
 }
 
 std::vector<int> ClassLabels::indices_of(const std::vector<std::string>& labels) const {

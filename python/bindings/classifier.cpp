@@ -8,11 +8,46 @@
 #include <filesystem>
 #include <numeric>
 #include <optional>
+#include <type_traits>
 
 #include "parallel.hpp"
 #include "synopsis/classifier.hpp"
 #include "synopsis/parallel.hpp"
 #include "text.hpp"
+
+namespace synopsis::python {
+
+// `self` of every StanceModel method. pybind11 hands a method a lazily allocated, never
+// constructed object when neither __init__ nor __setstate__ completed
+// (StanceModel.__new__(StanceModel), a rejected pickle state); this caster refuses such an
+// object with TypeError instead of letting the method read that memory.
+struct ConstructedModel {
+  StanceClassifierModel* model = nullptr;
+  StanceClassifierModel* operator->() const { return model; }
+  StanceClassifierModel& operator*() const { return *model; }
+};
+
+}  // namespace synopsis::python
+
+namespace pybind11::detail {
+
+template <>
+struct type_caster<synopsis::python::ConstructedModel> {
+  PYBIND11_TYPE_CASTER(synopsis::python::ConstructedModel, const_name("synopsis._core.StanceModel"));
+
+  bool load(handle src, bool) {
+    if (!isinstance<synopsis::StanceClassifierModel>(src)) return false;
+    auto* instance = reinterpret_cast<detail::instance*>(src.ptr());
+    if (!instance->get_value_and_holder().holder_constructed())
+      throw type_error("this StanceModel was never initialised: create it with StanceModel(...), "
+                       "StanceModel.from_bytes or StanceModel.load");
+    value.model = &src.cast<synopsis::StanceClassifierModel&>();
+    return true;
+  }
+  static handle cast(const synopsis::python::ConstructedModel&, return_value_policy, handle) = delete;
+};
+
+}  // namespace pybind11::detail
 
 namespace synopsis::python {
 
@@ -94,20 +129,27 @@ py::list classes_to_python(const ClassLabels& classes) {
   return out;
 }
 
+// Calls visit(name, field) for every option, in the constructor's order: one list for the
+// options dict, pickle states and their checks.
+template <typename Options, typename Visit>
+void for_each_option(Options& o, Visit&& visit) {
+  visit("model", o.model);
+  visit("hidden_units", o.hidden_units);
+  visit("hash_bits", o.hash_bits);
+  visit("max_epochs", o.max_epochs);
+  visit("batch_size", o.batch_size);
+  visit("learning_rate", o.learning_rate);
+  visit("l2", o.l2);
+  visit("validation_fraction", o.validation_fraction);
+  visit("patience", o.patience);
+  visit("class_weight", o.class_weight);
+  visit("seed", o.seed);
+  visit("language", o.language);
+}
+
 py::dict options_to_python(const StanceClassifierOptions& o) {
   py::dict d;
-  d["model"] = o.model;
-  d["hidden_units"] = o.hidden_units;
-  d["hash_bits"] = o.hash_bits;
-  d["max_epochs"] = o.max_epochs;
-  d["batch_size"] = o.batch_size;
-  d["learning_rate"] = o.learning_rate;
-  d["l2"] = o.l2;
-  d["validation_fraction"] = o.validation_fraction;
-  d["patience"] = o.patience;
-  d["class_weight"] = o.class_weight;
-  d["seed"] = o.seed;
-  d["language"] = o.language;
+  for_each_option(o, [&](const char* name, const auto& value) { d[name] = value; });
   return d;
 }
 
@@ -116,25 +158,19 @@ py::dict options_to_python(const StanceClassifierOptions& o) {
 StanceClassifierOptions options_from_python(const py::dict& d) {
   StanceClassifierOptions o;
   for (auto [key, value] : d) {
-    const std::string name = py::isinstance<py::str>(key) ? key.cast<std::string>() : std::string("?");
-    try {
-      if (name == "model") o.model = value.cast<std::string>();
-      else if (name == "hidden_units") o.hidden_units = value.cast<int>();
-      else if (name == "hash_bits") o.hash_bits = value.cast<int>();
-      else if (name == "max_epochs") o.max_epochs = value.cast<int>();
-      else if (name == "batch_size") o.batch_size = value.cast<int>();
-      else if (name == "learning_rate") o.learning_rate = value.cast<float>();
-      else if (name == "l2") o.l2 = value.cast<float>();
-      else if (name == "validation_fraction") o.validation_fraction = value.cast<float>();
-      else if (name == "patience") o.patience = value.cast<int>();
-      else if (name == "class_weight") o.class_weight = value.cast<std::string>();
-      else if (name == "seed") o.seed = value.cast<std::uint64_t>();
-      else if (name == "language") o.language = value.cast<std::string>();
-      else throw py::value_error("bad StanceModel pickle state: unknown option " + std::string(py::repr(key)));
-    } catch (const py::cast_error&) {
-      throw py::value_error("bad StanceModel pickle state: option '" + name + "' holds a " +
-                            std::string(py::str(py::type::handle_of(value).attr("__name__"))));
-    }
+    const std::string name = py::isinstance<py::str>(key) ? key.cast<std::string>() : std::string(py::repr(key));
+    bool known = false;
+    for_each_option(o, [&](const char* option, auto& field) {
+      if (name != option) return;
+      known = true;
+      try {
+        field = value.cast<std::decay_t<decltype(field)>>();
+      } catch (const py::cast_error&) {
+        throw py::value_error("bad StanceModel pickle state: option '" + name + "' holds a " +
+                              std::string(py::str(py::type::handle_of(value).attr("__name__"))));
+      }
+    });
+    if (!known) throw py::value_error("bad StanceModel pickle state: unknown option " + name);
   }
   return o;
 }
@@ -162,23 +198,12 @@ std::string bytes_from_python(const py::object& data) {
   return b.cast<std::string>();
 }
 
-// pybind11 hands a method a lazily allocated, never constructed object when neither
-// __init__ nor __setstate__ completed (StanceModel.__new__(StanceModel), a rejected pickle
-// state). Every method goes through this check instead of touching that memory.
-StanceClassifierModel& constructed(py::handle self) {
-  auto* instance = reinterpret_cast<py::detail::instance*>(self.ptr());
-  if (!py::isinstance<StanceClassifierModel>(self) || !instance->get_value_and_holder().holder_constructed())
-    throw py::type_error("this StanceModel was never initialised: create it with StanceModel(...), "
-                         "StanceModel.from_bytes or StanceModel.load");
-  return self.cast<StanceClassifierModel&>();
-}
-
 constexpr std::size_t kChunk = 1024;
 
 // (n, classes) probabilities of the pairs, with the GIL released.
-py::array_t<float> probabilities(py::handle self, const py::sequence& targets, const py::sequence& texts,
+py::array_t<float> probabilities(ConstructedModel self, const py::sequence& targets, const py::sequence& texts,
                                  int n_jobs) {
-  const StanceClassifierModel& model = constructed(self);
+  const StanceClassifierModel& model = *self;
   if (!model.fitted()) throw std::invalid_argument("the stance classifier is not fitted: call fit first");
   std::vector<std::string> t = utf8_list(targets, "target"), x = utf8_list(texts, "text");
   if (t.size() != x.size())
@@ -253,9 +278,9 @@ Example:
            py::arg("max_epochs") = 15, py::arg("batch_size") = 128, py::arg("learning_rate") = 2e-3f,
            py::arg("l2") = 1e-6f, py::arg("validation_fraction") = 0.1f, py::arg("patience") = 3,
            py::arg("class_weight") = "sqrt", py::arg("seed") = 0, py::arg("language") = "en")
-      .def("fit", [](py::handle self, const py::sequence& targets, const py::sequence& texts, const py::object& y,
+      .def("fit", [](ConstructedModel self, const py::sequence& targets, const py::sequence& texts, const py::sequence& y,
                      int n_jobs) {
-             StanceClassifierModel& model = constructed(self);
+             StanceClassifierModel& model = *self;
              std::vector<std::string> t = utf8_list(targets, "target"), x = utf8_list(texts, "text");
              const Labels labels = labels_from_python(y);
              const std::size_t n = labels.integer ? labels.integers.size() : labels.strings.size();
@@ -309,9 +334,9 @@ Example:
     >>> m.predict_proba(["rates rise"], ["Rates rose."]).shape      # doctest: +SKIP
     (1, 2)
 )doc")
-      .def("predict", [](py::handle self, const py::sequence& targets, const py::sequence& texts, int n_jobs) {
+      .def("predict", [](ConstructedModel self, const py::sequence& targets, const py::sequence& texts, int n_jobs) {
              py::array_t<float> p = probabilities(self, targets, texts, n_jobs);
-             const py::list classes = classes_to_python(constructed(self).classes());
+             const py::list classes = classes_to_python(self->classes());
              const auto r = p.unchecked<2>();
              py::list out;
              for (py::ssize_t i = 0; i < r.shape(0); ++i) {
@@ -333,13 +358,13 @@ Example:
     >>> m.predict(["rates rise"], ["Rates rose."])                 # doctest: +SKIP
     ['agree']
 )doc")
-      .def_property_readonly("classes", [](py::handle self) { return classes_to_python(constructed(self).classes()); },
+      .def_property_readonly("classes", [](ConstructedModel self) { return classes_to_python(self->classes()); },
                              "The class labels (str or int, as given to fit), in column order; [] before fit.")
-      .def_property_readonly("options", [](py::handle self) { return options_to_python(constructed(self).options()); },
+      .def_property_readonly("options", [](ConstructedModel self) { return options_to_python(self->options()); },
                              "The hyperparameters, as a dict.")
-      .def_property_readonly("fitted", [](py::handle self) { return constructed(self).fitted(); },
+      .def_property_readonly("fitted", [](ConstructedModel self) { return self->fitted(); },
                              "Whether fit (or from_bytes, load) gave the model its weights.")
-      .def("to_bytes", [](py::handle self) { return py::bytes(constructed(self).serialize()); }, R"doc(
+      .def("to_bytes", [](ConstructedModel self) { return py::bytes(self->serialize()); }, R"doc(
 The versioned binary form: magic, format version, payload (options, class labels, weights),
 checksum over all of it. ValueError when not fitted.
 
@@ -363,8 +388,8 @@ Example:
     Traceback (most recent call last):
     ValueError: not a synopsis stance model (bad magic bytes)
 )doc")
-      .def("save", [](py::handle self, const py::object& path) {
-             const StanceClassifierModel& model = constructed(self);
+      .def("save", [](ConstructedModel self, const py::object& path) {
+             const StanceClassifierModel& model = *self;
              const std::string file = path_from_python(path);
              try {
                py::gil_scoped_release release;
@@ -406,8 +431,8 @@ Example:
                                     "The model format version this build writes.")
       .def(py::pickle(
           // A fitted model pickles as its serialised form, an unfitted one as its options.
-          [](py::handle self) -> py::object {
-            const StanceClassifierModel& model = constructed(self);
+          [](ConstructedModel self) -> py::object {
+            const StanceClassifierModel& model = *self;
             if (model.fitted()) return py::bytes(model.serialize());
             return options_to_python(model.options());
           },

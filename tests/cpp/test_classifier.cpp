@@ -106,14 +106,18 @@ TEST(StanceClassifierModel, SameSeedSameModel) {
   EXPECT_EQ(a.serialize(), b.serialize());
 }
 
-TEST(StanceClassifierModel, RejectsCorruptBytes) {
-  Toy t = toy(2);
-  synopsis::StanceClassifierOptions o;
+// A model that trains in milliseconds.
+synopsis::StanceClassifierModel small_model(const Toy& t, synopsis::StanceClassifierOptions o = {}) {
   o.hash_bits = 8;
   o.max_epochs = 2;
   synopsis::StanceClassifierModel m(o);
   m.fit(t.targets, t.texts, t.names(), 1);
-  std::string bytes = m.serialize();
+  return m;
+}
+
+TEST(StanceClassifierModel, RejectsCorruptBytes) {
+  Toy t = toy(2);
+  std::string bytes = small_model(t).serialize();
   std::string flipped = bytes;
   flipped[flipped.size() / 2] ^= 0x5A;
   EXPECT_THROW(synopsis::StanceClassifierModel::deserialize(flipped), std::invalid_argument);
@@ -168,20 +172,9 @@ TEST(StanceClassifierOptions, RejectsNonFiniteAndHugeNumbers) {
   EXPECT_NO_THROW(o.validate());
 }
 
-synopsis::StanceClassifierModel small_model(const Toy& t, synopsis::StanceClassifierOptions o = {}) {
-  o.hash_bits = 8;
-  o.max_epochs = 2;
-  synopsis::StanceClassifierModel m(o);
-  m.fit(t.targets, t.texts, t.names(), 1);
-  return m;
-}
-
 TEST(StanceClassifierModel, ClassesAreTheSortedDistinctLabels) {
   Toy t = toy(2);
-  synopsis::StanceClassifierOptions o;
-  o.hash_bits = 8;
-  o.max_epochs = 2;
-  synopsis::StanceClassifierModel m(o);
+  synopsis::StanceClassifierModel m = small_model(t);
   m.fit(t.targets, t.texts, t.numbers(10), 1);  // -10, 0, 10
   ASSERT_EQ(m.classes().kind(), synopsis::ClassLabels::Kind::integer);
   EXPECT_EQ(m.classes().integers(), (std::vector<std::int64_t>{-10, 0, 10}));

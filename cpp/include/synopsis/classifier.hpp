@@ -94,6 +94,9 @@ class ClassLabels {
   bool operator!=(const ClassLabels& other) const { return !(*this == other); }
 
  private:
+  ClassLabels(Kind kind, std::vector<std::string> strings, std::vector<std::int64_t> integers)
+      : kind_(kind), strings_(std::move(strings)), integers_(std::move(integers)) {}
+
   Kind kind_ = Kind::string;
   std::vector<std::string> strings_;
   std::vector<std::int64_t> integers_;
@@ -173,6 +176,10 @@ class StanceClassifierModel {
  private:
   Eigen::VectorXf forward(const PairFeatures& x, Eigen::VectorXf* hidden_pre = nullptr) const;
   std::size_t input_dim() const;
+  // fit for either label kind: classes are the sorted distinct labels.
+  template <typename Label>
+  TrainingReport fit_labels(const std::vector<std::string>& targets, const std::vector<std::string>& texts,
+                            const std::vector<Label>& labels, int threads, const std::atomic<bool>* cancel);
   // fit with labels[i] indexing classes.
   TrainingReport fit_indexed(const std::vector<std::string>& targets, const std::vector<std::string>& texts,
                              const std::vector<int>& labels, ClassLabels classes, int threads,
