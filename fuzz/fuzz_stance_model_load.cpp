@@ -21,10 +21,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     file.append("SYNSTNC\0", 8);
     const std::uint32_t version = StanceClassifierModel::kFormatVersion;
     const std::uint64_t n = rest.size();
-    const std::uint64_t sum = stable_hash(rest, 0x5EED);  // the format's checksum
     file.append(reinterpret_cast<const char*>(&version), 4);
     file.append(reinterpret_cast<const char*>(&n), 8);
     file.append(rest);
+    const std::uint64_t sum = stable_hash(file, 0x5EED);  // the format's checksum: header and payload
     file.append(reinterpret_cast<const char*>(&sum), 8);
   } else {
     file.assign(rest);

@@ -5,6 +5,8 @@
 #include <pybind11/stl.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <numeric>
 #include <optional>
@@ -147,9 +149,23 @@ void for_each_option(Options& o, Visit&& visit) {
   visit("language", o.language);
 }
 
+// The shortest decimal that reads back as the same float: 2e-3f shows as 0.002, not as the
+// double nearest to the float (0.0020000000949949026).
+double shortest_decimal(float value) {
+  char text[32];
+  for (int digits = 6; digits <= 9; ++digits) {
+    std::snprintf(text, sizeof text, "%.*g", digits, static_cast<double>(value));
+    if (std::strtof(text, nullptr) == value) break;
+  }
+  return std::strtod(text, nullptr);
+}
+
 py::dict options_to_python(const StanceClassifierOptions& o) {
   py::dict d;
-  for_each_option(o, [&](const char* name, const auto& value) { d[name] = value; });
+  for_each_option(o, [&](const char* name, const auto& value) {
+    if constexpr (std::is_same_v<std::decay_t<decltype(value)>, float>) d[name] = shortest_decimal(value);
+    else d[name] = value;
+  });
   return d;
 }
 
@@ -235,6 +251,7 @@ py::array_t<float> probabilities(ConstructedModel self, const py::sequence& targ
 }  // namespace
 
 void register_classifier(py::module_& m) {
+  const StanceClassifierOptions defaults;
   py::class_<StanceClassifierModel>(m, "StanceModel", R"doc(
 The C++ stance model: features of (target, text) pairs, logistic regression or a
 one-hidden-layer MLP, and one versioned model format that carries the class labels.
@@ -274,10 +291,14 @@ Example:
              o.language = language;
              return StanceClassifierModel(o);
            }),
-           py::kw_only(), py::arg("model") = "mlp", py::arg("hidden_units") = 64, py::arg("hash_bits") = 14,
-           py::arg("max_epochs") = 15, py::arg("batch_size") = 128, py::arg("learning_rate") = 2e-3f,
-           py::arg("l2") = 1e-6f, py::arg("validation_fraction") = 0.1f, py::arg("patience") = 3,
-           py::arg("class_weight") = "sqrt", py::arg("seed") = 0, py::arg("language") = "en")
+           py::kw_only(), py::arg("model") = defaults.model, py::arg("hidden_units") = defaults.hidden_units,
+           py::arg("hash_bits") = defaults.hash_bits, py::arg("max_epochs") = defaults.max_epochs,
+           py::arg("batch_size") = defaults.batch_size,
+           py::arg("learning_rate") = shortest_decimal(defaults.learning_rate),
+           py::arg("l2") = shortest_decimal(defaults.l2),
+           py::arg("validation_fraction") = shortest_decimal(defaults.validation_fraction),
+           py::arg("patience") = defaults.patience, py::arg("class_weight") = defaults.class_weight,
+           py::arg("seed") = defaults.seed, py::arg("language") = defaults.language)
       .def("fit", [](ConstructedModel self, const py::sequence& targets, const py::sequence& texts, const py::sequence& y,
                      int n_jobs) {
              StanceClassifierModel& model = *self;

@@ -907,11 +907,11 @@ class StanceModel:
         """
     def __getstate__(self) -> typing.Any:
         ...
-    def __init__(self, *, model: str = 'mlp', hidden_units: typing.SupportsInt | typing.SupportsIndex = 64, hash_bits: typing.SupportsInt | typing.SupportsIndex = 14, max_epochs: typing.SupportsInt | typing.SupportsIndex = 15, batch_size: typing.SupportsInt | typing.SupportsIndex = 128, learning_rate: typing.SupportsFloat | typing.SupportsIndex = 0.0020000000949949026, l2: typing.SupportsFloat | typing.SupportsIndex = 9.999999974752427e-07, validation_fraction: typing.SupportsFloat | typing.SupportsIndex = 0.10000000149011612, patience: typing.SupportsInt | typing.SupportsIndex = 3, class_weight: str = 'sqrt', seed: typing.SupportsInt | typing.SupportsIndex = 0, language: str = 'en') -> None:
+    def __init__(self, *, model: str = 'mlp', hidden_units: typing.SupportsInt | typing.SupportsIndex = 64, hash_bits: typing.SupportsInt | typing.SupportsIndex = 14, max_epochs: typing.SupportsInt | typing.SupportsIndex = 15, batch_size: typing.SupportsInt | typing.SupportsIndex = 128, learning_rate: typing.SupportsFloat | typing.SupportsIndex = 0.002, l2: typing.SupportsFloat | typing.SupportsIndex = 1e-06, validation_fraction: typing.SupportsFloat | typing.SupportsIndex = 0.1, patience: typing.SupportsInt | typing.SupportsIndex = 3, class_weight: str = 'sqrt', seed: typing.SupportsInt | typing.SupportsIndex = 0, language: str = 'en') -> None:
         ...
     def __setstate__(self, arg0: typing.Any) -> None:
         ...
-    def fit(self, targets: collections.abc.Sequence, texts: collections.abc.Sequence, y: typing.Any, *, n_jobs: typing.SupportsInt | typing.SupportsIndex = -1) -> dict:
+    def fit(self, targets: collections.abc.Sequence, texts: collections.abc.Sequence, y: collections.abc.Sequence, *, n_jobs: typing.SupportsInt | typing.SupportsIndex = -1) -> dict:
         """
         Trains on (target, text) pairs labelled y; the classes become the sorted distinct labels.
         
