@@ -55,7 +55,7 @@ template <>
 struct type_caster<synopsis::python::Language> {
   PYBIND11_TYPE_CASTER(synopsis::python::Language, const_name("str"));
   bool load(handle src, bool) {
-    if (!PyUnicode_Check(src.ptr())) return false;
+    if (!PyUnicode_Check(src.ptr()) && !PyBytes_Check(src.ptr())) return false;
     value.code = synopsis::python::language_from_python(src);
     return true;
   }

@@ -67,7 +67,7 @@ void reduce_as_protocol_2(py::handle cls) {
   const auto own = py::reinterpret_borrow<py::dict>(reinterpret_cast<PyTypeObject*>(cls.ptr())->tp_dict);
   if (own.contains("__reduce_ex__") || own.contains("__reduce__")) return;
   py::cpp_function reduce_ex(
-      [](py::handle self, py::handle) {
+      [](py::handle self, int /*protocol*/) -> py::tuple {
         py::object state = py::none();
         if (py::hasattr(self, "__getstate__")) state = self.attr("__getstate__")();
         return py::make_tuple(py::module_::import("copyreg").attr("__newobj__"),
@@ -76,7 +76,7 @@ void reduce_as_protocol_2(py::handle cls) {
       py::name("__reduce_ex__"), py::is_method(cls), py::arg("protocol"));
   cls.attr("__reduce_ex__") = reduce_ex;
   cls.attr("__reduce__") = py::cpp_function(
-      [](py::handle self) { return self.attr("__reduce_ex__")(2); }, py::name("__reduce__"), py::is_method(cls));
+      [](py::handle self) { return self.attr("__reduce_ex__")(2).cast<py::tuple>(); }, py::name("__reduce__"), py::is_method(cls));
 }
 
 void guard_class(py::handle cls) {

@@ -16,9 +16,9 @@ SCRIPT = textwrap.dedent(r'''
     import os, signal, sys, threading, time
     import synopsis as sy
 
-    paragraph = ("The central bank raised interest rates on Monday, officials said. Analysts had expected "
-                 "the move, according to a Reuters poll. Markets may fall further, some traders warned. ")
-    text = "\n\n".join(paragraph * 3 for _ in range(int(sys.argv[2])))
+    text = "\n\n".join(f"The central bank raised interest rates by {i} points on Monday, officials in region "
+                         f"{i % 97} said. Analysts had expected move {i}, according to a Reuters poll. Markets "
+                         f"may fall further, trader {i} warned. " * 2 for i in range(int(sys.argv[2])))
     calls = {
         "segment": lambda: sy.segment(text),
         "attributions": lambda: sy.attributions(text),
@@ -41,9 +41,8 @@ SCRIPT = textwrap.dedent(r'''
     print(f"finished {time.perf_counter() - start:.3f}", flush=True)
 ''')
 
-# Paragraph repetitions that make each call last several seconds here (about 4.5 MB for the
-# fast ones).
-SIZES = {"segment": 20000, "attributions": 20000, "summarize": 6000, "keywords": 6000, "tag": 12000}
+# Paragraphs (400 bytes each) that make each call last two seconds or more here.
+SIZES = {"segment": 60000, "attributions": 30000, "summarize": 40000, "keywords": 50000, "tag": 12000}
 
 
 @pytest.mark.parametrize("call", sorted(SIZES))
