@@ -100,3 +100,15 @@ def test_every_bound_class_refuses_an_unconstructed_instance_everywhere():
     done = run(PROBE)
     assert done.returncode == 0, f"rc={done.returncode}\n{done.stdout}\n{done.stderr}"
     assert done.stdout.strip() == "ok"
+
+
+def test_every_pickle_protocol_round_trips_without_aborting():
+    # Protocols 0 and 1 used to call pybind11's base __new__, which aborted the process.
+    done = run("import pickle, synopsis as sy\n"
+               "objs = [sy.segment('One. Two.'), sy.summarize('One. Two.'), sy.keywords('Oil fell.')[0],\n"
+               "        sy.TfidfEncoder(), sy.StanceTagger('x').tag('One.')]\n"
+               "for p in range(pickle.HIGHEST_PROTOCOL + 1):\n"
+               "    for o in objs:\n"
+               "        assert repr(pickle.loads(pickle.dumps(o, protocol=p))) == repr(o)\n"
+               "print('ok')\n")
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr[-2000:]
