@@ -28,6 +28,19 @@ std::size_t count(py::handle value, const char* name, std::size_t max) {
   return number.cast<std::size_t>();
 }
 
+std::string language_from_python(py::handle value) {
+  // bytes are read as pybind11 reads them for a str (b"de" means "de"); the core judges the code.
+  if (PyBytes_Check(value.ptr())) return value.cast<std::string>();
+  if (!PyUnicode_Check(value.ptr())) throw py::type_error("language must be a str, got " + type_name(value));
+  Py_ssize_t size = 0;
+  const char* data = PyUnicode_AsUTF8AndSize(value.ptr(), &size);
+  if (data == nullptr) {
+    PyErr_Clear();  // only lone surrogates make a str unencodable
+    throw py::value_error("language must be a code such as \"en\", \"de\" or \"pt-BR\", got a str with a lone surrogate");
+  }
+  return std::string(data, static_cast<std::size_t>(size));
+}
+
 std::optional<std::size_t> optional_count(py::handle value, const char* name) {
   if (value.is_none()) return std::nullopt;
   return count(value, name, kIntMax);  // budgets beyond any document are a mistake

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "synopsis/encoder.hpp"
+#include "text.hpp"
 
 namespace synopsis::python {
 
@@ -24,6 +25,13 @@ std::size_t count(py::handle value, const char* name, std::size_t max = SIZE_MAX
 std::optional<std::size_t> optional_count(py::handle value, const char* name);
 // A real number (bool and str are TypeErrors); NaN and infinities pass to validate().
 double number(py::handle value, const char* name);
+
+// A language code argument. Every binding takes `language` as this type, so that a code that
+// is not text (a str with lone surrogates) is a ValueError at every entry point, the same one.
+struct Language {
+  std::string code;
+};
+std::string language_from_python(py::handle value);
 
 // A 2-D float array of one row per item, as a dense matrix (TypeError/ValueError naming `name`).
 DenseRows dense_rows_from_python(py::handle array, const char* name);
@@ -39,3 +47,21 @@ py::dict default_params() {
 }
 
 }  // namespace synopsis::python
+
+namespace pybind11::detail {
+
+// Language <-> str; a str that is not valid text raises ValueError naming "language".
+template <>
+struct type_caster<synopsis::python::Language> {
+  PYBIND11_TYPE_CASTER(synopsis::python::Language, const_name("str"));
+  bool load(handle src, bool) {
+    if (!PyUnicode_Check(src.ptr()) && !PyBytes_Check(src.ptr())) return false;
+    value.code = synopsis::python::language_from_python(src);
+    return true;
+  }
+  static handle cast(const synopsis::python::Language& language, return_value_policy, handle) {
+    return str(language.code).release();
+  }
+};
+
+}  // namespace pybind11::detail

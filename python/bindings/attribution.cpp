@@ -3,8 +3,11 @@
 
 #include <pybind11/stl.h>
 
+#include "arguments.hpp"
 #include "document.hpp"
+#include "parallel.hpp"
 #include "results.hpp"
+#include "state.hpp"
 #include "synopsis/segment.hpp"
 
 namespace synopsis::python {
@@ -43,6 +46,14 @@ PyAttributedSentence to_python(const Document& doc, const CodePointIndex& cp, co
   return out;
 }
 
+std::vector<std::string> attribution_kind_names() {
+  std::vector<std::string> names;
+  for (AttributionKind kind : {AttributionKind::none, AttributionKind::parenthetical, AttributionKind::according_to,
+                               AttributionKind::reporting_verb})
+    names.emplace_back(attribution_kind_name(kind));
+  return names;
+}
+
 void register_attribution(py::module_& m) {
   py::class_<PyAttribution> attribution(m, "Attribution", R"doc(
 Who a sentence attributes its content to.
@@ -68,16 +79,19 @@ than asserted by the text itself.
       })
       .def(py::pickle(
           [](const PyAttribution& a) { return py::make_tuple(a.source, a.start, a.end, a.kind, a.label, a.cue, a.reported); },
-          [](py::tuple t) {
-            if (t.size() != 7) throw py::value_error("invalid Attribution state");
+          [](const py::object& state) {
+            const StateReader r(state, "Attribution", 7);
             PyAttribution a;
-            a.source = t[0].cast<std::optional<std::string>>();
-            a.start = t[1].cast<std::optional<std::size_t>>();
-            a.end = t[2].cast<std::optional<std::size_t>>();
-            a.kind = t[3].cast<std::string>();
-            a.label = t[4].cast<std::string>();
-            a.cue = t[5].cast<std::optional<std::string>>();
-            a.reported = t[6].cast<bool>();
+            a.source = r.optional_text(0);
+            a.start = r.optional_count(1);
+            a.end = r.optional_count(2);
+            a.kind = r.choice(3, attribution_kind_names());
+            a.label = r.text(4);
+            a.cue = r.optional_text(5);
+            a.reported = r.flag(6);
+            r.require(a.source.has_value() == a.start.has_value() && a.start.has_value() == a.end.has_value(),
+                      "source, start and end come together or not at all");
+            if (a.source) r.require_span(*a.start, *a.end, py::len(r.item(0)));
             return a;
           }));
 
@@ -112,24 +126,21 @@ indices into the analysed text.
             return py::make_tuple(s.index, s.start, s.end, py::str(s.text), s.attribution, s.sources, s.cues, s.reported,
                                   s.hedged, s.negated);
           },
-          [](py::tuple t) {
-            if (t.size() != 10) throw py::value_error("invalid AttributedSentence state");
-            return PyAttributedSentence{t[0].cast<std::size_t>(), t[1].cast<std::size_t>(), t[2].cast<std::size_t>(),
-                                        t[3].cast<std::string>(), t[4].cast<PyAttribution>(),
-                                        t[5].cast<std::vector<PyAttribution>>(), t[6].cast<std::vector<PyCue>>(),
-                                        t[7].cast<bool>(), t[8].cast<bool>(), t[9].cast<bool>()};
+          [](const py::object& state) {
+            const StateReader r(state, "AttributedSentence", 10);
+            PyAttributedSentence s{r.count(0), r.count(1), r.count(2), r.text(3), r.bound<PyAttribution>(r.item(4), 4),
+                                   r.bound_list<PyAttribution>(5), cues_from_state(r, 6), r.flag(7), r.flag(8),
+                                   r.flag(9)};
+            r.require_span(s.start, s.end, py::len(r.item(3)));
+            return s;
           }));
 
-  m.def("attributions", [](py::handle text, const std::string& language, const std::string& errors) {
-        Document doc = segment_python(text, language, errors);
-        std::vector<SentenceAttribution> result;
-        {
-          py::gil_scoped_release release;
-          result = attribute(doc);
-        }
-        CodePointIndex cp(doc.text);
+  m.def("attributions", [](py::handle text, const Language& language, const std::string& errors) {
+        auto doc = std::make_shared<const Document>(segment_python(text, language.code, errors));
+        const std::vector<SentenceAttribution> result = run_interruptible([doc] { return attribute(*doc); });
+        CodePointIndex cp(doc->text);
         std::vector<PyAttributedSentence> out;
-        for (const auto& s : result) out.push_back(to_python(doc, cp, s));
+        for (const auto& s : result) out.push_back(to_python(*doc, cp, s));
         return out;
       },
       py::arg("text"), py::kw_only(), py::arg("language") = SegmentOptions{}.language, py::arg("errors") = "strict",

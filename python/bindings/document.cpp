@@ -3,8 +3,10 @@
 
 #include <pybind11/stl.h>
 
+#include "arguments.hpp"
 #include "parallel.hpp"
 #include "results.hpp"
+#include "state.hpp"
 #include "synopsis/parallel.hpp"
 #include "synopsis/language.hpp"
 #include "synopsis/segment.hpp"
@@ -18,11 +20,9 @@ PySentence PyDocument::sentence(std::size_t i) const {
 }
 
 Document segment_python(py::handle text, const std::string& language, const std::string& errors) {
-  std::string utf8 = utf8_from_python(text, errors);
   SegmentOptions options;
   options.language = language;
-  py::gil_scoped_release release;
-  return segment(utf8, options);
+  return run_interruptible([utf8 = utf8_from_python(text, errors), options] { return segment(utf8, options); });
 }
 
 namespace {
@@ -35,6 +35,13 @@ const char* kind_name(TokenKind k) {
     case TokenKind::symbol: return "symbol";
   }
   return "word";
+}
+
+std::vector<std::string> token_kind_names() {
+  std::vector<std::string> names;
+  for (TokenKind k : {TokenKind::word, TokenKind::number, TokenKind::punctuation, TokenKind::symbol})
+    names.emplace_back(kind_name(k));
+  return names;
 }
 
 PyToken make_token(const PyDocument& d, std::size_t i) {
@@ -85,11 +92,11 @@ void register_document(py::module_& m) {
           [](const PySentence& s) {
             return py::make_tuple(s.index, s.start, s.end, s.paragraph, py::str(s.text), s.is_heading, s.is_boilerplate);
           },
-          [](py::tuple t) {
-            if (t.size() != 7) throw py::value_error("invalid Sentence state");
-            return PySentence{t[0].cast<std::size_t>(), t[1].cast<std::size_t>(), t[2].cast<std::size_t>(),
-                              t[3].cast<std::size_t>(), t[4].cast<std::string>(), t[5].cast<bool>(),
-                              t[6].cast<bool>()};
+          [](const py::object& state) {
+            const StateReader r(state, "Sentence", 7);
+            PySentence s{r.count(0), r.count(1), r.count(2), r.count(3), r.text(4), r.flag(5), r.flag(6)};
+            r.require_span(s.start, s.end, py::len(r.item(4)));
+            return s;
           }));
 
   py::class_<PyToken> token(m, "Token", "A word or number token; norm is NFKC-casefolded, stem is Snowball's.");
@@ -112,11 +119,12 @@ void register_document(py::module_& m) {
             return py::make_tuple(t.start, t.end, t.sentence, py::str(t.text), py::str(t.norm), py::str(t.stem),
                                   t.kind, t.is_stopword);
           },
-          [](py::tuple t) {
-            if (t.size() != 8) throw py::value_error("invalid Token state");
-            return PyToken{t[0].cast<std::size_t>(), t[1].cast<std::size_t>(), t[2].cast<std::size_t>(),
-                           t[3].cast<std::string>(), t[4].cast<std::string>(), t[5].cast<std::string>(),
-                           t[6].cast<std::string>(), t[7].cast<bool>()};
+          [](const py::object& state) {
+            const StateReader r(state, "Token", 8);
+            PyToken t{r.count(0), r.count(1), r.count(2), r.text(3), r.text(4), r.text(5),
+                      r.choice(6, token_kind_names()), r.flag(7)};
+            r.require_span(t.start, t.end, py::len(r.item(3)));
+            return t;
           }));
 
   py::class_<PyParagraph> paragraph(m, "Paragraph", "A paragraph: a line, or lines wrapped into one.");
@@ -137,10 +145,12 @@ void register_document(py::module_& m) {
           [](const PyParagraph& p) {
             return py::make_tuple(p.index, p.start, p.end, p.sentence_begin, p.sentence_end, py::str(p.text));
           },
-          [](py::tuple t) {
-            if (t.size() != 6) throw py::value_error("invalid Paragraph state");
-            return PyParagraph{t[0].cast<std::size_t>(), t[1].cast<std::size_t>(), t[2].cast<std::size_t>(),
-                               t[3].cast<std::size_t>(), t[4].cast<std::size_t>(), t[5].cast<std::string>()};
+          [](const py::object& state) {
+            const StateReader r(state, "Paragraph", 6);
+            PyParagraph p{r.count(0), r.count(1), r.count(2), r.count(3), r.count(4), r.text(5)};
+            r.require_span(p.start, p.end, py::len(r.item(5)));
+            r.require(p.sentence_begin <= p.sentence_end, "its sentences end before they begin");
+            return p;
           }));
 
   py::class_<TokenList>(m, "TokenList", "The tokens of a Document: a read-only sequence of Token.")
@@ -228,14 +238,13 @@ Example:
                std::to_string(doc.prose_sentence_count()) + ", tokens=" + std::to_string(doc.tokens.size()) + ")";
       })
       .def(py::pickle([](const PyDocument& d) { return py::make_tuple(py::str(d.doc().text), d.doc().language); },
-                      [](py::tuple t) {
-                        if (t.size() != 2 || !py::isinstance<py::str>(t[1]))
-                          throw py::value_error("invalid Document state");
-                        return PyDocument(segment_python(t[0], t[1].cast<std::string>(), "strict"));
+                      [](const py::object& state) {
+                        const StateReader r(state, "Document", 2);
+                        return PyDocument(segment_python(r.item(0), language_from_python(r.item(1)), "strict"));
                       }));
 
-  m.def("segment", [](py::handle text, const std::string& language, const std::string& errors) {
-        return PyDocument(segment_python(text, language, errors));
+  m.def("segment", [](py::handle text, const Language& language, const std::string& errors) {
+        return PyDocument(segment_python(text, language.code, errors));
       },
       py::arg("text"), py::kw_only(), py::arg("language") = SegmentOptions{}.language, py::arg("errors") = "strict",
       R"doc(
@@ -259,10 +268,10 @@ Example:
     ['Mr. Smith went to Washington.', 'He arrived at 5 p.m. on Monday.']
 )doc");
 
-  m.def("segment_batch", [](py::handle texts, const std::string& language, const std::string& errors, int n_jobs) {
+  m.def("segment_batch", [](py::handle texts, const Language& language, const std::string& errors, int n_jobs) {
         const std::vector<std::string> utf8 = utf8_list_from_python(texts, errors);
         SegmentOptions options;
-        options.language = language;
+        options.language = language.code;
         std::vector<Document> docs(utf8.size());
         run_batch(utf8.size(), n_jobs, [&](std::size_t i) { docs[i] = segment(utf8[i], options); });
         std::vector<PyDocument> out;
@@ -283,7 +292,7 @@ Example:
     3
 )doc");
 
-  m.def("stopwords", [](const std::string& language) { return stopwords(language); }, py::arg("language") = SegmentOptions{}.language,
+  m.def("stopwords", [](const Language& language) { return stopwords(language.code); }, py::arg("language") = SegmentOptions{}.language,
         R"doc(
 The stopword list of a language (sorted); empty when synopsis has none for it.
 

@@ -7,8 +7,10 @@
 #include <cstring>
 #include <vector>
 
+#include "arguments.hpp"
 #include "document.hpp"
 #include "parallel.hpp"
+#include "state.hpp"
 #include "synopsis/summarize.hpp"
 #include "text.hpp"
 #include "synopsis/segment.hpp"
@@ -64,11 +66,18 @@ std::vector<Document> documents_from_python(py::handle texts, const std::string&
   return docs;
 }
 
+py::array_t<float> encode_interruptible(std::shared_ptr<const Encoder> encoder, Document doc) {
+  return to_numpy(run_interruptible(
+      [encoder = std::move(encoder), doc = std::make_shared<const Document>(std::move(doc))] {
+        return encoder->encode(*doc).to_dense();
+      }));
+}
+
 template <class E>
 void bind_fit(py::class_<E, Encoder, std::shared_ptr<E>>& cls) {
-  cls.def("fit", [](std::shared_ptr<E> self, py::handle texts, const std::string& language, int n_jobs,
+  cls.def("fit", [](std::shared_ptr<E> self, py::handle texts, const Language& language, int n_jobs,
                     const std::string& errors) {
-        std::vector<Document> docs = documents_from_python(texts, language, errors, n_jobs);
+        std::vector<Document> docs = documents_from_python(texts, language.code, errors, n_jobs);
         py::gil_scoped_release release;
         self->fit(docs);
         return self;
@@ -88,18 +97,35 @@ py::tuple idf_state(const IdfTable& t) {
   return py::make_tuple(df, t.documents);
 }
 
+// A document frequency counts documents of the corpus: at most n_documents each.
 IdfTable idf_from_state(py::handle state) {
-  auto tup = state.cast<py::tuple>();
+  const StateReader r(state, "encoder IDF", 2);
+  if (!PyDict_Check(r.item(0).ptr())) r.fail_type(0, "a dict of str -> documents");
   IdfTable t;
-  for (auto item : tup[0].cast<py::dict>()) t.df.emplace(item.first.cast<std::string>(), item.second.cast<std::uint32_t>());
-  t.documents = tup[1].cast<std::uint64_t>();
+  t.documents = r.count(1);
+  for (auto item : py::reinterpret_borrow<py::dict>(r.item(0))) {
+    if (!PyUnicode_Check(item.first.ptr())) r.fail_type(0, "a dict with str keys");
+    const std::size_t df = count(item.second, "a document frequency", kIntMax);
+    r.require(df <= t.documents, "a document frequency exceeds the number of documents");
+    t.df.emplace(utf8_from_python(item.first, "strict", "a term"), static_cast<std::uint32_t>(df));
+  }
   return t;
+}
+
+// An encoder from a pickled state: its options through the constructor (checked exactly as
+// arguments are), then its IDF table.
+template <class E, class... Options>
+std::shared_ptr<E> encoder_from_state(const StateReader& state, Options&&... options) {
+  IdfTable idf = idf_from_state(state.item(1));
+  auto encoder = py::type::of<E>()(std::forward<Options>(options)...).template cast<std::shared_ptr<E>>();
+  encoder->set_idf(std::move(idf));
+  return encoder;
 }
 
 }  // namespace
 
 std::shared_ptr<const Encoder> encoder_from_python(py::handle encoder) {
-  if (PyUnicode_Check(encoder.ptr())) return make_encoder(encoder.cast<std::string>());
+  if (PyUnicode_Check(encoder.ptr())) return make_encoder(utf8_from_python(encoder, "strict", "encoder"));
   if (py::isinstance<Encoder>(encoder)) return encoder.cast<std::shared_ptr<Encoder>>();
   std::string names;
   for (const std::string& name : encoder_names()) names += (names.empty() ? "'" : ", '") + name + "'";
@@ -113,14 +139,9 @@ Base class of the sentence encoders: a text becomes a matrix with one row per se
 Use TfidfEncoder, Bm25Encoder or LsaEncoder.
 )doc")
       .def_property_readonly("name", &Encoder::name)
-      .def("encode", [](const Encoder& e, py::handle sentences, const std::string& language, const std::string& errors) {
-            Document doc = document_from_python(sentences, language, errors);
-            DenseRows rows;
-            {
-              py::gil_scoped_release release;
-              rows = e.encode(doc).to_dense();
-            }
-            return to_numpy(rows);
+      .def("encode", [](const std::shared_ptr<Encoder>& e, py::handle sentences, const Language& language,
+                        const std::string& errors) {
+            return encode_interruptible(e, document_from_python(sentences, language.code, errors));
           },
           py::arg("sentences"), py::kw_only(), py::arg("language") = SegmentOptions{}.language,
           py::arg("errors") = "strict",
@@ -157,16 +178,11 @@ Example:
             const auto& o = e.options();
             return py::make_tuple(py::make_tuple(o.sublinear_tf, o.remove_stopwords, o.use_stems), idf_state(e.idf()));
           },
-          [](py::tuple t) {
-            if (t.size() != 2) throw py::value_error("invalid TfidfEncoder state");
-            auto o = t[0].cast<py::tuple>();
-            TfidfOptions opts;
-            opts.sublinear_tf = o[0].cast<bool>();
-            opts.remove_stopwords = o[1].cast<bool>();
-            opts.use_stems = o[2].cast<bool>();
-            auto e = std::make_shared<TfidfEncoder>(opts);
-            e->set_idf(idf_from_state(t[1]));
-            return e;
+          [](const py::object& state) {
+            const StateReader r(state, "TfidfEncoder", 2);
+            const StateReader o(r.item(0), "TfidfEncoder options", 3);
+            return encoder_from_state<TfidfEncoder>(
+                r, py::arg("sublinear_tf") = o.flag(0), py::arg("stopwords") = o.flag(1), py::arg("stems") = o.flag(2));
           }));
   bind_fit(tfidf);
 
@@ -194,15 +210,11 @@ document-side BM25 weights, L2-normalised.
             const auto& o = e.options();
             return py::make_tuple(py::make_tuple(o.k1, o.b, o.delta, o.epsilon), idf_state(e.idf()));
           },
-          [](py::tuple t) {
-            if (t.size() != 2) throw py::value_error("invalid Bm25Encoder state");
-            auto o = t[0].cast<py::tuple>();
-            Bm25Options opts;
-            opts.k1 = o[0].cast<double>(), opts.b = o[1].cast<double>(), opts.delta = o[2].cast<double>(),
-            opts.epsilon = o[3].cast<double>();
-            auto e = std::make_shared<Bm25Encoder>(opts);
-            e->set_idf(idf_from_state(t[1]));
-            return e;
+          [](const py::object& state) {
+            const StateReader r(state, "Bm25Encoder", 2);
+            const StateReader o(r.item(0), "Bm25Encoder options", 4);
+            return encoder_from_state<Bm25Encoder>(r, py::arg("k1") = o.finite(0), py::arg("b") = o.finite(1),
+                                                   py::arg("delta") = o.finite(2), py::arg("epsilon") = o.finite(3));
           }));
   bind_fit(bm25);
 
@@ -226,27 +238,16 @@ min(100, (sentences + 1) / 2).
           [](const LsaEncoder& e) {
             return py::make_tuple(py::make_tuple(e.options().dimensions, e.options().seed), idf_state(e.idf()));
           },
-          [](py::tuple t) {
-            if (t.size() != 2) throw py::value_error("invalid LsaEncoder state");
-            auto o = t[0].cast<py::tuple>();
-            LsaOptions opts;
-            opts.dimensions = o[0].cast<int>();
-            opts.seed = o[1].cast<std::uint64_t>();
-            auto e = std::make_shared<LsaEncoder>(opts);
-            e->set_idf(idf_from_state(t[1]));
-            return e;
+          [](const py::object& state) {
+            const StateReader r(state, "LsaEncoder", 2);
+            const StateReader o(r.item(0), "LsaEncoder options", 2);
+            return encoder_from_state<LsaEncoder>(r, py::arg("dimensions") = o.count(0),
+                                                  py::arg("seed") = count(o.item(1), "LsaEncoder seed"));
           }));
   bind_fit(lsa);
 
-  m.def("embed", [](py::handle sentences, py::handle encoder, const std::string& language, const std::string& errors) {
-        auto enc = encoder_from_python(encoder);
-        Document doc = document_from_python(sentences, language, errors);
-        DenseRows rows;
-        {
-          py::gil_scoped_release release;
-          rows = enc->encode(doc).to_dense();
-        }
-        return to_numpy(rows);
+  m.def("embed", [](py::handle sentences, py::handle encoder, const Language& language, const std::string& errors) {
+        return encode_interruptible(encoder_from_python(encoder), document_from_python(sentences, language.code, errors));
       },
       py::arg("sentences"), py::kw_only(), py::arg("encoder") = SummarizeOptions{}.encoder,
       py::arg("language") = SegmentOptions{}.language, py::arg("errors") = "strict", R"doc(

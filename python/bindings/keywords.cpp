@@ -19,6 +19,7 @@
 #include "synopsis/segment.hpp"
 #include "parallel.hpp"
 #include "results.hpp"
+#include "state.hpp"
 #include "text.hpp"
 
 namespace synopsis::python {
@@ -130,9 +131,8 @@ class PyKeywordExtractor {
   PyKeywordExtractor(Settings settings, py::dict params) : settings_(std::move(settings)), params_(std::move(params)) {}
 
   std::vector<PyKeyword> extract(py::handle text) const {
-    Input in = input_from(text, settings_);
-    py::gil_scoped_release release;
-    return run(in, settings_, df_.get());
+    auto in = std::make_shared<const Input>(input_from(text, settings_));
+    return run_interruptible([in, settings = settings_, df = df_] { return run(*in, settings, df.get()); });
   }
 
   std::vector<std::vector<PyKeyword>> extract_batch(py::handle texts, int n_jobs) const {
@@ -168,8 +168,9 @@ class PyKeywordExtractor {
     df->set_documents(static_cast<std::uint64_t>(documents));
     for (const auto& [k, v] : table) {
       if (!PyUnicode_Check(k.ptr())) throw py::type_error("document_frequency keys must be str phrases");
-      const long long count = v.cast<long long>();
-      if (count < 0) throw std::invalid_argument("document_frequency counts must be non-negative");
+      const std::size_t count = python::count(v, "a document_frequency count");
+      if (count > static_cast<std::uint64_t>(documents))
+        throw std::invalid_argument("a document_frequency count exceeds n_documents");
       const std::string phrase = k.cast<std::string>();
       df->add(keys_are_stems ? phrase : keyphrase_key(phrase, settings_.language), static_cast<std::uint64_t>(count));
     }
@@ -259,10 +260,9 @@ matched by: stems joined by spaces).
         return d;
       }, "The keyphrase as a plain dict (for JSON).")
       .def(py::pickle([](const PyKeyword& k) { return py::make_tuple(k.phrase, k.score, k.offsets, k.stem); },
-                      [](py::tuple t) {
-                        if (t.size() != 4) throw py::value_error("invalid Keyword state");
-                        return PyKeyword{t[0].cast<std::string>(), t[3].cast<std::string>(), t[1].cast<double>(),
-                                         t[2].cast<std::vector<std::pair<std::size_t, std::size_t>>>()};
+                      [](const py::object& state) {
+                        const StateReader r(state, "Keyword", 4);
+                        return PyKeyword{r.text(0), r.text(3), r.finite(1), spans_from_python(r.item(2), "Keyword offsets")};
                       }));
   m.attr("Keyword").attr("__hash__") = py::none();
 
@@ -290,15 +290,15 @@ Example:
     >>> [k.phrase for k in ex.extract("An oil spill in Alaska.")]
     ['oil spill', 'Alaska']
 )doc").c_str())
-      .def(py::init([](py::object top, const std::string& method, const std::string& language,
+      .def(py::init([](py::object top, const std::string& method, const Language& language,
                        py::object window, py::object max_words, const std::string& dedup, double damping,
                        bool heuristics, const std::string& errors, std::optional<py::dict> table,
                        std::optional<long long> documents) {
-             Settings s = make_settings(top, method, language, window, max_words, dedup, damping, heuristics, errors);
+             Settings s = make_settings(top, method, language.code, window, max_words, dedup, damping, heuristics, errors);
              py::dict params;
              params["top"] = top;
              params["method"] = method;
-             params["language"] = language;
+             params["language"] = language.code;
              params["window"] = window;
              params["max_words"] = max_words;
              params["dedup"] = dedup;
@@ -343,11 +343,19 @@ Example:
           [](const PyKeywordExtractor& ex) {
             return py::make_tuple(ex.params(), ex.fitted() ? ex.table() : py::none(), ex.documents());
           },
-          [](py::tuple t) {
-            if (t.size() != 3 || !py::isinstance<py::dict>(t[0]))
-              throw py::value_error("invalid KeywordExtractor state");
-            PyKeywordExtractor ex = py::type::of<PyKeywordExtractor>()(**t[0]).cast<PyKeywordExtractor>();
-            if (!t[1].is_none()) ex.set_table(t[1].cast<py::dict>(), t[2].cast<long long>(), true);
+          [](const py::object& state) {
+            // Through the constructor: the options of a state are checked exactly as arguments are.
+            const StateReader r(state, "KeywordExtractor", 3);
+            if (!PyDict_Check(r.item(0).ptr())) r.fail_type(0, "a dict of options");
+            PyKeywordExtractor ex =
+                py::type::of<PyKeywordExtractor>()(**py::reinterpret_borrow<py::dict>(r.item(0))).cast<PyKeywordExtractor>();
+            const std::size_t documents = r.count(2);
+            if (r.item(1).is_none()) {
+              r.require(documents == 0, "n_documents without a document_frequency table");
+            } else {
+              if (!PyDict_Check(r.item(1).ptr())) r.fail_type(1, "a dict or None");
+              ex.set_table(py::reinterpret_borrow<py::dict>(r.item(1)), static_cast<long long>(documents), true);
+            }
             return ex;
           }));
 }

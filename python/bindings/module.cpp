@@ -1,5 +1,8 @@
-// The synopsis._core extension: one register_* per binding file.
+// The synopsis._core extension: one register_* per binding file, then the guard that keeps
+// every bound function away from objects no constructor made.
 #include <pybind11/pybind11.h>
+
+#include "instances.hpp"
 
 namespace py = pybind11;
 
@@ -23,4 +26,5 @@ PYBIND11_MODULE(_core, m) {
   synopsis::python::register_attribution(m);
   synopsis::python::register_stance(m);
   synopsis::python::register_classifier(m);
+  synopsis::python::guard_bound_classes(m);
 }

@@ -1,13 +1,16 @@
 // Binding for synopsis/stance.hpp: the zero-shot stance tagger.
 #include <pybind11/stl.h>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 
+#include "arguments.hpp"
 #include "attribution.hpp"
 #include "document.hpp"
 #include "parallel.hpp"
 #include "results.hpp"
+#include "state.hpp"
 #include "synopsis/segment.hpp"
 #include "synopsis/stance.hpp"
 
@@ -44,6 +47,12 @@ PyStanceResult convert(const Document& doc, const StanceResult& r) {
                                              s.analysis.hedged, s.analysis.reported, s.analysis.negated});
   }
   return out;
+}
+
+std::vector<std::string> all_stance_labels() {
+  std::vector<std::string> labels = stance_labels(StanceScheme::fnc);
+  for (const std::string& label : stance_labels(StanceScheme::semeval)) labels.push_back(label);
+  return labels;
 }
 
 std::string scheme_name(StanceScheme scheme) { return scheme == StanceScheme::fnc ? "fnc" : "semeval"; }
@@ -85,12 +94,13 @@ relevant), ``relevance`` to the target (cosine, 0..1), ``cues`` that decided, as
             return py::make_tuple(s.index, s.start, s.end, py::str(s.text), s.label, s.relevance, s.cues, s.attribution,
                                   s.hedged, s.reported, s.negated);
           },
-          [](py::tuple t) {
-            if (t.size() != 11) throw py::value_error("invalid StanceSentence state");
-            return PyStanceSentence{t[0].cast<std::size_t>(), t[1].cast<std::size_t>(), t[2].cast<std::size_t>(),
-                                    t[3].cast<std::string>(), t[4].cast<std::string>(), t[5].cast<float>(),
-                                    t[6].cast<std::vector<PyCue>>(), t[7].cast<PyAttribution>(), t[8].cast<bool>(),
-                                    t[9].cast<bool>(), t[10].cast<bool>()};
+          [](const py::object& state) {
+            const StateReader r(state, "StanceSentence", 11);
+            PyStanceSentence s{r.count(0), r.count(1), r.count(2), r.text(3), r.choice(4, all_stance_labels()),
+                               static_cast<float>(r.finite(5)), cues_from_state(r, 6),
+                               r.bound<PyAttribution>(r.item(7), 7), r.flag(8), r.flag(9), r.flag(10)};
+            r.require_span(s.start, s.end, py::len(r.item(3)));
+            return s;
           }));
 
   py::class_<PyStanceResult> stance_result(m, "StanceResult",
@@ -118,16 +128,20 @@ Example:
       })
       .def(py::pickle(
           [](const PyStanceResult& r) { return py::make_tuple(r.label, r.labels, r.scores, r.relevance, r.sentences); },
-          [](py::tuple t) {
-            if (t.size() != 5) throw py::value_error("invalid StanceResult state");
-            PyStanceResult r{t[0].cast<std::string>(), t[1].cast<std::vector<std::string>>(),
-                             t[2].cast<std::vector<float>>(), t[3].cast<float>(),
-                             t[4].cast<std::vector<PyStanceSentence>>()};
-            // The whole state is checked: scores pair with labels and are probabilities.
-            bool valid = r.labels.size() == r.scores.size() && std::isfinite(r.relevance);
-            for (float score : r.scores) valid = valid && score >= 0.0f && score <= 1.0f;
-            if (!valid) throw py::value_error("invalid StanceResult state: labels and scores disagree");
-            return r;
+          [](const py::object& state) {
+            const StateReader r(state, "StanceResult", 5);
+            PyStanceResult result{r.text(0), r.texts(1), {}, static_cast<float>(r.finite(3)),
+                                  r.bound_list<PyStanceSentence>(4)};
+            // Scores pair with labels and are probabilities; the label is one of them.
+            for (py::handle score : r.list(2)) {
+              const double value = number(score, "StanceResult score");
+              r.require(value >= 0.0 && value <= 1.0, "a score is not a probability");
+              result.scores.push_back(static_cast<float>(value));
+            }
+            r.require(result.labels.size() == result.scores.size(), "labels and scores differ in length");
+            r.require(std::find(result.labels.begin(), result.labels.end(), result.label) != result.labels.end(),
+                      "the label is not one of the labels");
+            return result;
           }));
 
   const StanceTaggerOptions defaults;
@@ -150,11 +164,11 @@ Example:
     'disagree'
 )doc")
       .def(py::init([](py::handle target, const std::string& scheme, const std::string& encoder,
-                       const std::string& language, float related_threshold, float sentence_threshold) {
+                       const Language& language, float related_threshold, float sentence_threshold) {
              StanceTaggerOptions o;
              o.scheme = parse_stance_scheme(scheme);
              o.encoder = encoder;
-             o.language = language;
+             o.language = language.code;
              o.related_threshold = related_threshold;
              o.sentence_threshold = sentence_threshold;
              return std::make_shared<StanceTagger>(utf8_from_python(target, "strict", "target"), o);
@@ -166,14 +180,10 @@ Example:
       .def_property_readonly("target", &StanceTagger::target)
       .def_property_readonly("scheme", [](const StanceTagger& t) { return scheme_name(t.options().scheme); })
       .def_property_readonly("labels", [](const StanceTagger& t) { return stance_labels(t.options().scheme); })
-      .def("tag", [](const StanceTagger& t, py::handle text, const std::string& errors) {
-             Document doc = segment_python(text, t.options().language, errors);
-             StanceResult r;
-             {
-               py::gil_scoped_release release;
-               r = t.tag(doc);
-             }
-             return convert(doc, r);
+      .def("tag", [](const std::shared_ptr<StanceTagger>& t, py::handle text, const std::string& errors) {
+             auto doc = std::make_shared<const Document>(segment_python(text, t->options().language, errors));
+             const StanceResult r = run_interruptible([t, doc] { return t->tag(*doc); });
+             return convert(*doc, r);
            },
            py::arg("text"), py::kw_only(), py::arg("errors") = "strict", "Stance of one text -> StanceResult.")
       .def("tag_batch", [](const StanceTagger& t, py::handle texts, int n_jobs, const std::string& errors) {
@@ -202,15 +212,14 @@ Example:
             return py::make_tuple(t.target(), scheme_name(o.scheme), o.encoder, o.language,
                                   o.related_threshold, o.sentence_threshold);
           },
-          [](py::tuple t) {
-            if (t.size() != 6) throw py::value_error("invalid StanceTagger state");
-            StanceTaggerOptions o;
-            o.scheme = parse_stance_scheme(t[1].cast<std::string>());
-            o.encoder = t[2].cast<std::string>();
-            o.language = t[3].cast<std::string>();
-            o.related_threshold = t[4].cast<float>();
-            o.sentence_threshold = t[5].cast<float>();
-            return std::make_shared<StanceTagger>(t[0].cast<std::string>(), o);
+          [](const py::object& state) {
+            // Through the constructor: a state is checked exactly as arguments are.
+            const StateReader r(state, "StanceTagger", 6);
+            return py::type::of<StanceTagger>()(r.item(0), py::arg("scheme") = r.item(1),
+                                                py::arg("encoder") = r.item(2), py::arg("language") = r.item(3),
+                                                py::arg("related_threshold") = r.finite(4),
+                                                py::arg("sentence_threshold") = r.finite(5))
+                .cast<std::shared_ptr<StanceTagger>>();
           }));
 }
 

@@ -16,6 +16,7 @@
 #include "encoder.hpp"
 #include "parallel.hpp"
 #include "results.hpp"
+#include "state.hpp"
 #include "synopsis/segment.hpp"
 #include "synopsis/summarize.hpp"
 #include "text.hpp"
@@ -73,22 +74,24 @@ PySummary make_summary(py::str text, const std::string& utf8, const Summary& s, 
 }
 
 // Pickled states are checked as a whole before an object is built from them.
-PySummary summary_from_state(const py::tuple& t) {
-  if (t.size() != 3 || !py::isinstance<py::str>(t[0]) || !py::isinstance<py::list>(t[1]) ||
-      !py::isinstance<py::str>(t[2]))
-    throw py::value_error("invalid Summary state: expected (text, [(index, start, end, score)], language)");
-  const py::str text = t[0];
+PySummary summary_from_state(const py::object& state) {
+  const StateReader r(state, "Summary", 3);
+  r.text(0);  // a str that is valid text
+  const auto text = py::reinterpret_borrow<py::str>(r.item(0));
   const std::size_t length = py::len(text);
   std::vector<PySummarySentence> sentences;
   std::size_t previous_end = 0;
-  for (py::handle row : t[1].cast<py::list>()) {
-    const auto [index, start, end, score] = row.cast<std::tuple<std::size_t, std::size_t, std::size_t, double>>();
-    if (start > end || end > length || start < previous_end || !(score >= 0.0 && score <= 1.0))
-      throw py::value_error("invalid Summary state: a sentence span or score is out of range");
+  for (py::handle row : r.list(1)) {
+    const StateReader s(row, "Summary sentence", 4);
+    const std::size_t index = s.count(0), start = s.count(1), end = s.count(2);
+    const double score = s.finite(3);
+    // In document order, inside the text, without overlaps.
+    s.require(start <= end && end <= length && start >= previous_end && score >= 0.0 && score <= 1.0,
+              "a sentence span or score is out of range");
     previous_end = end;
     sentences.push_back({index, start, end, text[py::slice(start, end, 1)].cast<std::string>(), score});
   }
-  return PySummary(text, std::move(sentences), t[2].cast<std::string>());
+  return PySummary(text, std::move(sentences), language_from_python(r.item(2)));
 }
 
 // The summariser's options: the arguments as given (for repr, get_params and pickling) and
@@ -99,20 +102,17 @@ class PySummarizer {
       : options_(std::move(options)), errors_(std::move(errors)), params_(std::move(params)) {}
 
   PySummary summarize(py::handle text, py::handle embeddings) const {
-    std::string utf8 = utf8_from_python(text, errors_);
+    auto utf8 = std::make_shared<const std::string>(utf8_from_python(text, errors_));
     std::optional<DenseRows> rows;
     if (!embeddings.is_none()) rows = dense_rows_from_python(embeddings, "embeddings");
-    Summary s;
-    std::optional<PyDocument> document;
-    {
-      py::gil_scoped_release release;
+    auto [doc, summary] = run_interruptible([utf8, options = options_, rows = std::move(rows)] {
       SegmentOptions so;
-      so.language = options_.language;
-      Document doc = segment(utf8, so);
-      s = synopsis::summarize(doc, options_, rows ? &*rows : nullptr);
-      document.emplace(std::move(doc));
-    }
-    return make_summary(py::str(utf8), utf8, s, options_.language, std::move(document));
+      so.language = options.language;
+      Document doc = segment(*utf8, so);
+      Summary s = synopsis::summarize(doc, options, rows ? &*rows : nullptr);
+      return std::make_pair(std::move(doc), std::move(s));
+    });
+    return make_summary(py::str(*utf8), *utf8, summary, options_.language, PyDocument(std::move(doc)));
   }
 
   std::vector<PySummary> summarize_batch(py::handle texts, int n_jobs) const {
@@ -196,12 +196,11 @@ Example:
       .def("__str__", [](const PySummarySentence& s) { return s.text; })
       .def(py::pickle(
           [](const PySummarySentence& s) { return py::make_tuple(s.index, s.text, s.start, s.end, s.score); },
-          [](const py::tuple& t) {
-            if (t.size() != 5) throw py::value_error("invalid SummarySentence state");
-            PySummarySentence s{t[0].cast<std::size_t>(), t[2].cast<std::size_t>(), t[3].cast<std::size_t>(),
-                                t[1].cast<std::string>(), t[4].cast<double>()};
-            if (s.start > s.end || s.end - s.start < py::len(py::str(s.text)) || !(s.score >= 0.0 && s.score <= 1.0))
-              throw py::value_error("invalid SummarySentence state: span or score out of range");
+          [](const py::object& state) {
+            const StateReader r(state, "SummarySentence", 5);
+            PySummarySentence s{r.count(0), r.count(2), r.count(3), r.text(1), r.finite(4)};
+            r.require_span(s.start, s.end, py::len(r.item(1)));
+            r.require(s.score >= 0.0 && s.score <= 1.0, "the score is outside [0, 1]");
             return s;
           }))
       .def("__eq__", [](const PySummarySentence& a, const PySummarySentence& b) {
@@ -297,7 +296,7 @@ Example:
   const SummarizeOptions d;
   py::class_<PySummarizer>(m, "Summarizer", kSummarizerDoc)
       .def(py::init([](py::object sentences, py::object ratio, py::object words, const std::string& method,
-                       py::object encoder, py::object query, double diversity, const std::string& language,
+                       py::object encoder, py::object query, double diversity, const Language& language,
                        const std::string& errors, bool use_title, double query_weight, double title_weight,
                        double damping, double tolerance, py::object max_iterations, double lexrank_threshold,
                        double lambda1, double lambda2, double beta, double position_weight,
@@ -307,11 +306,11 @@ Example:
              o.words = optional_count(words, "words");
              if (!ratio.is_none()) o.ratio = number(ratio, "ratio");
              o.method = method;
-             if (PyUnicode_Check(encoder.ptr())) o.encoder = encoder.cast<std::string>();
+             if (PyUnicode_Check(encoder.ptr())) o.encoder = utf8_from_python(encoder, "strict", "encoder");
              else o.encoder_object = encoder_from_python(encoder);
              if (!query.is_none()) o.query = utf8_from_python(query, errors, "query");
              o.diversity = diversity;
-             o.language = language;
+             o.language = language.code;
              o.use_title = use_title;
              o.query_weight = query_weight;
              o.title_weight = title_weight;
@@ -333,7 +332,7 @@ Example:
              params["encoder"] = encoder;
              params["query"] = query;
              params["diversity"] = diversity;
-             params["language"] = language;
+             params["language"] = language.code;
              params["errors"] = errors;
              params["use_title"] = use_title;
              params["query_weight"] = query_weight;

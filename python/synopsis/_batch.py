@@ -13,6 +13,7 @@ bar is shown, the list is cut into chunks so that the bar moves while the pool w
 from __future__ import annotations
 
 import math
+import operator
 import sys
 from typing import Any, Callable, List, Optional, Sequence, Tuple, TypeVar
 
@@ -38,6 +39,11 @@ def _is_series(obj: Any) -> bool:
     return pandas is not None and isinstance(obj, pandas.Series)
 
 
+def _is_dataframe(obj: Any) -> bool:
+    pandas = sys.modules.get("pandas")
+    return pandas is not None and isinstance(obj, pandas.DataFrame)
+
+
 def _is_ndarray(obj: Any) -> bool:
     numpy = sys.modules.get("numpy")
     return numpy is not None and isinstance(obj, numpy.ndarray)
@@ -60,6 +66,14 @@ def split_input(texts: Any) -> Tuple[List[Any], List[int], Restore]:
             "expected a collection of texts (list, tuple, numpy array or pandas Series), "
             "got a single text; call the single-text function instead"
         )
+    # Iterating these gives their keys or column names, not texts: refuse rather than
+    # process the wrong strings.
+    if _is_dataframe(texts):
+        raise TypeError("expected a collection of texts, got a pandas DataFrame (iterating it gives its column "
+                        "names); pass one column, df[col]")
+    if isinstance(texts, dict):
+        raise TypeError("expected a collection of texts, got a dict (iterating it gives its keys); "
+                        "pass dict.values(), or a pandas Series to keep the keys")
     if _is_series(texts):
         pandas = sys.modules["pandas"]
         values = list(texts.array)
@@ -93,6 +107,29 @@ def split_input(texts: Any) -> Tuple[List[Any], List[int], Restore]:
     return values, where, list
 
 
+def threads(n_jobs: Any) -> int:
+    """The thread count n_jobs asks for, by the core's rule (:func:`resolve_threads`).
+
+    Every batch function calls this first, so a bad n_jobs fails the same way in each, with
+    or without a progress bar and even for an empty input.
+
+    Example:
+        >>> from synopsis._batch import threads
+        >>> threads(2)
+        2
+    """
+    if isinstance(n_jobs, bool):
+        raise TypeError("n_jobs must be an int, got bool")
+    try:
+        n_jobs = operator.index(n_jobs)
+    except TypeError:
+        raise TypeError(f"n_jobs must be an int, got {type(n_jobs).__name__}") from None
+    try:
+        return resolve_threads(n_jobs)
+    except TypeError:  # beyond a C int
+        raise ValueError(f"n_jobs must be a small whole number of threads, got {n_jobs}") from None
+
+
 def chunk_size(n: int, n_jobs: int) -> int:
     """Chunk length for a progress bar: about 50 updates, each a few texts per thread."""
     return max(4 * resolve_threads(n_jobs), math.ceil(n / 50), 1)
@@ -124,6 +161,7 @@ def run_batch(
         >>> run_batch(lambda xs: [x.upper() for x in xs], ["a", "b"], progress=False)
         ['A', 'B']
     """
+    threads(n_jobs)
     todo, _, restore = split_input(texts)
     if not wants_progress(progress) or len(todo) == 0:
         return restore(list(batch(todo)))

@@ -8,7 +8,9 @@ their ``to_dict()``; options left out are left to the core's defaults.
 from __future__ import annotations
 
 import argparse
+import errno
 import json
+import os
 import sys
 from typing import Any, Callable, Iterable
 
@@ -207,25 +209,74 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _OutputError(Exception):
+    """Writing the results failed (a closed pipe, a full disk): not the input's fault."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(error)
+        self.error = error
+
+
+def _decode(name: str, data: bytes) -> str:
+    """The text of an input; a binary one (NUL bytes or invalid UTF-8) is a ValueError."""
+    nul = data.find(b"\0")
+    if nul >= 0:
+        raise ValueError(f"{name}: a binary file, not text (NUL byte at offset {nul})")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"{name}: not valid UTF-8 at byte offset {exc.start}") from None
+
+
 def _read_inputs(files: list[str]) -> Iterable[tuple[str, str]]:
     if not files:
-        yield "<stdin>", sys.stdin.buffer.read().decode("utf-8", errors="strict")
+        if sys.stdin is None:  # started with stdin closed (<&-)
+            raise ValueError("stdin is closed; name the input FILE")
+        try:
+            data = sys.stdin.buffer.read()
+        except OSError as exc:
+            raise ValueError(f"<stdin>: cannot read ({exc.strerror or exc})") from None
+        yield "<stdin>", _decode("<stdin>", data)
         return
     for name in files:
-        with open(name, "rb") as fh:
-            data = fh.read()
         try:
-            yield name, data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise ValueError(f"{name}: not valid UTF-8 at byte offset {exc.start}") from None
+            with open(name, "rb") as fh:
+                data = fh.read()
+        except OSError as exc:  # missing, a directory, no permission, ...
+            raise ValueError(f"{name}: cannot read ({exc.strerror or exc})") from None
+        yield name, _decode(name, data)
+
+
+def _write(text: str) -> None:
+    """Prints a line of output, flushed, so that a failed write is seen here and not at exit."""
+    try:
+        if sys.stdout is None:  # started with stdout closed (>&-)
+            raise OSError(errno.EBADF, "stdout is closed")
+        sys.stdout.write(text + "\n")
+        sys.stdout.flush()
+    except OSError as exc:
+        raise _OutputError(exc) from None
+
+
+def _discard_stdout() -> None:
+    """Points stdout at /dev/null so that the interpreter's own flush at exit stays quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, AttributeError, ValueError):  # no stdout at all: nothing left to flush
+        pass
 
 
 def main(argv: list[str] | None = None) -> int:
     try:
         return _main(argv)
-    except BrokenPipeError:  # e.g. piped into `head`
-        sys.stderr.close()
-        return 0
+    except _OutputError as exc:
+        _discard_stdout()
+        if isinstance(exc.error, BrokenPipeError):  # the reader (e.g. `head`) has what it wanted
+            return 0
+        print(f"synopsis: error: cannot write the output ({exc.error.strerror or exc.error})", file=sys.stderr)
+        return 2
 
 
 def _main(argv: list[str] | None) -> int:
@@ -236,17 +287,17 @@ def _main(argv: list[str] | None) -> int:
         for name, text in _read_inputs(args.files):
             result = {"file": name, **handler(args, text)}
             if args.format == "jsonl":
-                print(json.dumps(result, ensure_ascii=False))
+                _write(json.dumps(result, ensure_ascii=False))
             else:
                 results.append(result)
     except (ValueError, TypeError, OSError) as exc:
         print(f"synopsis {args.command}: error: {exc}", file=sys.stderr)
         return 2
     if args.format == "json":
-        print(json.dumps(results if len(results) != 1 else results[0], ensure_ascii=False, indent=2))
+        _write(json.dumps(results if len(results) != 1 else results[0], ensure_ascii=False, indent=2))
     elif args.format == "text":
         for i, result in enumerate(results):
             if len(results) > 1:
-                print(("\n" if i else "") + f"==> {result['file']} <==")
-            print(formatter(result))
+                _write(("\n" if i else "") + f"==> {result['file']} <==")
+            _write(formatter(result))
     return 0

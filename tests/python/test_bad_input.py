@@ -635,3 +635,27 @@ def test_classifier_bad_training_data():
         sy.StanceClassifier(hash_bits=99).fit([("a", "b"), ("c", "d")], ["x", "y"])
     with pytest.raises((ValueError, TypeError)):
         sy.StanceClassifier(learning_rate=float("nan")).fit([("a", "b"), ("c", "d")], ["x", "y"])
+
+
+# A language that is not text is a ValueError at every entry point (one shared conversion).
+LANGUAGE_ENTRY_POINTS = {
+    "segment": lambda language: sy.segment("One.", language=language),
+    "segment_batch": lambda language: sy.segment_batch(["One."], language=language, progress=False),
+    "attributions": lambda language: sy.attributions("One.", language=language),
+    "stopwords": lambda language: sy.stopwords(language),
+    "embed": lambda language: sy.embed(["One."], language=language),
+    "encode": lambda language: sy.TfidfEncoder().encode(["One."], language=language),
+    "fit": lambda language: sy.TfidfEncoder().fit(["One."], language=language),
+    "summarize": lambda language: sy.summarize("One.", language=language),
+    "Summarizer": lambda language: sy.Summarizer(language=language),
+    "keywords": lambda language: sy.keywords("One.", language=language),
+    "KeywordExtractor": lambda language: sy.KeywordExtractor(language=language),
+    "StanceTagger": lambda language: sy.StanceTagger("x", language=language),
+    "stance_batch": lambda language: sy.stance_batch(["One."], "x", language=language, progress=False),
+}
+
+
+@pytest.mark.parametrize("entry", sorted(LANGUAGE_ENTRY_POINTS))
+def test_a_language_with_a_lone_surrogate_is_a_value_error(entry):
+    with pytest.raises(ValueError, match="language"):
+        LANGUAGE_ENTRY_POINTS[entry]("\ud800")

@@ -171,3 +171,37 @@ def test_import_does_not_import_pandas():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "True"
+
+
+# Every batch function checks n_jobs first and the same way (the core's resolve_threads),
+# with or without a progress bar and for an empty input too.
+BATCH_FUNCTIONS = {
+    "segment_batch": lambda texts, **kw: sy.segment_batch(texts, **kw),
+    "summarize_batch": lambda texts, **kw: sy.summarize_batch(texts, **kw),
+    "keywords_batch": lambda texts, **kw: sy.keywords_batch(texts, **kw),
+    "stance_batch": lambda texts, **kw: sy.stance_batch(texts, "rates", **kw),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BATCH_FUNCTIONS))
+@pytest.mark.parametrize("texts", [[], ["Rates rose. Bonds fell."]], ids=["empty", "one"])
+@pytest.mark.parametrize("progress", [False, True])
+@pytest.mark.parametrize("n_jobs, error", [(None, TypeError), (1.5, TypeError), ("2", TypeError), (True, TypeError),
+                                           (0, ValueError), (-10**6, ValueError), (2**40, ValueError)])
+def test_every_batch_function_validates_n_jobs_alike(name, texts, progress, n_jobs, error):
+    with pytest.raises(error, match="n_jobs"):
+        BATCH_FUNCTIONS[name](texts, n_jobs=n_jobs, progress=progress)
+
+
+@pytest.mark.parametrize("name", sorted(BATCH_FUNCTIONS))
+def test_a_dict_is_refused_rather_than_its_keys_processed(name):
+    with pytest.raises(TypeError, match=r"dict\.values\(\)"):
+        BATCH_FUNCTIONS[name]({"id": "Rates rose. Bonds fell."}, progress=False)
+
+
+@pytest.mark.parametrize("name", sorted(BATCH_FUNCTIONS))
+def test_a_dataframe_is_refused_rather_than_its_column_names_processed(name):
+    pandas = pytest.importorskip("pandas")
+    frame = pandas.DataFrame({"text": ["Rates rose. Bonds fell."]})
+    with pytest.raises(TypeError, match=r"df\[col\]"):
+        BATCH_FUNCTIONS[name](frame, progress=False)
