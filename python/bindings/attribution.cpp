@@ -137,7 +137,7 @@ indices into the analysed text.
 
   m.def("attributions", [](py::handle text, const Language& language, const std::string& errors) {
         auto doc = std::make_shared<const Document>(segment_python(text, language.code, errors));
-        const std::vector<SentenceAttribution> result = run_interruptible([doc] { return attribute(*doc); });
+        const std::vector<SentenceAttribution> result = run_interruptible(doc->text.size(), [doc] { return attribute(*doc); });
         CodePointIndex cp(doc->text);
         std::vector<PyAttributedSentence> out;
         for (const auto& s : result) out.push_back(to_python(*doc, cp, s));

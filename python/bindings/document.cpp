@@ -22,7 +22,9 @@ PySentence PyDocument::sentence(std::size_t i) const {
 Document segment_python(py::handle text, const std::string& language, const std::string& errors) {
   SegmentOptions options;
   options.language = language;
-  return run_interruptible([utf8 = utf8_from_python(text, errors), options] { return segment(utf8, options); });
+  std::string utf8 = utf8_from_python(text, errors);
+  const std::size_t bytes = utf8.size();
+  return run_interruptible(bytes, [utf8 = std::move(utf8), options] { return segment(utf8, options); });
 }
 
 namespace {

@@ -67,8 +67,9 @@ std::vector<Document> documents_from_python(py::handle texts, const std::string&
 }
 
 py::array_t<float> encode_interruptible(std::shared_ptr<const Encoder> encoder, Document doc) {
+  const std::size_t bytes = doc.text.size();
   return to_numpy(run_interruptible(
-      [encoder = std::move(encoder), doc = std::make_shared<const Document>(std::move(doc))] {
+      bytes, [encoder = std::move(encoder), doc = std::make_shared<const Document>(std::move(doc))] {
         return encoder->encode(*doc).to_dense();
       }));
 }

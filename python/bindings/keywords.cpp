@@ -132,7 +132,8 @@ class PyKeywordExtractor {
 
   std::vector<PyKeyword> extract(py::handle text) const {
     auto in = std::make_shared<const Input>(input_from(text, settings_));
-    return run_interruptible([in, settings = settings_, df = df_] { return run(*in, settings, df.get()); });
+    const std::size_t bytes = in->doc ? in->doc->text.size() : in->utf8.size();
+    return run_interruptible(bytes, [in, settings = settings_, df = df_] { return run(*in, settings, df.get()); });
   }
 
   std::vector<std::vector<PyKeyword>> extract_batch(py::handle texts, int n_jobs) const {

@@ -43,13 +43,22 @@ class Completion {
 // (fn may refer to the caller's locals) and is raised.
 void run_batch(std::size_t n, int n_jobs, const std::function<void(std::size_t)>& fn);
 
-// Runs work() on a thread of its own and returns its result, or raises KeyboardInterrupt
-// within 100 ms of Ctrl-C. An interrupted work() finishes in the background, so it must own
-// everything it uses (captures by value or shared_ptr, never references to the caller's
-// locals) and neither capture nor return Python objects. Must be called with the GIL held.
+// Inputs below this many bytes are worked on the calling thread (with the GIL released):
+// they take milliseconds, and a thread of their own would cost more than the work.
+constexpr std::size_t kInterruptibleBytes = std::size_t{1} << 16;
+
+// Runs work() on an input of `bytes` bytes and returns its result. A large input is worked on
+// a thread of its own, so that KeyboardInterrupt is raised within 100 ms of Ctrl-C; an
+// interrupted work() finishes in the background, so it must own everything it uses (captures
+// by value or shared_ptr, never references to the caller's locals) and neither capture nor
+// return Python objects. Must be called with the GIL held.
 template <typename Work>
-auto run_interruptible(Work work) -> decltype(work()) {
+auto run_interruptible(std::size_t bytes, Work work) -> decltype(work()) {
   using Result = decltype(work());
+  if (bytes < kInterruptibleBytes) {
+    py::gil_scoped_release release;
+    return work();
+  }
   struct Task {
     explicit Task(Work w) : work(std::move(w)) {}
     Work work;

@@ -182,7 +182,7 @@ Example:
       .def_property_readonly("labels", [](const StanceTagger& t) { return stance_labels(t.options().scheme); })
       .def("tag", [](const std::shared_ptr<StanceTagger>& t, py::handle text, const std::string& errors) {
              auto doc = std::make_shared<const Document>(segment_python(text, t->options().language, errors));
-             const StanceResult r = run_interruptible([t, doc] { return t->tag(*doc); });
+             const StanceResult r = run_interruptible(doc->text.size(), [t, doc] { return t->tag(*doc); });
              return convert(*doc, r);
            },
            py::arg("text"), py::kw_only(), py::arg("errors") = "strict", "Stance of one text -> StanceResult.")

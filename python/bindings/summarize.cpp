@@ -105,7 +105,7 @@ class PySummarizer {
     auto utf8 = std::make_shared<const std::string>(utf8_from_python(text, errors_));
     std::optional<DenseRows> rows;
     if (!embeddings.is_none()) rows = dense_rows_from_python(embeddings, "embeddings");
-    auto [doc, summary] = run_interruptible([utf8, options = options_, rows = std::move(rows)] {
+    auto [doc, summary] = run_interruptible(utf8->size(), [utf8, options = options_, rows = std::move(rows)] {
       SegmentOptions so;
       so.language = options.language;
       Document doc = segment(*utf8, so);
