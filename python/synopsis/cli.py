@@ -28,7 +28,7 @@ def _given(args: argparse.Namespace, *names: str) -> dict[str, Any]:
 # --- segment ------------------------------------------------------------------------------
 
 def _segment(args: argparse.Namespace, text: str) -> dict:
-    return _core.segment(text, language=args.language).to_dict()
+    return _core.segment(text, **_given(args, "language")).to_dict()
 
 
 def _segment_text(result: dict) -> str:
@@ -52,8 +52,8 @@ def _summarize_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def _summarize(args: argparse.Namespace, text: str) -> dict:
-    options = _given(args, "ratio", "words", "method", "encoder", "query", "diversity")
-    return summarize(text, args.sentences, language=args.language, **options).to_dict()
+    options = _given(args, "ratio", "words", "method", "encoder", "query", "diversity", "language")
+    return summarize(text, args.sentences, **options).to_dict()
 
 
 def _summarize_text(result: dict) -> str:
@@ -70,7 +70,7 @@ def _keywords_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def _keywords(args: argparse.Namespace, text: str) -> dict:
-    found = keywords(text, args.top, language=args.language, **_given(args, "method", "window", "max_words"))
+    found = keywords(text, args.top, **_given(args, "method", "window", "max_words", "language"))
     return {"keywords": found.to_dict()}
 
 
@@ -102,7 +102,7 @@ def _stance(args: argparse.Namespace, text: str) -> dict:
             "label": clf.predict([(args.target, text)]).tolist()[0],
             "scores": {str(c): float(p) for c, p in zip(clf.classes_, proba)},
         }
-    tagger = _core.StanceTagger(args.target, language=args.language, **_given(args, "scheme"))
+    tagger = _core.StanceTagger(args.target, **_given(args, "scheme", "language"))
     return {"target": args.target, **tagger.tag(text).to_dict()}
 
 
@@ -157,10 +157,10 @@ def _train(args: argparse.Namespace, text: str) -> dict:
     rows = _parse_jsonl(text, ("target", "text", "label"))
     if not rows:
         raise ValueError("no training rows (JSONL with target, text, label)")
-    options = _given(args, "hidden_units", "max_epochs", "class_weight", "seed")
+    options = _given(args, "hidden_units", "max_epochs", "class_weight", "seed", "language")
     if args.model_kind is not None:
         options["model"] = args.model_kind
-    clf = StanceClassifier(language=args.language, **options)
+    clf = StanceClassifier(**options)
     t0 = time.perf_counter()
     clf.fit([(r["target"], r["text"]) for r in rows], [r["label"] for r in rows])
     seconds = time.perf_counter() - t0
@@ -204,7 +204,7 @@ def build_parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text)
         p.add_argument("files", nargs="*", metavar="FILE", help="input files (UTF-8); stdin when none")
         p.add_argument("--format", choices=["text", "json", "jsonl"], default="text")
-        p.add_argument("--language", default="en", help="language code (default: en)")
+        p.add_argument("--language", help="language code (default: en)")
         add_arguments(p)
     return parser
 
