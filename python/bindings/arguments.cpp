@@ -81,4 +81,18 @@ std::string params_repr(const py::dict& params) {
   return out;
 }
 
+void reject_unknown_options(const py::kwargs& given, const py::dict& options, const char* owner) {
+  py::list names;
+  for (const auto& [name, value] : options) names.append(name);
+  const py::object close_matches = py::module_::import("difflib").attr("get_close_matches");
+  for (const auto& [key, value] : given) {
+    if (options.contains(key)) continue;
+    std::string message = std::string(owner) + " has no option " + py::repr(key).cast<std::string>();
+    const py::list suggestions = close_matches(key, names, 3, 0.6);
+    message += py::len(suggestions) != 0 ? "; did you mean " + py::repr(suggestions[0]).cast<std::string>() + "?" : ".";
+    message += " Its options: " + py::str(", ").attr("join")(names).cast<std::string>();
+    throw py::type_error(message);
+  }
+}
+
 }  // namespace synopsis::python

@@ -46,6 +46,15 @@ py::dict default_params() {
   return py::type::of<T>()().attr("get_params")().template cast<py::dict>();
 }
 
+// Raises TypeError for keyword arguments that name no option of `owner`, suggesting the
+// closest option names ("num_sentences" -> "sentences", "top_n" -> "top").
+void reject_unknown_options(const py::kwargs& given, const py::dict& options, const char* owner);
+
+template <typename T>
+void reject_unknown_options(const py::kwargs& given, const char* owner) {
+  if (py::len(given) != 0) reject_unknown_options(given, default_params<T>(), owner);
+}
+
 }  // namespace synopsis::python
 
 namespace pybind11::detail {

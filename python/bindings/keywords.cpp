@@ -294,7 +294,8 @@ Example:
       .def(py::init([](py::object top, const std::string& method, const Language& language,
                        py::object window, py::object max_words, const std::string& dedup, double damping,
                        bool heuristics, const std::string& errors, std::optional<py::dict> table,
-                       std::optional<long long> documents) {
+                       std::optional<long long> documents, const py::kwargs& unknown) {
+             reject_unknown_options<PyKeywordExtractor>(unknown, "KeywordExtractor");
              Settings s = make_settings(top, method, language.code, window, max_words, dedup, damping, heuristics, errors);
              py::dict params;
              params["top"] = top;

@@ -300,7 +300,8 @@ Example:
                        const std::string& errors, bool use_title, double query_weight, double title_weight,
                        double damping, double tolerance, py::object max_iterations, double lexrank_threshold,
                        double lambda1, double lambda2, double beta, double position_weight,
-                       py::object graph_dense_limit, py::object graph_top_k) {
+                       py::object graph_dense_limit, py::object graph_top_k, const py::kwargs& unknown) {
+             reject_unknown_options<PySummarizer>(unknown, "Summarizer");
              SummarizeOptions o;
              o.sentences = optional_count(sentences, "sentences");
              o.words = optional_count(words, "words");

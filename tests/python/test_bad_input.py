@@ -659,3 +659,15 @@ LANGUAGE_ENTRY_POINTS = {
 def test_a_language_with_a_lone_surrogate_is_a_value_error(entry):
     with pytest.raises(ValueError, match="language"):
         LANGUAGE_ENTRY_POINTS[entry]("\ud800")
+
+
+@pytest.mark.parametrize("call, wrong, right", [
+    (lambda **k: sy.summarize(ARTICLE_SENTENCES, **k), "num_sentences", "sentences"),
+    (lambda **k: sy.summarize_batch([ARTICLE_SENTENCES], **k), "methd", "method"),
+    (lambda **k: sy.Summarizer(**k), "ratios", "ratio"),
+    (lambda **k: sy.keywords(ARTICLE_SENTENCES, **k), "top_n", "top"),
+    (lambda **k: sy.KeywordExtractor(**k), "max_word", "max_words"),
+])
+def test_unknown_options_name_the_closest_option(call, wrong, right):
+    with pytest.raises(TypeError, match=f"no option '{wrong}'; did you mean '{right}'"):
+        call(**{wrong: 1})
