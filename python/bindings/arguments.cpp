@@ -2,6 +2,8 @@
 
 #include <pybind11/numpy.h>
 
+#include <cstdio>
+#include <cstdlib>
 #include <string>
 
 namespace synopsis::python {
@@ -52,6 +54,15 @@ double number(py::handle value, const char* name) {
       PyUnicode_Check(value.ptr()))
     throw py::type_error(std::string(name) + " must be a number, got " + type_name(value));
   return py::float_(py::reinterpret_borrow<py::object>(value)).cast<double>();
+}
+
+double shortest_decimal(float value) {
+  char text[32];
+  for (int digits = 6; digits <= 9; ++digits) {
+    std::snprintf(text, sizeof text, "%.*g", digits, static_cast<double>(value));
+    if (std::strtof(text, nullptr) == value) break;
+  }
+  return std::strtod(text, nullptr);
 }
 
 DenseRows dense_rows_from_python(py::handle array, const char* name) {

@@ -33,6 +33,10 @@ struct Language {
 };
 std::string language_from_python(py::handle value);
 
+// The shortest decimal that reads back as the same float: a default of 2e-3f shows as
+// 0.002, not as the double nearest to the float (0.0020000000949949026).
+double shortest_decimal(float value);
+
 // A 2-D float array of one row per item, as a dense matrix (TypeError/ValueError naming `name`).
 DenseRows dense_rows_from_python(py::handle array, const char* name);
 

@@ -1,5 +1,5 @@
 // Binding for synopsis/classifier.hpp: the trainable stance model behind
-// synopsis.StanceClassifier (python/synopsis/stance.py adds the scikit-learn contract).
+// synopsis.StanceClassifier (python/synopsis/_estimator.py adds the scikit-learn contract).
 // Labels cross as Python str or int and come back as given; the model file carries them.
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
@@ -12,6 +12,7 @@
 #include <optional>
 #include <type_traits>
 
+#include "arguments.hpp"
 #include "parallel.hpp"
 #include "synopsis/classifier.hpp"
 #include "synopsis/parallel.hpp"
@@ -147,17 +148,6 @@ void for_each_option(Options& o, Visit&& visit) {
   visit("class_weight", o.class_weight);
   visit("seed", o.seed);
   visit("language", o.language);
-}
-
-// The shortest decimal that reads back as the same float: 2e-3f shows as 0.002, not as the
-// double nearest to the float (0.0020000000949949026).
-double shortest_decimal(float value) {
-  char text[32];
-  for (int digits = 6; digits <= 9; ++digits) {
-    std::snprintf(text, sizeof text, "%.*g", digits, static_cast<double>(value));
-    if (std::strtof(text, nullptr) == value) break;
-  }
-  return std::strtod(text, nullptr);
 }
 
 py::dict options_to_python(const StanceClassifierOptions& o) {
@@ -311,10 +301,14 @@ Example:
                                            std::to_string(n));
              const int threads = resolve_threads(n_jobs);
              TrainingReport report;
-             // One work item: the GIL is released, Ctrl-C cancels, errors are rethrown here.
+             // Trained apart and kept only when fit completes: Ctrl-C (which run_batch raises after
+             // the work item ends) or an error leaves the model as it was.
+             StanceClassifierModel trained(model.options());
              run_batch(1, 1, [&](std::size_t) {
-               report = labels.integer ? model.fit(t, x, labels.integers, threads) : model.fit(t, x, labels.strings, threads);
+               report = labels.integer ? trained.fit(t, x, labels.integers, threads)
+                                       : trained.fit(t, x, labels.strings, threads);
              });
+             model = std::move(trained);
              py::dict d;
              d["epochs"] = report.epochs;
              d["best_epoch"] = report.best_epoch;

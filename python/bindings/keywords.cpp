@@ -137,7 +137,8 @@ class PyKeywordExtractor {
   }
 
   std::vector<std::vector<PyKeyword>> extract_batch(py::handle texts, int n_jobs) const {
-    return run_many(texts, settings_, df_.get(), n_jobs);
+    const auto df = df_;  // a fit() on another thread must not free the table the workers read
+    return run_many(texts, settings_, df.get(), n_jobs);
   }
 
   void fit(py::handle texts, int n_jobs) {

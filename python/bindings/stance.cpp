@@ -175,8 +175,8 @@ Example:
            }),
            py::arg("target"), py::kw_only(), py::arg("scheme") = scheme_name(defaults.scheme),
            py::arg("encoder") = defaults.encoder, py::arg("language") = defaults.language,
-           py::arg("related_threshold") = defaults.related_threshold,
-           py::arg("sentence_threshold") = defaults.sentence_threshold)
+           py::arg("related_threshold") = shortest_decimal(defaults.related_threshold),
+           py::arg("sentence_threshold") = shortest_decimal(defaults.sentence_threshold))
       .def_property_readonly("target", &StanceTagger::target)
       .def_property_readonly("scheme", [](const StanceTagger& t) { return scheme_name(t.options().scheme); })
       .def_property_readonly("labels", [](const StanceTagger& t) { return stance_labels(t.options().scheme); })

@@ -6,6 +6,28 @@
 
 namespace synopsis::python {
 
+namespace {
+
+void append_utf8(std::string& out, Py_UCS4 c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
+}  // namespace
+
 void check_errors(const std::string& errors) {
   if (errors != "strict" && errors != "replace")
     throw py::value_error("errors must be \"strict\" or \"replace\", got \"" + errors + "\"");
@@ -35,10 +57,15 @@ std::string utf8_from_python(py::handle obj, const std::string& errors, const ch
       if (c >= 0xD800 && c <= 0xDFFF) break;
     }
     if (errors == "replace") {
-      py::object encoded = py::reinterpret_steal<py::object>(
-          PyUnicode_AsEncodedString(obj.ptr(), "utf-8", "replace"));
-      if (!encoded) throw py::error_already_set();
-      return std::string(PyBytes_AS_STRING(encoded.ptr()), static_cast<std::size_t>(PyBytes_GET_SIZE(encoded.ptr())));
+      // U+FFFD for each lone surrogate, one code point for one, so str offsets stay put
+      // (Python's own "replace" codec would write '?').
+      std::string out;
+      for (Py_ssize_t i = 0; i < n; ++i) {
+        Py_UCS4 c = PyUnicode_ReadChar(obj.ptr(), i);
+        if (c >= 0xD800 && c <= 0xDFFF) c = 0xFFFD;
+        append_utf8(out, c);
+      }
+      return out;
     }
     throw py::value_error(std::string(what) + " contains a lone surrogate at index " + std::to_string(bad) +
                           "; pass errors=\"replace\" to substitute it");

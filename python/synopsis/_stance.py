@@ -23,7 +23,7 @@ def stance_batch(texts: Any, target: str, *, n_jobs: int = -1, progress: bool | 
         progress: True shows a tqdm bar (when tqdm is installed); the default shows one only
             in an interactive session.
         **tagger_options: scheme, encoder, language, related_threshold, sentence_threshold,
-            as for :class:`StanceTagger`.
+            as for :class:`StanceTagger`, and errors, as for ``StanceTagger.tag``.
 
     Returns:
         list[StanceResult], or for a Series a Series of StanceResult with the same index.
@@ -34,6 +34,7 @@ def stance_batch(texts: Any, target: str, *, n_jobs: int = -1, progress: bool | 
         ...                                   target="the moon landing was faked")][1]
         'unrelated'
     """
+    tag_options = {"errors": tagger_options.pop("errors")} if "errors" in tagger_options else {}
     tagger = StanceTagger(target, **tagger_options)
-    return run_batch(lambda part: tagger.tag_batch(part, n_jobs=n_jobs), texts, progress=progress, n_jobs=n_jobs,
+    return run_batch(lambda part: tagger.tag_batch(part, n_jobs=n_jobs, **tag_options), texts, progress=progress, n_jobs=n_jobs,
                      desc="stance")

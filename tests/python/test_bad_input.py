@@ -671,3 +671,11 @@ def test_a_language_with_a_lone_surrogate_is_a_value_error(entry):
 def test_unknown_options_name_the_closest_option(call, wrong, right):
     with pytest.raises(TypeError, match=f"no option '{wrong}'; did you mean '{right}'"):
         call(**{wrong: 1})
+
+
+def test_replace_substitutes_u_fffd_for_lone_surrogates_one_for_one():
+    text = "Hello \ud800 world. Prices rose."
+    doc = sy.segment(text, errors="replace")
+    assert doc.text == "Hello \ufffd world. Prices rose."
+    assert sy.summarize(text, errors="replace", sentences=1).text == doc.text
+    assert [r.label for r in sy.stance_batch([text], target="prices", errors="replace")]
