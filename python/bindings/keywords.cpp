@@ -299,7 +299,7 @@ Example:
              reject_unknown_options<PyKeywordExtractor>(unknown, "KeywordExtractor");
              Settings s = make_settings(top, method, language.code, window, max_words, dedup, damping, heuristics, errors);
              py::dict params;
-             params["top"] = top;
+             params["top"] = s.options.top;  // None means the default: keywords(text) == KeywordExtractor()
              params["method"] = method;
              params["language"] = language.code;
              params["window"] = window;

@@ -154,6 +154,8 @@ def _train_arguments(p: argparse.ArgumentParser) -> None:
 def _train(args: argparse.Namespace, text: str) -> dict:
     import time
 
+    if len(args.files) > 1:  # one model per call: later files would overwrite --output
+        raise ValueError("stance-train takes one training file (or stdin); join the files first")
     rows = _parse_jsonl(text, ("target", "text", "label"))
     if not rows:
         raise ValueError("no training rows (JSONL with target, text, label)")

@@ -108,3 +108,12 @@ def test_invalid_flags_are_argparse_errors(args):
     done = run(args)
     assert done.returncode == 2
     assert "usage:" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_stance_train_refuses_several_training_files(tmp_path):
+    data = tmp_path / "train.jsonl"
+    data.write_text('{"target": "a", "text": "b", "label": "x"}\n', encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "synopsis", "stance-train", str(data), str(data), "-o",
+                          str(tmp_path / "m.bin")], capture_output=True, text=True)
+    assert out.returncode == 2 and "one training file" in out.stderr
+    assert not (tmp_path / "m.bin").exists()
