@@ -3,10 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
-#include <fstream>
-#include <sstream>
 #include <string>
 
+#include "shared_data.hpp"
 #include "synopsis/segment.hpp"
 
 namespace {
@@ -104,11 +103,9 @@ TEST(Attribution, ManySentencesTakeLinearTime) {
 }
 
 TEST(Attribution, SeedArticleParentheticalsAndHedge) {
-  std::ifstream in(std::string(SYNOPSIS_SHARED_DATA) + "/seed/news_article.txt", std::ios::binary);
-  if (!in) GTEST_SKIP() << "seed article not found under " << SYNOPSIS_SHARED_DATA;
-  std::stringstream ss;
-  ss << in.rdbuf();
-  auto doc = synopsis::segment(ss.str());
+  const auto text = synopsis::test_data::shared_text("seed/news_article.txt");
+  if (!text) GTEST_SKIP() << "../shared/data is absent";
+  auto doc = synopsis::segment(*text);
   auto all = synopsis::attribute(doc);
   std::vector<std::pair<std::string, std::string>> found;  // label, source
   bool reportedly = false;

@@ -2,11 +2,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "shared_data.hpp"
 #include "synopsis/segment.hpp"
 
 using namespace synopsis;
@@ -81,11 +80,9 @@ TEST(Layout, ShortQuestionSetApartIsTheTitle) {
 }
 
 TEST(Layout, FlagsTheSeedArticle) {
-  std::ifstream in(SYNOPSIS_SHARED_DATA "/seed/news_article.txt");
-  if (!in) GTEST_SKIP() << "../shared/data is absent";
-  std::stringstream buf;
-  buf << in.rdbuf();
-  const Document doc = segment(buf.str());
+  const auto text = test_data::shared_text("seed/news_article.txt");
+  if (!text) GTEST_SKIP() << "../shared/data is absent";
+  const Document doc = segment(*text);
   ASSERT_EQ(doc.title, 0);
   EXPECT_EQ(doc.sentence_text(0),
             "Armenia, CSTO, and Western Engagement: A Shifting Security Landscape in the South Caucasus");

@@ -1,10 +1,9 @@
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 #include <string>
 
+#include "shared_data.hpp"
 #include "synopsis/segment.hpp"
 #include "synopsis/summarize.hpp"
 
@@ -20,13 +19,6 @@ const char* kArticle =
     "The council will hold a hearing on the barrier design in January. "
     "Residents who lived through the floods were relieved.\n\n"
     "Share this article\nRelated Stories\nPrevious Article\nNext Article\n";
-
-std::string read_seed() {
-  std::ifstream in(std::string(SYNOPSIS_SHARED_DATA) + "/seed/news_article.txt", std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 }  // namespace
 
 TEST(Summarize, SentenceBudgetHoldsAndOrderIsDocumentOrder) {
@@ -139,9 +131,9 @@ TEST(Summarize, BadOptionsNameAllowedValues) {
 }
 
 TEST(Summarize, SeedArticleSummaryIsProse) {
-  const std::string text = read_seed();
-  if (text.empty()) GTEST_SKIP() << "shared data not found";
-  const Document d = segment(text);
+  const auto text = test_data::shared_text("seed/news_article.txt");
+  if (!text) GTEST_SKIP() << "../shared/data is absent";
+  const Document d = segment(*text);
   for (const std::string method : {"pacsum", "textrank", "lexrank", "lead"}) {
     SummarizeOptions o;
     o.method = method;
