@@ -20,40 +20,6 @@
 
 namespace synopsis::python {
 
-// `self` of every StanceModel method. pybind11 hands a method a lazily allocated, never
-// constructed object when neither __init__ nor __setstate__ completed
-// (StanceModel.__new__(StanceModel), a rejected pickle state); this caster refuses such an
-// object with TypeError instead of letting the method read that memory.
-struct ConstructedModel {
-  StanceClassifierModel* model = nullptr;
-  StanceClassifierModel* operator->() const { return model; }
-  StanceClassifierModel& operator*() const { return *model; }
-};
-
-}  // namespace synopsis::python
-
-namespace pybind11::detail {
-
-template <>
-struct type_caster<synopsis::python::ConstructedModel> {
-  PYBIND11_TYPE_CASTER(synopsis::python::ConstructedModel, const_name("synopsis._core.StanceModel"));
-
-  bool load(handle src, bool) {
-    if (!isinstance<synopsis::StanceClassifierModel>(src)) return false;
-    auto* instance = reinterpret_cast<detail::instance*>(src.ptr());
-    if (!instance->get_value_and_holder().holder_constructed())
-      throw type_error("this StanceModel was never initialised: create it with StanceModel(...), "
-                       "StanceModel.from_bytes or StanceModel.load");
-    value.model = &src.cast<synopsis::StanceClassifierModel&>();
-    return true;
-  }
-  static handle cast(const synopsis::python::ConstructedModel&, return_value_policy, handle) = delete;
-};
-
-}  // namespace pybind11::detail
-
-namespace synopsis::python {
-
 namespace {
 
 // Invalid UTF-8 or lone surrogates raise ValueError: silently replaced text would train and
@@ -207,9 +173,9 @@ std::string bytes_from_python(const py::object& data) {
 constexpr std::size_t kChunk = 1024;
 
 // (n, classes) probabilities of the pairs, with the GIL released.
-py::array_t<float> probabilities(ConstructedModel self, const py::sequence& targets, const py::sequence& texts,
+py::array_t<float> probabilities(StanceClassifierModel& self, const py::sequence& targets, const py::sequence& texts,
                                  int n_jobs) {
-  const StanceClassifierModel& model = *self;
+  const StanceClassifierModel& model = self;
   if (!model.fitted()) throw std::invalid_argument("the stance classifier is not fitted: call fit first");
   std::vector<std::string> t = utf8_list(targets, "target"), x = utf8_list(texts, "text");
   if (t.size() != x.size())
@@ -289,9 +255,9 @@ Example:
            py::arg("validation_fraction") = shortest_decimal(defaults.validation_fraction),
            py::arg("patience") = defaults.patience, py::arg("class_weight") = defaults.class_weight,
            py::arg("seed") = defaults.seed, py::arg("language") = defaults.language)
-      .def("fit", [](ConstructedModel self, const py::sequence& targets, const py::sequence& texts, const py::sequence& y,
+      .def("fit", [](StanceClassifierModel& self, const py::sequence& targets, const py::sequence& texts, const py::sequence& y,
                      int n_jobs) {
-             StanceClassifierModel& model = *self;
+             StanceClassifierModel& model = self;
              std::vector<std::string> t = utf8_list(targets, "target"), x = utf8_list(texts, "text");
              const Labels labels = labels_from_python(y);
              const std::size_t n = labels.integer ? labels.integers.size() : labels.strings.size();
@@ -349,9 +315,9 @@ Example:
     >>> m.predict_proba(["rates rise"], ["Rates rose."]).shape      # doctest: +SKIP
     (1, 2)
 )doc")
-      .def("predict", [](ConstructedModel self, const py::sequence& targets, const py::sequence& texts, int n_jobs) {
+      .def("predict", [](StanceClassifierModel& self, const py::sequence& targets, const py::sequence& texts, int n_jobs) {
              py::array_t<float> p = probabilities(self, targets, texts, n_jobs);
-             const py::list classes = classes_to_python(self->classes());
+             const py::list classes = classes_to_python(self.classes());
              const auto r = p.unchecked<2>();
              py::list out;
              for (py::ssize_t i = 0; i < r.shape(0); ++i) {
@@ -373,13 +339,13 @@ Example:
     >>> m.predict(["rates rise"], ["Rates rose."])                 # doctest: +SKIP
     ['agree']
 )doc")
-      .def_property_readonly("classes", [](ConstructedModel self) { return classes_to_python(self->classes()); },
+      .def_property_readonly("classes", [](StanceClassifierModel& self) { return classes_to_python(self.classes()); },
                              "The class labels (str or int, as given to fit), in column order; [] before fit.")
-      .def_property_readonly("options", [](ConstructedModel self) { return options_to_python(self->options()); },
+      .def_property_readonly("options", [](StanceClassifierModel& self) { return options_to_python(self.options()); },
                              "The hyperparameters, as a dict.")
-      .def_property_readonly("fitted", [](ConstructedModel self) { return self->fitted(); },
+      .def_property_readonly("fitted", [](StanceClassifierModel& self) { return self.fitted(); },
                              "Whether fit (or from_bytes, load) gave the model its weights.")
-      .def("to_bytes", [](ConstructedModel self) { return py::bytes(self->serialize()); }, R"doc(
+      .def("to_bytes", [](StanceClassifierModel& self) { return py::bytes(self.serialize()); }, R"doc(
 The versioned binary form: magic, format version, payload (options, class labels, weights),
 checksum over all of it. ValueError when not fitted.
 
@@ -403,8 +369,8 @@ Example:
     Traceback (most recent call last):
     ValueError: not a synopsis stance model (bad magic bytes)
 )doc")
-      .def("save", [](ConstructedModel self, const py::object& path) {
-             const StanceClassifierModel& model = *self;
+      .def("save", [](StanceClassifierModel& self, const py::object& path) {
+             const StanceClassifierModel& model = self;
              const std::string file = path_from_python(path);
              try {
                py::gil_scoped_release release;
@@ -446,8 +412,8 @@ Example:
                                     "The model format version this build writes.")
       .def(py::pickle(
           // A fitted model pickles as its serialised form, an unfitted one as its options.
-          [](ConstructedModel self) -> py::object {
-            const StanceClassifierModel& model = *self;
+          [](StanceClassifierModel& self) -> py::object {
+            const StanceClassifierModel& model = self;
             if (model.fitted()) return py::bytes(model.serialize());
             return options_to_python(model.options());
           },
