@@ -1240,7 +1240,7 @@ def real_pages_report(sut: SynopsisUnderTest, directory: Path, limit: int | None
             prose_scores.append(rouge(truth, "\n".join(s.text for s in doc.prose)))
             if form == "text":
                 page_scores.append(rouge(truth, text_page.content))
-        rows.append(detection_row(form, results, sut.has_kind))
+        rows.append(detection_row(form, results, has_kind=False))  # real pages have no kinds
         d = downstream_row(form, results)
         extraction.append([form, d[1], d[2], d[3], d[4], d[5], d[6], d[7], d[8],
                            f"{100 * mean(s['rouge1'] for s in prose_scores):.1f}",
