@@ -364,15 +364,16 @@ class Filler:
     def handle(self) -> str:
         name = self.pick("first_names")
         word = self.pick("handle_words")
+        initial = self.pick("first_names")[0]  # in the script of the language
         style = self.rng.randrange(6)
         if style == 0:
-            return f"{name}_{self.rng.choice('ABCDEFGHJKLMNPRSTW')}"
+            return f"{name}_{initial}"
         if style == 1:
             return f"{name.lower()}{self.rng.randint(1950, 2005)}"
         if style == 2:
             return f"{word}_{self.rng.randint(1, 999)}"
         if style == 3:
-            return f"{name} {self.rng.choice('ABCDEFGHJKLMNPRSTW')}."
+            return f"{name} {initial}."
         if style == 4:
             return f"{word.capitalize()}{name}"
         return f"{word}{self.rng.randint(10, 99)}"
@@ -392,6 +393,7 @@ def _containers(semantic: bool) -> dict[str, tuple[str, dict]]:
             "promo": ("div", {"class_": "box"}), "main": ("div", {"id": "content"})}
 
 
+OPTIONAL_SLOT_SKIP = 0.15  # a page of a template leaves out each furniture slot this often
 ARTICLE_SLOTS = frozenset({"headline", "byline", "timestamp", "meta", "figure", "body"})
 
 
@@ -429,7 +431,8 @@ def make_page(article: Article, template: dict, pools: dict, related: Sequence[s
         if position == article_first:
             b.open(box["main"][0], **box["main"][1])
             b.open(box["article"][0], **box["article"][1])
-        _SLOTS[slot](b, fill, template, box, article)
+        if slot in ("headline", "body") or rng.random() >= OPTIONAL_SLOT_SKIP:
+            _SLOTS[slot](b, fill, template, box, article)
         if position == article_last:
             b.close(box["article"][0])
             b.close(box["main"][0])
