@@ -155,36 +155,25 @@ class Located:
 class SynopsisUnderTest:
     """The installed synopsis and which of the new API it has, found by trying it."""
 
+    PROBE = "<!DOCTYPE html><html><body><p>Markets fell on Monday. Traders were nervous.</p></body></html>"
+
     def __init__(self):
         import synopsis
 
         self.sy = synopsis
         probe = synopsis.segment("Markets fell on Monday. Traders were nervous.")
         self.has_kind = hasattr(probe.sentences[0], "boilerplate_kind")
-        self.html = self._accepts_html()
-        self.html_offsets = None
-        if self.html:
-            sentence = synopsis.segment("<p>Markets fell on Monday.</p>", format="html").sentences[0]
-            if hasattr(sentence, "source_start") and hasattr(sentence, "source_end"):
-                self.html_offsets = ("source_start", "source_end")
-        self.html_stance = self.html and self._tagger_accepts_html()
-
-    def _accepts_html(self) -> bool:
-        probe = "<!DOCTYPE html><html><body><p>Markets fell on Monday. Traders were nervous.</p></body></html>"
-        try:
-            self.sy.segment(probe, format="html")
-            self.sy.summarize(probe, format="html")
-            self.sy.keywords(probe, 10, format="html")
-        except (TypeError, ValueError):
-            return False
-        return True
-
-    def _tagger_accepts_html(self) -> bool:
-        try:
-            self.sy.StanceTagger("markets").tag("<p>Markets fell.</p>", format="html")
-        except (TypeError, ValueError):
-            return False
-        return True
+        calls = {"segment": lambda: synopsis.segment(self.PROBE, format="html").sentences,
+                 "summarize": lambda: synopsis.summarize(self.PROBE, sentences=1, format="html").sentences,
+                 "keywords": lambda: synopsis.keywords(self.PROBE, 10, format="html")}
+        answers = {name: _accepted(call) for name, call in calls.items()}
+        self.html_functions = [name for name, answer in answers.items() if answer is not None]
+        self.html = len(self.html_functions) == len(calls)
+        # offsets into the HTML, on document sentences and on summary sentences
+        self.html_offsets = _source_offsets(answers["segment"]) if self.html else None
+        self.summary_html_offsets = _source_offsets(answers["summarize"]) if self.html else None
+        self.html_stance = self.html and _accepted(
+            lambda: synopsis.StanceTagger("markets").tag(self.PROBE, format="html")) is not None
 
     def notes(self) -> list[str]:
         sy = self.sy
@@ -194,20 +183,36 @@ class SynopsisUnderTest:
             "present; kind agreement is measured" if self.has_kind else
             "absent on this build; kind agreement is n/a (only is_boilerplate / is_heading are measured)"))
         if not self.html:
-            notes.append('format="html": absent on this build (segment/summarize/keywords reject it); '
-                         "the HTML form is not measured, only the text form")
+            accepted = ", ".join(self.html_functions) or "none of segment, summarize, keywords"
+            notes.append(f'format="html": accepted by {accepted}; the HTML form is measured only when all '
+                         "three accept it, so here only the text form is measured")
         else:
-            notes.append('format="html": present; the HTML form is measured, ' + (
-                "sentences labelled by their source_start/source_end offsets into the HTML"
-                if self.html_offsets else
-                "no source offsets on sentences: each is labelled by finding its words in the page's "
-                "get_text() form (sentences not found are counted as unlocated)"))
+            def how(offsets) -> str:
+                return ("labelled by their source_start/source_end offsets into the HTML" if offsets else
+                        "without source offsets, labelled by finding their words in the page's get_text() "
+                        "form (those not found are counted as unlocated)")
+            notes.append(f'format="html": present; the HTML form is measured. Document sentences are '
+                         f"{how(self.html_offsets)}; summary sentences are {how(self.summary_html_offsets)}")
             notes.append("StanceTagger.tag(format=\"html\"): " + ("present" if self.html_stance else
                          "absent; stance is measured on the text form only"))
         return notes
 
     def options(self, page: Page) -> dict:
         return {"format": "html"} if page.form == "html" else {}
+
+
+def _accepted(call):
+    """What ``call`` returns, or None when it rejects its arguments."""
+    try:
+        return call()
+    except (TypeError, ValueError):
+        return None
+
+
+def _source_offsets(sentences) -> tuple[str, str] | None:
+    if sentences and all(hasattr(sentences[0], name) for name in ("source_start", "source_end")):
+        return ("source_start", "source_end")
+    return None
 
 
 @dataclass
@@ -264,7 +269,7 @@ def analyse(sut: SynopsisUnderTest, page: Page, twin: Page | None) -> PageResult
         result.mixed += mixed
     result.title = doc.title
     summary = sy.summarize(page.content, **options)
-    summary_labels = Located(page, twin, offsets)
+    summary_labels = Located(page, twin, ("start", "end") if page.form == "text" else sut.summary_html_offsets)
     result.summary_gold = [summary_labels(s)[0] for s in summary.sentences]
     result.unlocated = labels.unlocated + summary_labels.unlocated
     result.summary = "\n".join(s.text for s in summary.sentences)
