@@ -227,6 +227,7 @@ class PageResult:
     summary_gold: list[str | None] = field(default_factory=list)
     summary: str = ""
     furniture_phrases: list[str] = field(default_factory=list)
+    phrase_kinds: list[str | None] = field(default_factory=list)  # where each first occurs
     title: str | None = None
     rouge_clean: dict | None = None
     rouge_reference: dict | None = None
@@ -277,6 +278,8 @@ def analyse(sut: SynopsisUnderTest, page: Page, twin: Page | None) -> PageResult
         spans = keyword.offsets if page.form == "text" else ()
         if furniture_only(page, keyword.phrase, spans):
             result.furniture_phrases.append(keyword.phrase)
+            where = page.label(*spans[0]) if spans else Located(twin, twin, None).by_words(keyword.phrase)
+            result.phrase_kinds.append(where[0])
     return result
 
 
@@ -367,6 +370,9 @@ def kind_table(results: Sequence[PageResult], has_kind: bool) -> str:
         for gold in r.summary_gold:
             if is_furniture(gold):
                 stats[gold]["summary"] += 1
+        for kind in r.phrase_kinds:
+            if is_furniture(kind):
+                stats[kind]["phrases"] += 1
     rows = []
     for kind in FURNITURE_KINDS:
         row = stats.get(kind)
@@ -374,10 +380,10 @@ def kind_table(results: Sequence[PageResult], has_kind: bool) -> str:
             continue
         predicted = ", ".join([f"{k[3:]} {v}" for k, v in row.most_common() if k.startswith("as ")][:3])
         rows.append([kind, row["n"], pct(row["boilerplate"], row["n"]), pct(row["heading"], row["n"]),
-                     pct(row["prose"], row["n"]), row["summary"],
+                     pct(row["prose"], row["n"]), row["summary"], row["phrases"],
                      pct(row["right"], row["n"]) if has_kind else "n/a", predicted if has_kind else "n/a"])
     return markdown_table(["furniture kind", "sentences", "boilerplate %", "heading %", "prose (leaks) %",
-                           "in summaries", "kind right %", "most predicted kinds"], rows)
+                           "in summaries", "furniture-only keyphrases", "kind right %", "most predicted kinds"], rows)
 
 
 def template_table(results: Sequence[PageResult], templates: Sequence[dict], has_kind: bool) -> str:
