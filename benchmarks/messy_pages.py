@@ -10,7 +10,7 @@ made by one builder: HTML (doctype, head with title, styles and JSON-LD, nav, ar
 figure/figcaption, aside, comment section, footer, scripts) and the plain text a scraper's
 get_text() gives of its body (one block a line). The builder records which characters of
 each form are article text (headline, body) and which furniture of which kind, so every
-sentence synopsis returns is labelled by its offsets.
+sentence synopsis returns is labelled by its offsets. The pages are made by page_maker.py.
 
 Measures, per form and per template language: boilerplate precision/recall/F1 per sentence
 (furniture = positive, predicted = Sentence.is_boilerplate), the share of furniture kept out
@@ -26,12 +26,13 @@ TextRank, summa) run on the text form for contrast when they are installed.
 New API is used when the installed synopsis has it, and the output says so: per-sentence
 ``boilerplate_kind`` (kind agreement), ``format="html"`` on segment/summarize/keywords (the
 HTML form; without it the HTML tables are not produced), and ``source_start``/``source_end``
-on sentences (HTML offsets; without them sentences are located in the HTML by their words).
+on sentences (HTML offsets; without them an HTML sentence is labelled by finding its words in
+the page's text form).
 
 Real pages (optional): ``--real-pages DIR`` reads a checkout of
 scrapinghub/article-extraction-benchmark (181 saved news pages with the article body as
-ground truth; see the README section "Messy pages" for the commit and licence). Its pages are
-not copied into this repository.
+ground truth; benchmarks/messy_pages/README.md names the commit and licence); ``--limit N``
+takes its first N pages. Its pages are not copied into this repository.
 
 Example:
     python benchmarks/messy_pages.py                 # the default sample, a few minutes
