@@ -270,6 +270,10 @@ class Filler:
         self.related = list(related)
         self.year = rng.randint(2019, 2025)
         self._decks: dict[str, list] = {}
+        # class names vary from page to page, as they do from site to site
+        self.css = {"advert": rng.choice(("ad-slot", "adv", "dfp-ad", "ad-container", "banner-ad", "sponsor")),
+                    "comment": rng.choice(("comment", "c-item", "reply-box", "user-post")),
+                    "caption": rng.choice(("caption", "img-credit", "media-caption", "photo-text"))}
 
     def deal(self, key: str, pool: Sequence[str]) -> str:
         """The next of a shuffled pool, so that a page repeats a piece only after using all."""
@@ -455,16 +459,22 @@ def _share(b, fill, template, box, article):
 
 
 def _figure(b, fill, template, box, article):
-    b.open("figure")
-    b.markup('<img src="/media/lead.jpg" alt="">')
-    b.element("figcaption", fill.format(fill.pick("caption")), "caption")
-    b.close("figure")
+    if template["semantic"]:
+        b.open("figure")
+        b.markup('<img src="/media/lead.jpg" alt="">')
+        b.element("figcaption", fill.format(fill.pick("caption")), "caption")
+        b.close("figure")
+    else:
+        b.open("div", class_="media")
+        b.markup('<img src="/media/photo.jpg" alt="">')
+        b.element("p", fill.format(fill.pick("caption")), "caption", class_=fill.css["caption"])
+        b.close("div")
 
 
 def _advert(b, fill, template, box, article):
-    b.open("div", class_="ad-slot")
+    b.open("div", class_=fill.css["advert"])
     b.element("span", fill.pick("advert"), "advert")
-    b.hidden("script", "googletag.cmd.push(function(){googletag.display('ad-slot');});")
+    b.hidden("script", "googletag.cmd.push(function(){googletag.display('slot-1');});")
     b.close("div")
 
 
@@ -513,7 +523,7 @@ def _related(b, fill, template, box, article):
 
 
 def _comment(b, fill, depth: int = 0):
-    b.open("div", class_="comment reply" if depth else "comment")
+    b.open("div", class_=f"{fill.css['comment']} reply" if depth else fill.css["comment"])
     meta = fill.format(fill.pick("comment_meta"))
     for line in meta.split("\n"):
         b.element("div", line, "comment", class_="comment-meta")
