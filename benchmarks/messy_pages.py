@@ -14,7 +14,7 @@ sentence synopsis returns is labelled by its offsets. The pages are made by page
 
 Measures, per form and per template language: boilerplate precision/recall/F1 per sentence
 (furniture = positive, predicted = Sentence.is_boilerplate), the share of furniture kept out
-of prose (boilerplate or heading), recall and kind agreement per furniture kind; the share of
+of prose (Sentence.is_prose false: boilerplate or heading), recall and kind agreement per furniture kind; the share of
 default summaries (sy.summarize) with a furniture sentence; the share of top-10 keyphrase lists
 (sy.keywords(text, 10)) with a phrase that occurs only in furniture; title recovery
 (doc.title equals the headline); ROUGE-1/2/L F1 of the page's summary against the summary of
@@ -222,6 +222,7 @@ class PageResult:
     gold: list[str | None] = field(default_factory=list)       # per sentence
     boilerplate: list[bool] = field(default_factory=list)
     heading: list[bool] = field(default_factory=list)
+    prose: list[bool] = field(default_factory=list)
     kind: list[str | None] = field(default_factory=list)
     mixed: int = 0
     unlocated: int = 0
@@ -267,6 +268,7 @@ def analyse(sut: SynopsisUnderTest, page: Page, twin: Page | None) -> PageResult
         result.gold.append(gold)
         result.boilerplate.append(bool(sentence.is_boilerplate))
         result.heading.append(bool(sentence.is_heading))
+        result.prose.append(bool(sentence.is_prose))
         result.kind.append(getattr(sentence, "boilerplate_kind", None))
         result.mixed += mixed
     result.title = doc.title
@@ -299,7 +301,7 @@ def f1(precision: float | None, recall: float | None) -> str:
 def detection_row(name: str, results: Sequence[PageResult], has_kind: bool) -> list:
     tp = fp = fn = kept = furniture = sentences = mixed = right = unlocated = 0
     for r in results:
-        for gold, boiler, heading, kind in zip(r.gold, r.boilerplate, r.heading, r.kind):
+        for gold, boiler, prose, kind in zip(r.gold, r.boilerplate, r.prose, r.kind):
             if gold is None:
                 continue
             sentences += 1
@@ -307,7 +309,7 @@ def detection_row(name: str, results: Sequence[PageResult], has_kind: bool) -> l
                 furniture += 1
                 tp += boiler
                 fn += not boiler
-                kept += boiler or heading
+                kept += not prose
                 right += kind_matches(gold, kind)
             else:
                 fp += boiler
@@ -358,13 +360,13 @@ def by_language(results: Sequence[PageResult]) -> list[tuple[str, list[PageResul
 def kind_table(results: Sequence[PageResult], has_kind: bool) -> str:
     stats: dict[str, Counter] = defaultdict(Counter)
     for r in results:
-        for gold, boiler, heading, kind in zip(r.gold, r.boilerplate, r.heading, r.kind):
+        for gold, boiler, heading, prose, kind in zip(r.gold, r.boilerplate, r.heading, r.prose, r.kind):
             if is_furniture(gold):
                 row = stats[gold]
                 row["n"] += 1
                 row["boilerplate"] += boiler
                 row["heading"] += heading and not boiler
-                row["prose"] += not (boiler or heading)
+                row["prose"] += prose
                 row["right"] += kind_matches(gold, kind)
                 if has_kind:
                     row[f"as {kind}"] += 1
