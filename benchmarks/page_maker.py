@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Sequence
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "messy_pages"
 ARTICLE_KINDS = ("headline", "standfirst", "body")
@@ -83,10 +83,6 @@ class Page:
             cached = [span.start for span in self.spans]
             object.__setattr__(self, "_starts_cache", cached)
         return cached
-
-    def text_of(self, kinds: Iterable[str]) -> str:
-        wanted = set(kinds)
-        return "\n".join(self.content[s.start:s.end] for s in self.spans if s.kind in wanted)
 
 
 # Tags that start a new line in get_text-like output (the builder and the converter share
