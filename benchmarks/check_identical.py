@@ -10,7 +10,8 @@ one build, then compare another build's dump with it byte for byte:
     python benchmarks/check_identical.py --save /tmp/before.txt       # on the old build
     python benchmarks/check_identical.py --against /tmp/before.txt    # on the new build
 
-Exit status 1 and the first differing document when they differ.
+Exit status 1 and the first differing document when they differ. ``--write-texts FILE`` writes
+the BBC and FNC-1 texts in the form benchmarks/cpp/segment_floor reads.
 """
 
 from __future__ import annotations
@@ -51,7 +52,16 @@ def main() -> None:
     group = parser.add_mutually_exclusive_group(required=True)
     group.add_argument("--save", type=Path, help="write the dump to this file")
     group.add_argument("--against", type=Path, help="compare the dump with this saved one")
+    group.add_argument("--write-texts", type=Path,
+                       help="only write the BBC and FNC-1 texts, joined by 0x1E (segment_floor's input)")
     args = parser.parse_args()
+
+    if args.write_texts:
+        texts = []
+        for relative, field in CORPORA[:2]:
+            texts.extend(row[field] for row in load_jsonl(args.data, relative, args.limit))
+        write_texts(texts, args.write_texts)
+        return
 
     texts = corpus_texts(args.data, args.limit)
     with tempfile.TemporaryDirectory() as tmp:
