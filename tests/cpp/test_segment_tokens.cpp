@@ -102,3 +102,26 @@ TEST(SegmentTokens, MatchIcuWordIteratorOnRandomTexts) {
   }
   EXPECT_GT(compared, 15000u);
 }
+
+TEST(SegmentTokens, ThreadTermTableResetKeepsResults) {
+  // A text with more distinct words than the per-thread term table keeps (2^19) makes it start
+  // afresh before the next document; documents before and after must come out the same.
+  const std::string probe = "The cat sat on the mat. The cats were sitting on 3 mats, weren't they?";
+  const Document before = segment(probe);
+  std::string many;
+  for (std::uint32_t i = 0; i < 600000; ++i) {
+    for (std::uint32_t v = i; v; v /= 26) many += static_cast<char>('a' + v % 26);
+    many += i % 12 == 11 ? ". " : " ";
+  }
+  const Document big = segment(many);
+  EXPECT_GT(big.terms.size(), 500000u);
+  const Document after = segment(probe);
+  EXPECT_EQ(segment_tokens(after), segment_tokens(before));
+  EXPECT_EQ(after.terms, before.terms);
+  EXPECT_EQ(after.stems, before.stems);
+  for (std::size_t i = 0; i < before.tokens.size(); ++i) {
+    EXPECT_EQ(after.tokens[i].term, before.tokens[i].term);
+    EXPECT_EQ(after.tokens[i].stem, before.tokens[i].stem);
+    EXPECT_EQ(after.tokens[i].is_stopword, before.tokens[i].is_stopword);
+  }
+}
