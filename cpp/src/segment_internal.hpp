@@ -167,16 +167,19 @@ class StringIds {
   u32 insert(std::string_view s, std::size_t h);  // s must be absent
   // Valid until the next insert.
   std::string_view at(u32 id) const { return std::string_view(bytes_).substr(start_[id], start_[id + 1] - start_[id]); }
-  u32 size() const { return static_cast<u32>(hashes_.size()); }
+  u32 size() const { return static_cast<u32>(start_.size() - 1); }
   std::size_t bytes() const { return bytes_.size(); }
   void clear();
 
  private:
+  // A slot holds what a lookup needs, so that a probe touches the slot and the bytes only.
+  struct Slot {
+    u32 id = kNone, hash = 0, start = 0, length = 0;
+  };
   void grow();
   std::string bytes_;
-  std::vector<u32> start_{0};     // string id spans bytes_[start_[id], start_[id + 1])
-  std::vector<std::size_t> hashes_;
-  std::vector<u32> slots_;        // id + 1; 0 is empty; size a power of two
+  std::vector<u32> start_{0};  // string id spans bytes_[start_[id], start_[id + 1])
+  std::vector<Slot> slots_;    // open addressing; size a power of two, at most half full
 };
 
 // Every raw token form a thread has seen in one language, with its NFKC-casefold form (the

@@ -8,36 +8,38 @@ namespace synopsis::segmentation {
 u32 StringIds::find(std::string_view s, std::size_t h) const {
   if (slots_.empty()) return kNone;
   const std::size_t mask = slots_.size() - 1;
+  const auto h32 = static_cast<u32>(h >> 32);
   for (std::size_t i = h & mask;; i = (i + 1) & mask) {
-    const u32 slot = slots_[i];
-    if (slot == 0) return kNone;
-    const u32 id = slot - 1;
-    if (hashes_[id] == h && start_[id + 1] - start_[id] == s.size() &&
-        std::memcmp(bytes_.data() + start_[id], s.data(), s.size()) == 0)
-      return id;
+    const Slot& slot = slots_[i];
+    if (slot.id == kNone) return kNone;
+    if (slot.hash == h32 && slot.length == s.size() && std::memcmp(bytes_.data() + slot.start, s.data(), s.size()) == 0)
+      return slot.id;
   }
 }
 
 u32 StringIds::insert(std::string_view s, std::size_t h) {
-  if ((hashes_.size() + 1) * 2 > slots_.size()) grow();  // load factor at most 1/2
+  if ((size() + 1) * 2 > slots_.size()) grow();
   const u32 id = size();
+  Slot slot{id, static_cast<u32>(h >> 32), static_cast<u32>(bytes_.size()), static_cast<u32>(s.size())};
   bytes_.append(s);
   start_.push_back(static_cast<u32>(bytes_.size()));
-  hashes_.push_back(h);
   const std::size_t mask = slots_.size() - 1;
   std::size_t i = h & mask;
-  while (slots_[i] != 0) i = (i + 1) & mask;
-  slots_[i] = id + 1;
+  while (slots_[i].id != kNone) i = (i + 1) & mask;
+  slots_[i] = slot;
   return id;
 }
 
 void StringIds::grow() {
-  std::vector<u32> slots(std::max<std::size_t>(1024, slots_.size() * 2), 0);
+  // Slots keep only the high half of the hash: rehash the strings (amortised over the inserts).
+  std::vector<Slot> slots(std::max<std::size_t>(1024, slots_.size() * 2));
   const std::size_t mask = slots.size() - 1;
   for (u32 id = 0; id < size(); ++id) {
-    std::size_t i = hashes_[id] & mask;
-    while (slots[i] != 0) i = (i + 1) & mask;
-    slots[i] = id + 1;
+    const std::string_view s = at(id);
+    const std::size_t h = hash(s);
+    std::size_t i = h & mask;
+    while (slots[i].id != kNone) i = (i + 1) & mask;
+    slots[i] = Slot{id, static_cast<u32>(h >> 32), start_[id], static_cast<u32>(s.size())};
   }
   slots_.swap(slots);
 }
@@ -45,7 +47,6 @@ void StringIds::grow() {
 void StringIds::clear() {
   bytes_.clear();
   start_.assign(1, 0);
-  hashes_.clear();
   slots_.clear();
 }
 
