@@ -206,8 +206,10 @@ class TermTable {
   u32& doc_term(u32 t) { return stamped(doc_term_, t); }
   u32& doc_stem(u32 s) { return stamped(doc_stem_, s); }
 
-  static constexpr std::size_t kMaxForms = 1u << 19;        // raw forms kept before a reset
-  static constexpr std::size_t kMaxBytes = 32u << 20;       // bytes of strings kept before a reset
+  // Past these a table starts afresh (8.7 MB of news hold about 50,000 raw forms); at the
+  // limits a table takes about 40 MB.
+  static constexpr std::size_t kMaxForms = std::size_t{1} << 18;  // raw forms
+  static constexpr std::size_t kMaxBytes = std::size_t{8} << 20;  // bytes of strings
 
  private:
   struct Stamped {
