@@ -14,6 +14,8 @@ process) with n_jobs=1, the best of ``--repeat`` runs for synopsis and one run f
 the shared machine's load disturbs them less than wall clock. "synopsis is" = the peer's CPU
 time divided by synopsis's. Scaling: wall clock of n_jobs=-1 (all cores) against n_jobs=1.
 
+The peers are Python packages: pip install sumy summa yake nltk.
+
 Example:
     python benchmarks/speed.py                  # 300 articles
     python benchmarks/speed.py --limit 100 --repeat 3
