@@ -156,6 +156,12 @@ std::vector<std::size_t> list_breaks(std::string_view s, std::size_t a, std::siz
   std::vector<ListMarker> markers;
   bool prev_space = true;
   for (std::size_t i = a; i < b;) {
+    const auto byte = static_cast<unsigned char>(s[i]);
+    if (byte < 0x80 && !prev_space) {  // the common case, in short: no marker can start here
+      prev_space = byte == ' ' || (byte >= '\t' && byte <= '\r');
+      ++i;
+      continue;
+    }
     UChar32 c = decode_at(s, i);
     const std::size_t len = U8_LENGTH(c);
     if (prev_space) {

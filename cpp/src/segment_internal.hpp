@@ -155,18 +155,100 @@ std::vector<std::size_t> extra_candidates(std::string_view s, std::size_t a, std
 // ("« Je pars demain. » Il ...").
 void attach_closers(std::string_view s, std::vector<std::pair<std::size_t, std::size_t>>& spans);
 
+// ---------------------------------------------------------------- term table (term_table.cpp)
+
+// Distinct strings, each with a dense id in insertion order; open addressing over one byte
+// arena, so that a lookup costs a hash and a comparison and no allocation.
+class StringIds {
+ public:
+  static constexpr u32 kNone = 0xFFFFFFFFu;
+  static std::size_t hash(std::string_view s) { return std::hash<std::string_view>()(s); }
+  u32 find(std::string_view s, std::size_t h) const;
+  u32 insert(std::string_view s, std::size_t h);  // s must be absent
+  // Valid until the next insert.
+  std::string_view at(u32 id) const { return std::string_view(bytes_).substr(start_[id], start_[id + 1] - start_[id]); }
+  u32 size() const { return static_cast<u32>(start_.size() - 1); }
+  std::size_t bytes() const { return bytes_.size(); }
+  void clear();
+
+ private:
+  // A slot holds what a lookup needs, so that a probe touches the slot and the bytes only.
+  struct Slot {
+    u32 id = kNone, hash = 0, start = 0, length = 0;
+  };
+  void grow();
+  std::string bytes_;
+  std::vector<u32> start_{0};  // string id spans bytes_[start_[id], start_[id + 1])
+  std::vector<Slot> slots_;    // open addressing; size a power of two, at most half full
+};
+
+// Every raw token form a thread has seen in one language, with its NFKC-casefold form (the
+// term), the term's stopword flag and stem, kept across documents: most words of a text
+// were seen before, so a token costs one hash lookup. Documents number their terms and
+// stems from 0 in first-seen order; begin_document() starts a new numbering, and
+// doc_term()/doc_stem() hold it, stamped with the document so they need no clearing.
+class TermTable {
+ public:
+  TermTable(const LanguageResources& lang, sb_stemmer* stemmer) : lang_(lang), stemmer_(stemmer) {}
+
+  // Starts a document's numbering. Memory is bounded: past the limits the table starts afresh.
+  void begin_document();
+  // The term of a raw form (adds both when new).
+  u32 term_of(std::string_view raw);
+  std::string_view term(u32 t) const { return terms_.at(t); }
+  bool is_stopword(u32 t) const { return stop_[t] != 0; }
+  // The stem of term t: its Snowball stem for words (when the language has a stemmer),
+  // else the term itself.
+  u32 stem_of(u32 t, bool word);
+  std::string_view stem(u32 s) const { return stems_.at(s); }
+
+  // Per-document ids of a table term or stem: kNone until the document sets them.
+  u32& doc_term(u32 t) { return stamped(doc_term_, t); }
+  u32& doc_stem(u32 s) { return stamped(doc_stem_, s); }
+
+  // Past these a table starts afresh (8.7 MB of news hold about 50,000 raw forms); at the
+  // limits a table takes about 40 MB.
+  static constexpr std::size_t kMaxForms = std::size_t{1} << 18;  // raw forms
+  static constexpr std::size_t kMaxBytes = std::size_t{8} << 20;  // bytes of strings
+
+ private:
+  struct Stamped {
+    u32 stamp = 0, id = StringIds::kNone;
+  };
+  u32& stamped(std::vector<Stamped>& v, u32 i) {
+    if (i >= v.size()) v.resize(std::max<std::size_t>(i + 1, v.size() * 2));
+    Stamped& e = v[i];
+    if (e.stamp != stamp_) e = Stamped{stamp_, StringIds::kNone};
+    return e.id;
+  }
+  void clear();
+
+  const LanguageResources& lang_;
+  sb_stemmer* stemmer_;
+  StringIds raws_, terms_, stems_;
+  std::vector<u32> raw_term_;              // raw form -> term
+  std::vector<std::uint8_t> stop_;         // term -> stopword flag
+  std::vector<u32> word_stem_, self_stem_;  // term -> stem, computed on first need
+  std::vector<Stamped> doc_term_, doc_stem_;
+  u32 stamp_ = 0;
+};
+
+// NFKC-casefold, with U+2019 read as an apostrophe (tokenize.cpp).
+std::string normalise(std::string_view raw);
+
 // ---------------------------------------------------------------- per-thread tools
 // (thread_tools.cpp)
 
 // Creating a BreakIterator costs far more than using one: keep one of each kind per
-// thread and language, and reuse it.
+// thread and language, and reuse it; likewise the term table of each language.
 struct ThreadTools {
   std::map<std::string, std::unique_ptr<icu::BreakIterator>> sentence, word;
   std::map<std::string, sb_stemmer*> stemmers;
-  std::map<std::string, std::unordered_map<std::string, std::string>> stem_cache;  // per language
+  std::map<std::string, std::unique_ptr<TermTable>> term_tables;
   ~ThreadTools();
   icu::BreakIterator& get(bool words, const std::string& lang);
   sb_stemmer* stemmer(const LanguageResources& lang);
+  TermTable& term_table(const LanguageResources& lang);
 };
 
 ThreadTools& thread_tools();

@@ -184,8 +184,9 @@ Summary summarize(const Document& doc, const SummarizeOptions& options, const De
   const std::size_t m = prose.size();
   if (m == 0) return summary;
 
-  std::vector<std::size_t> words(m);
-  for (std::size_t p = 0; p < m; ++p) words[p] = count_words(doc.sentence_text(prose[p]));
+  std::vector<std::size_t> words(m);  // read only under a word budget
+  if (options.words)
+    for (std::size_t p = 0; p < m; ++p) words[p] = count_words(doc.sentence_text(prose[p]));
 
   Eigen::VectorXd score(static_cast<Eigen::Index>(m));
   SparseGraph graph;

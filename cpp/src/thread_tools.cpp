@@ -1,4 +1,4 @@
-// Per-thread ICU break iterators and Snowball stemmers, created on first use.
+// Per-thread ICU break iterators, Snowball stemmers and term tables, created on first use.
 #include <stdexcept>
 
 #include "segment_internal.hpp"
@@ -33,6 +33,12 @@ sb_stemmer* ThreadTools::stemmer(const LanguageResources& lang) {
   auto it = stemmers.find(lang.code);
   if (it != stemmers.end()) return it->second;
   return stemmers[lang.code] = sb_stemmer_new(lang.code.c_str(), "UTF_8");
+}
+
+TermTable& ThreadTools::term_table(const LanguageResources& lang) {
+  auto& slot = term_tables[lang.code];
+  if (!slot) slot = std::make_unique<TermTable>(lang, stemmer(lang));
+  return *slot;
 }
 
 ThreadTools& thread_tools() {

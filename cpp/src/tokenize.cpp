@@ -1,5 +1,6 @@
 // Word and number tokens: ICU word boundaries, NFKC-casefold forms, Snowball stems and
-// stopword flags, interned so that each distinct form is normalised and stemmed once.
+// stopword flags, interned through the thread's TermTable so that each distinct form is
+// normalised and stemmed once per thread, not once per document.
 #include <unicode/normalizer2.h>
 
 #include <stdexcept>
@@ -7,138 +8,201 @@
 #include "segment_internal.hpp"
 
 namespace synopsis::segmentation {
+
+std::string normalise(std::string_view raw) {
+  const bool ascii =
+      std::all_of(raw.begin(), raw.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (ascii) {
+    std::string out(raw);
+    for (auto& c : out)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+    return out;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  if (U_FAILURE(status)) throw std::runtime_error("ICU NFKC_Casefold data is missing");
+  icu::UnicodeString src =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(raw.data(), static_cast<int32_t>(raw.size())));
+  icu::UnicodeString dst = nfkc_cf->normalize(src, status);
+  std::string out;
+  if (U_FAILURE(status)) return std::string(raw);
+  dst.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x2019)), icu::UnicodeString(static_cast<UChar32>('\'')));
+  dst.toUTF8String(out);
+  return out;
+}
+
 namespace {
+
 
 class Tokenizer {
  public:
   Tokenizer(Document& doc, const std::vector<u32>& offsets, const LanguageResources& lang)
-      : doc_(doc), lang_(lang), offsets_(offsets) {
+      : doc_(doc), offsets_(offsets) {
     ThreadTools& tools = thread_tools();
-    stemmer_ = tools.stemmer(lang);
-    stem_cache_ = &tools.stem_cache[lang.code];
+    table_ = &tools.term_table(lang);
     word_bi_ = &tools.get(true, lang.code);
   }
 
+  // The text is cut at ASCII whitespace, where the word rules always break, into chunks.
+  // A chunk of plain ASCII letters, digits and punctuation is split by the rules of
+  // ascii_chunk_tokens (the same boundaries and kinds as ICU's word rules give it); any other
+  // chunk goes to ICU's word iterator, set on the whole text.
   void run(const icu::UnicodeString& u16) {
     const u32 n_sent = static_cast<u32>(doc_.sentences.size());
     if (n_sent == 0) return;
-    doc_.tokens.reserve(doc_.text.size() / 6);
-    raw_terms_.reserve(doc_.text.size() / 16);
-    term_ids_.reserve(doc_.text.size() / 20);
-    stem_ids_.reserve(doc_.text.size() / 24);
+    table_->begin_document();
+    // English news has a token per 5.9 bytes: one reserve, no doubling.
+    doc_.tokens.reserve(doc_.text.size() / 5 + 16);
     word_bi_->setText(u16);
-    u32 sent = 0;
     doc_.sentences[0].token_begin = 0;
-    int32_t prev = word_bi_->first();
-    for (int32_t b = word_bi_->next(); b != icu::BreakIterator::DONE; prev = b, b = word_bi_->next()) {
-      const int32_t status = word_bi_->getRuleStatus();
-      if (status < UBRK_WORD_NONE_LIMIT) continue;  // spaces and punctuation
-      // The word rules attach format characters to the word before them; U+FEFF is one,
-      // but sentences are trimmed of it, so trim tokens the same way ("0<U+FEFF>").
-      const auto [tok_start, tok_end] =
-          trim(doc_.text, offsets_[static_cast<std::size_t>(prev)], offsets_[static_cast<std::size_t>(b)]);
-      if (tok_start == tok_end) continue;
-      Token tok;
-      tok.start = static_cast<u32>(tok_start);
-      tok.end = static_cast<u32>(tok_end);
-      while (sent + 1 < n_sent && tok.start >= doc_.sentences[sent].end) {
-        doc_.sentences[sent].token_end = static_cast<u32>(doc_.tokens.size());
-        ++sent;
-        doc_.sentences[sent].token_begin = static_cast<u32>(doc_.tokens.size());
+    const std::string_view text = doc_.text;
+    const std::size_t n = text.size();
+    std::size_t i = 0;
+    int32_t unit = 0;  // UTF-16 offset of byte i
+    while (i < n) {
+      if (is_ascii_space(static_cast<unsigned char>(text[i]))) {
+        ++i, ++unit;
+        continue;
       }
-      tok.sentence = sent;
-      tok.kind = status < UBRK_WORD_NUMBER_LIMIT ? TokenKind::number : TokenKind::word;
-      intern(tok);
-      doc_.tokens.push_back(tok);
+      std::size_t j = i;
+      int32_t units = 0;
+      bool ascii = true;
+      for (; j < n && !is_ascii_space(static_cast<unsigned char>(text[j])); ++j) {
+        const auto c = static_cast<unsigned char>(text[j]);
+        ascii &= c < 0x80;
+        if ((c & 0xC0) != 0x80) units += c >= 0xF0 ? 2 : 1;  // a code point starts here
+      }
+      if (ascii && is_plain_ascii(text, i, j)) {
+        ascii_chunk_tokens(text, i, j);
+        i = j;
+        unit += units;
+      } else {
+        unit = icu_tokens(unit, unit + units);
+        i = offsets_[static_cast<std::size_t>(unit)];
+      }
     }
-    doc_.sentences[sent].token_end = static_cast<u32>(doc_.tokens.size());
-    for (u32 si = sent + 1; si < n_sent; ++si)
+    doc_.sentences[sent_].token_end = static_cast<u32>(doc_.tokens.size());
+    for (u32 si = sent_ + 1; si < n_sent; ++si)
       doc_.sentences[si].token_begin = doc_.sentences[si].token_end = static_cast<u32>(doc_.tokens.size());
   }
 
+  static bool is_ascii_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+  static bool is_letter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+  static bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+  static bool is_alnum(unsigned char c) { return is_letter(c) || is_digit(c); }
+
+  // Chunks whose every boundary follows from UAX #29 rules WB6, WB7, WB11, WB12 and WB999
+  // alone: printable ASCII without '_' (ExtendNumLet) and '@' (ICU reads it as a letter),
+  // without a letter next to a digit (WB9, WB10: ICU then gives the kind of the last run) and
+  // without a colon between two letters or digits (ICU's MidLetter set has varied by version).
+  static bool is_plain_ascii(std::string_view s, std::size_t a, std::size_t b) {
+    for (std::size_t k = a; k < b; ++k) {
+      const auto c = static_cast<unsigned char>(s[k]);
+      if (c < 0x21 || c > 0x7E || c == '_' || c == '@') return false;
+      if (k + 1 == b) break;
+      const auto d = static_cast<unsigned char>(s[k + 1]);
+      if ((is_letter(c) && is_digit(d)) || (is_digit(c) && is_letter(d))) return false;
+      if (d == ':' && k + 2 < b && is_alnum(c) && is_alnum(static_cast<unsigned char>(s[k + 2]))) return false;
+    }
+    return true;
+  }
+
+  // Letters joined by single '.' or '\'' between letters (WB6, WB7: "U.S", "don't") make a
+  // word; digits joined by single '.', '\'', ',' or ';' between digits (WB11, WB12: "1,000.5")
+  // make a number; every other character stands alone and is no token.
+  void ascii_chunk_tokens(std::string_view s, std::size_t a, std::size_t b) {
+    std::size_t k = a;
+    while (k < b) {
+      const auto c = static_cast<unsigned char>(s[k]);
+      if (!is_alnum(c)) {
+        ++k;
+        continue;
+      }
+      const bool word = is_letter(c);
+      auto same = [word](unsigned char x) { return word ? is_letter(x) : is_digit(x); };
+      auto joins = [word](unsigned char x) {
+        return x == '.' || x == '\'' || (!word && (x == ',' || x == ';'));
+      };
+      const std::size_t start = k++;
+      for (;;) {
+        while (k < b && same(static_cast<unsigned char>(s[k]))) ++k;
+        if (k + 1 < b && joins(static_cast<unsigned char>(s[k])) && same(static_cast<unsigned char>(s[k + 1]))) {
+          k += 2;
+          continue;
+        }
+        break;
+      }
+      add_token(start, k, word ? TokenKind::word : TokenKind::number);
+    }
+  }
+
+  // The tokens ICU's word iterator finds in the UTF-16 span [ustart, uend); returns the
+  // boundary it stopped at, uend or (when spaces join across it, WB3d) beyond.
+  int32_t icu_tokens(int32_t ustart, int32_t uend) {
+    int32_t prev = word_bi_->preceding(ustart + 1);
+    for (int32_t b = word_bi_->next(); b != icu::BreakIterator::DONE; prev = b, b = word_bi_->next()) {
+      const int32_t status = word_bi_->getRuleStatus();
+      if (status >= UBRK_WORD_NONE_LIMIT) {
+        // The word rules attach format characters to the word before them; U+FEFF is one,
+        // but sentences are trimmed of it, so trim tokens the same way ("0<U+FEFF>").
+        const auto [start, end] =
+            trim(doc_.text, offsets_[static_cast<std::size_t>(prev)], offsets_[static_cast<std::size_t>(b)]);
+        if (start != end) add_token(start, end, status < UBRK_WORD_NUMBER_LIMIT ? TokenKind::number : TokenKind::word);
+      }
+      if (b >= uend) return b;
+    }
+    return uend;
+  }
+
+  void add_token(std::size_t start, std::size_t end, TokenKind kind) {
+    Token tok;
+    tok.start = static_cast<u32>(start);
+    tok.end = static_cast<u32>(end);
+    const u32 n_sent = static_cast<u32>(doc_.sentences.size());
+    while (sent_ + 1 < n_sent && tok.start >= doc_.sentences[sent_].end) {
+      doc_.sentences[sent_].token_end = static_cast<u32>(doc_.tokens.size());
+      ++sent_;
+      doc_.sentences[sent_].token_begin = static_cast<u32>(doc_.tokens.size());
+    }
+    tok.sentence = sent_;
+    tok.kind = kind;
+    intern(tok);
+    doc_.tokens.push_back(tok);
+  }
+
+  // A document's terms are numbered in first-seen order; a term's stem is decided by the kind
+  // of the token that first brings it (numbers are not stemmed).
   void intern(Token& tok) {
-    const std::string_view raw = doc_.span(tok.start, tok.end);
-    auto it = raw_terms_.find(raw);
-    if (it != raw_terms_.end()) {
-      tok.term = it->second.term;
-      tok.stem = it->second.stem;
-      tok.is_stopword = it->second.stop;
-      return;
+    const u32 t = table_->term_of(doc_.span(tok.start, tok.end));
+    u32& doc_term = table_->doc_term(t);
+    if (doc_term == StringIds::kNone) {
+      doc_term = static_cast<u32>(doc_.terms.size());
+      doc_.terms.emplace_back(table_->term(t));
+      const u32 s = table_->stem_of(t, tok.kind == TokenKind::word);
+      u32& doc_stem = table_->doc_stem(s);
+      if (doc_stem == StringIds::kNone) {
+        doc_stem = static_cast<u32>(doc_.stems.size());
+        doc_.stems.emplace_back(table_->stem(s));
+      }
+      info_.push_back({doc_stem, table_->is_stopword(t)});
     }
-    const std::string norm = normalise(raw);
-    Interned entry;
-    auto term_it = term_ids_.find(norm);
-    if (term_it == term_ids_.end()) {
-      entry.term = static_cast<u32>(doc_.terms.size());
-      doc_.terms.push_back(norm);
-      term_ids_.emplace(norm, entry.term);
-      const std::string& stem = (stemmer_ && tok.kind == TokenKind::word) ? stem_of(norm) : norm;
-      auto [stem_it, inserted] = stem_ids_.emplace(stem, static_cast<u32>(doc_.stems.size()));
-      if (inserted) doc_.stems.push_back(stem);
-      entry.stem = stem_it->second;
-      entry.stop = lang_.stopwords.count(norm) != 0;
-      term_info_.push_back(entry);
-    } else {
-      entry = term_info_[term_it->second];
-    }
-    raw_terms_.emplace(raw, entry);
-    tok.term = entry.term;
-    tok.stem = entry.stem;
-    tok.is_stopword = entry.stop;
-  }
-
-  // Snowball stems are the costliest part of tokenising; words recur across documents, so
-  // each thread keeps the stems it has computed (bounded: cleared when it grows large).
-  const std::string& stem_of(const std::string& norm) {
-    auto it = stem_cache_->find(norm);
-    if (it != stem_cache_->end()) return it->second;
-    if (stem_cache_->size() >= kStemCacheLimit) stem_cache_->clear();
-    const sb_symbol* out = sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(norm.data()),
-                                           static_cast<int>(norm.size()));
-    std::string stem = out ? std::string(reinterpret_cast<const char*>(out),
-                                         static_cast<std::size_t>(sb_stemmer_length(stemmer_)))
-                           : norm;
-    return stem_cache_->emplace(norm, std::move(stem)).first->second;
-  }
-
-  std::string normalise(std::string_view raw) const {
-    const bool ascii =
-        std::all_of(raw.begin(), raw.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-    if (ascii) {
-      std::string out(raw);
-      for (auto& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
-      return out;
-    }
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
-    if (U_FAILURE(status)) throw std::runtime_error("ICU NFKC_Casefold data is missing");
-    icu::UnicodeString src =
-        icu::UnicodeString::fromUTF8(icu::StringPiece(raw.data(), static_cast<int32_t>(raw.size())));
-    icu::UnicodeString dst = nfkc_cf->normalize(src, status);
-    std::string out;
-    if (U_FAILURE(status)) return std::string(raw);
-    dst.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x2019)), icu::UnicodeString(static_cast<UChar32>('\'')));
-    dst.toUTF8String(out);
-    return out;
+    tok.term = doc_term;
+    tok.stem = info_[doc_term].stem;
+    tok.is_stopword = info_[doc_term].stop;
   }
 
  private:
-  struct Interned {
-    u32 term = 0, stem = 0;
-    bool stop = false;
+  struct TermInfo {
+    u32 stem;
+    bool stop;
   };
 
   Document& doc_;
-  const LanguageResources& lang_;
   const std::vector<u32>& offsets_;
-  static constexpr std::size_t kStemCacheLimit = 200000;
-  sb_stemmer* stemmer_ = nullptr;
-  std::unordered_map<std::string, std::string>* stem_cache_ = nullptr;
+  TermTable* table_ = nullptr;
   icu::BreakIterator* word_bi_ = nullptr;
-  std::unordered_map<std::string_view, Interned> raw_terms_;
-  std::unordered_map<std::string, u32> term_ids_, stem_ids_;
-  std::vector<Interned> term_info_;
+  std::vector<TermInfo> info_;  // per document term
+  u32 sent_ = 0;                // sentence of the last token
 };
 
 }  // namespace
