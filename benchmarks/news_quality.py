@@ -7,8 +7,8 @@ development half (``--split dev``, used for tuning), odd lines the held-out half
 (``--split heldout``, the reported numbers). Budget: 3 sentences. The articles have no headline.
 
 BBC: summ/bbc_news_summary.jsonl (2,225 articles, extractive references), budget = the
-reference's sentence count as in benchmarks/summarize_quality.py; ``--bbc-limit 500`` gives its
-development subset (the first 500).
+reference's sentence count as in benchmarks/summarize_quality.py (``--bbc-sentences 3`` for the
+news budget); ``--bbc-limit 500`` gives its development subset (the first 500).
 
 Scoring: rouge-score with Porter stemming, F1 x100 averaged over documents: ROUGE-1, ROUGE-2
 and ROUGE-Lsum (summary and reference sentences joined by newlines; union LCS per reference
@@ -48,11 +48,11 @@ def news_rows(data_dir, split: str, limit: int | None) -> list[dict]:
     return [{"text": r["article"], "reference": r["highlights"], "k": 3} for r in half]
 
 
-def bbc_rows(data_dir, limit: int | None) -> list[dict]:
+def bbc_rows(data_dir, limit: int | None, budget: int | None) -> list[dict]:
     rows = []
     for r in load_jsonl(data_dir, BBC_FILE, limit):
         lines = [line.strip() for line in r["summary"].split("\n") if line.strip()]
-        rows.append({"text": r["article"], "reference": "\n".join(lines), "k": len(lines)})
+        rows.append({"text": r["article"], "reference": "\n".join(lines), "k": budget or len(lines)})
     return rows
 
 
@@ -125,6 +125,8 @@ def main() -> None:
     parser.add_argument("--no-peers", action="store_true", help="skip summa and sumy")
     parser.add_argument("--no-bbc", action="store_true", help="skip BBC News Summary")
     parser.add_argument("--no-news", action="store_true", help="skip the news set")
+    parser.add_argument("--bbc-sentences", type=int, default=None,
+                        help="BBC budget in sentences (default: the reference's sentence count)")
     parser.add_argument("--bbc-limit", type=int, default=None, help="first N BBC articles (default: all)")
     args = parser.parse_args()
 
@@ -145,10 +147,11 @@ def main() -> None:
         rows = news_rows(args.data, args.split, args.limit)
         evaluate(systems, rows, f"CNN/DailyMail validation, {args.split} half: {len(rows)} articles, 3 sentences")
     if not args.no_bbc:
-        rows = bbc_rows(args.data, args.bbc_limit)
+        rows = bbc_rows(args.data, args.bbc_limit, args.bbc_sentences)
         bbc = {name: run for name, run in systems.items() if not name.startswith("LEAD")}
         bbc["LEAD-k (regex splitter)"] = lead_regex
-        evaluate(bbc, rows, f"BBC News Summary: {len(rows)} articles, k = reference sentences")
+        evaluate(bbc, rows, f"BBC News Summary: {len(rows)} articles, "
+                 + (f"{args.bbc_sentences} sentences" if args.bbc_sentences else "k = reference sentences"))
 
 
 if __name__ == "__main__":
