@@ -15,7 +15,9 @@ the table shows the mean over documents, x100.
 Systems (each asked for 10 phrases once; F1@5 uses the first five):
 synopsis.keywords with method textrank, singlerank, positionrank, topicrank,
 multipartiterank and tfidf (a method the package does not know is reported and skipped);
-YAKE (yake.KeywordExtractor, English defaults, n=3); summa.keywords.keywords (TextRank
+FirstPhrases (synopsis's candidate phrases in order of first
+occurrence, the headline-first position baseline); YAKE (yake.KeywordExtractor, English
+defaults, n=3); summa.keywords.keywords (TextRank
 words merged into phrases, split=True, in its score order). Speed: documents/second over
 the same run, single thread; "vs YAKE" is the system's docs/s divided by YAKE's.
 
@@ -80,6 +82,18 @@ def synopsis_systems(probe_text: str) -> dict[str, Extractor]:
     return systems
 
 
+def first_phrases() -> Extractor:
+    """FirstPhrases: synopsis's candidate phrases in order of first occurrence (a position
+    baseline, as pke's FirstPhrases): what a keyphrase method must beat on news."""
+    from synopsis import keywords
+
+    def extract(text: str) -> list[str]:
+        candidates = keywords(text, top=1 << 30, method="tfidf", dedup="none")
+        firsts = sorted((min(start for start, _end in kw.offsets), kw.phrase) for kw in candidates)
+        return [phrase for _start, phrase in firsts[:TOP]]
+    return extract
+
+
 def yake_system() -> Extractor:
     import yake
 
@@ -120,7 +134,7 @@ def main() -> None:
     print(f"{len(documents)} DUC-2001 documents, {n_gold:.1f} gold keyphrases each on average\n")
     normalize = PhraseNormalizer()
 
-    systems = {**synopsis_systems(documents[0]["text"]),
+    systems = {**synopsis_systems(documents[0]["text"]), "FirstPhrases (synopsis candidates)": first_phrases(),
                "YAKE (en, n=3)": yake_system(), "summa keywords": summa_system()}
     results = {}
     for name, extract in systems.items():

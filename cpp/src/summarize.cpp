@@ -59,6 +59,22 @@ Eigen::VectorXd relevance(const Embedding& prose_rows, const SparseRows& target)
   return rel;
 }
 
+// How many of the m prose sentences the budget lets through: the tightest of the sentence
+// count, the ratio and the word budget (read as words over the mean sentence length).
+std::size_t expected_sentences(const std::vector<std::size_t>& words, const SummarizeOptions& options) {
+  const std::size_t m = words.size();
+  std::size_t k = m;
+  if (const std::size_t count = options.sentence_limit()) k = std::min(k, count);
+  if (options.ratio)
+    k = std::min(k, std::max<std::size_t>(1, static_cast<std::size_t>(std::llround(*options.ratio * static_cast<double>(m)))));
+  if (options.words && m > 0) {
+    const double total = static_cast<double>(std::accumulate(words.begin(), words.end(), std::size_t{0}));
+    const double mean = std::max(1.0, total / static_cast<double>(m));
+    k = std::min(k, std::max<std::size_t>(1, static_cast<std::size_t>(static_cast<double>(*options.words) / mean)));
+  }
+  return k;
+}
+
 std::vector<std::size_t> select(const Eigen::VectorXd& score, const std::vector<std::size_t>& words,
                                 const SparseGraph& graph, double graph_max, const SummarizeOptions& options) {
   const std::size_t m = static_cast<std::size_t>(score.size());
@@ -154,6 +170,11 @@ void validate(const SummarizeOptions& o) {
     throw std::invalid_argument("pacsum lambda1 and lambda2 must be finite numbers");
   if (!(o.position_weight >= 0.0) || !std::isfinite(o.position_weight))
     throw std::invalid_argument("position_weight must be a non-negative number, got " + std::to_string(o.position_weight));
+  if (!(o.lede_position_weight >= 0.0) || !std::isfinite(o.lede_position_weight))
+    throw std::invalid_argument("lede_position_weight must be a non-negative number, got " +
+                                std::to_string(o.lede_position_weight));
+  if (!std::isfinite(o.lede_lambda1)) throw std::invalid_argument("lede_lambda1 must be a finite number");
+  require_unit(o.lede_share, "lede_share");
   primary_language(o.language);  // a malformed code is an std::invalid_argument
   if (o.graph.top_k < 1) throw std::invalid_argument("graph_top_k must be at least 1");
   if (o.graph.dense_limit < 1) throw std::invalid_argument("graph_dense_limit must be at least 1");
@@ -238,10 +259,16 @@ Summary summarize(const Document& doc, const SummarizeOptions& options, const De
     if (!ops.symmetric && graph_max > 0) graph /= graph_max, graph_max = 1.0;
 
     if (options.method == "pacsum") {
-      score = position_centrality(graph, options.pacsum);
+      PositionCentralityOptions edges = options.pacsum;
+      double prior = options.position_weight;
+      if (static_cast<double>(expected_sentences(words, options)) < options.lede_share * static_cast<double>(m)) {
+        edges.lambda1 = options.lede_lambda1;
+        prior = options.lede_position_weight;
+      }
+      score = position_centrality(graph, edges);
       min_max(score);
-      if (options.position_weight > 0)
-        for (std::size_t p = 0; p < m; ++p) score[p] += options.position_weight / (1.0 + static_cast<double>(p));
+      if (prior > 0)
+        for (std::size_t p = 0; p < m; ++p) score[p] += prior / (1.0 + static_cast<double>(p));
     } else {
       PageRankOptions pr;
       pr.damping = options.damping;

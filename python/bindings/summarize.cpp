@@ -163,6 +163,10 @@ Arguments:
     lambda1, lambda2, beta: PacSum's weights of edges to earlier / later sentences and its
         edge threshold.
     position_weight: PacSum's prior 1 / (1 + position) for early prose sentences.
+    lede_share, lede_lambda1, lede_position_weight: a budget below lede_share of the prose
+        sentences is lede-sized (three sentences of a long article); PacSum then uses
+        lede_lambda1 and lede_position_weight in place of lambda1 and position_weight
+        (lede_share=0: never).
     graph_dense_limit, graph_top_k: above graph_dense_limit prose sentences each keeps its
         graph_top_k nearest neighbours (memory stays linear).
 
@@ -300,6 +304,7 @@ Example:
                        const std::string& errors, bool use_title, double query_weight, double title_weight,
                        double damping, double tolerance, py::object max_iterations, double lexrank_threshold,
                        double lambda1, double lambda2, double beta, double position_weight,
+                       double lede_share, double lede_lambda1, double lede_position_weight,
                        py::object graph_dense_limit, py::object graph_top_k, const py::kwargs& unknown) {
              reject_unknown_options<PySummarizer>(unknown, "Summarizer");
              SummarizeOptions o;
@@ -321,6 +326,9 @@ Example:
              o.lexrank_threshold = lexrank_threshold;
              o.pacsum = {lambda1, lambda2, beta};
              o.position_weight = position_weight;
+             o.lede_share = lede_share;
+             o.lede_lambda1 = lede_lambda1;
+             o.lede_position_weight = lede_position_weight;
              o.graph.dense_limit = count(graph_dense_limit, "graph_dense_limit");
              o.graph.top_k = static_cast<int>(count(graph_top_k, "graph_top_k", kIntMax));
              check_errors(errors);
@@ -346,6 +354,9 @@ Example:
              params["lambda2"] = lambda2;
              params["beta"] = beta;
              params["position_weight"] = position_weight;
+             params["lede_share"] = lede_share;
+             params["lede_lambda1"] = lede_lambda1;
+             params["lede_position_weight"] = lede_position_weight;
              params["graph_dense_limit"] = graph_dense_limit;
              params["graph_top_k"] = graph_top_k;
              return PySummarizer(std::move(o), errors, std::move(params));
@@ -358,7 +369,9 @@ Example:
            py::arg("tolerance") = d.tolerance, py::arg("max_iterations") = py::int_(d.max_iterations),
            py::arg("lexrank_threshold") = d.lexrank_threshold, py::arg("lambda1") = d.pacsum.lambda1,
            py::arg("lambda2") = d.pacsum.lambda2, py::arg("beta") = d.pacsum.beta,
-           py::arg("position_weight") = d.position_weight, py::arg("graph_dense_limit") = py::int_(d.graph.dense_limit),
+           py::arg("position_weight") = d.position_weight, py::arg("lede_share") = d.lede_share,
+           py::arg("lede_lambda1") = d.lede_lambda1, py::arg("lede_position_weight") = d.lede_position_weight,
+           py::arg("graph_dense_limit") = py::int_(d.graph.dense_limit),
            py::arg("graph_top_k") = py::int_(d.graph.top_k))
       .def("summarize", &PySummarizer::summarize, py::arg("text"), py::kw_only(), py::arg("embeddings") = py::none(),
            R"doc(

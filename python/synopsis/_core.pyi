@@ -500,6 +500,10 @@ class Summarizer:
         lambda1, lambda2, beta: PacSum's weights of edges to earlier / later sentences and its
             edge threshold.
         position_weight: PacSum's prior 1 / (1 + position) for early prose sentences.
+        lede_share, lede_lambda1, lede_position_weight: a budget below lede_share of the prose
+            sentences is lede-sized (three sentences of a long article); PacSum then uses
+            lede_lambda1 and lede_position_weight in place of lambda1 and position_weight
+            (lede_share=0: never).
         graph_dense_limit, graph_top_k: above graph_dense_limit prose sentences each keeps its
             graph_top_k nearest neighbours (memory stays linear).
     
@@ -516,7 +520,7 @@ class Summarizer:
         ...
     def __getstate__(self) -> dict:
         ...
-    def __init__(self, *, sentences: typing.Any = None, ratio: typing.Any = None, words: typing.Any = None, method: str = 'pacsum', encoder: typing.Any = 'tfidf', query: typing.Any = None, diversity: typing.SupportsFloat | typing.SupportsIndex = 0.0, language: str = 'en', errors: str = 'strict', use_title: bool = True, query_weight: typing.SupportsFloat | typing.SupportsIndex = 0.5, title_weight: typing.SupportsFloat | typing.SupportsIndex = 0.1, damping: typing.SupportsFloat | typing.SupportsIndex = 0.85, tolerance: typing.SupportsFloat | typing.SupportsIndex = 1e-06, max_iterations: typing.Any = 200, lexrank_threshold: typing.SupportsFloat | typing.SupportsIndex = 0.1, lambda1: typing.SupportsFloat | typing.SupportsIndex = 1.0, lambda2: typing.SupportsFloat | typing.SupportsIndex = 1.0, beta: typing.SupportsFloat | typing.SupportsIndex = 0.0, position_weight: typing.SupportsFloat | typing.SupportsIndex = 0.5, graph_dense_limit: typing.Any = 2000, graph_top_k: typing.Any = 30, **kwargs) -> None:
+    def __init__(self, *, sentences: typing.Any = None, ratio: typing.Any = None, words: typing.Any = None, method: str = 'pacsum', encoder: typing.Any = 'tfidf', query: typing.Any = None, diversity: typing.SupportsFloat | typing.SupportsIndex = 0.0, language: str = 'en', errors: str = 'strict', use_title: bool = True, query_weight: typing.SupportsFloat | typing.SupportsIndex = 0.5, title_weight: typing.SupportsFloat | typing.SupportsIndex = 0.1, damping: typing.SupportsFloat | typing.SupportsIndex = 0.85, tolerance: typing.SupportsFloat | typing.SupportsIndex = 1e-06, max_iterations: typing.Any = 200, lexrank_threshold: typing.SupportsFloat | typing.SupportsIndex = 0.1, lambda1: typing.SupportsFloat | typing.SupportsIndex = 1.0, lambda2: typing.SupportsFloat | typing.SupportsIndex = 1.0, beta: typing.SupportsFloat | typing.SupportsIndex = 0.0, position_weight: typing.SupportsFloat | typing.SupportsIndex = 0.25, lede_share: typing.SupportsFloat | typing.SupportsIndex = 0.2, lede_lambda1: typing.SupportsFloat | typing.SupportsIndex = -1.0, lede_position_weight: typing.SupportsFloat | typing.SupportsIndex = 0.5, graph_dense_limit: typing.Any = 2000, graph_top_k: typing.Any = 30, **kwargs) -> None:
         ...
     def __reduce__(self) -> tuple:
         ...

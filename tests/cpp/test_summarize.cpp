@@ -1,7 +1,11 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdint>
+#include <limits>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "shared_data.hpp"
 #include "synopsis/segment.hpp"
@@ -128,6 +132,46 @@ TEST(Summarize, BadOptionsNameAllowedValues) {
   o = {};
   o.diversity = std::nan("");
   EXPECT_THROW(validate(o), std::invalid_argument);
+  o = {};
+  o.lede_share = 1.5;
+  EXPECT_THROW(validate(o), std::invalid_argument);
+  o = {};
+  o.lede_lambda1 = std::numeric_limits<double>::infinity();
+  EXPECT_THROW(validate(o), std::invalid_argument);
+  o = {};
+  o.lede_position_weight = -1.0;
+  EXPECT_THROW(validate(o), std::invalid_argument);
+}
+
+// A budget under lede_share of the prose takes the lede setting; a larger one the coverage
+// setting. Each must give what the plain options (lede_share = 0) give for that setting.
+TEST(Summarize, LedeSizedBudgetsTakeTheLedeSetting) {
+  const char* topics[] = {"river", "council", "barrier", "homes", "hearing", "floods"};
+  std::string text;
+  for (int i = 0; i < 30; ++i)
+    text += "Sentence " + std::to_string(i) + " is about the " + topics[i % 6] + " and the " + topics[(i * 5 + 1) % 6] +
+            (i % 4 == 0 ? " in the district" : "") + ". ";
+  const Document doc = segment(text);
+  ASSERT_EQ(std::count_if(doc.sentences.begin(), doc.sentences.end(), [](const Sentence& s) { return s.is_prose(); }), 30);
+  auto chosen = [&](const SummarizeOptions& o) {
+    std::vector<std::uint32_t> out;
+    for (const SummarySentence& s : summarize(doc, o).sentences) out.push_back(s.index);
+    return out;
+  };
+  SummarizeOptions lede, plain_lede, coverage, plain_coverage;
+  lede.sentences = plain_lede.sentences = 3;  // 3 < 0.2 * 30
+  plain_lede.lede_share = 0.0;
+  plain_lede.pacsum.lambda1 = lede.lede_lambda1;
+  plain_lede.position_weight = lede.lede_position_weight;
+  EXPECT_EQ(chosen(lede), chosen(plain_lede));
+  coverage.sentences = plain_coverage.sentences = 10;  // 10 >= 0.2 * 30
+  plain_coverage.lede_share = 0.0;
+  EXPECT_EQ(chosen(coverage), chosen(plain_coverage));
+  lede.words = 40;  // a word budget counts too: 40 words are about 4 of these sentences
+  lede.sentences.reset();
+  plain_lede.words = 40;
+  plain_lede.sentences.reset();
+  EXPECT_EQ(chosen(lede), chosen(plain_lede));
 }
 
 TEST(Summarize, SeedArticleSummaryIsProse) {

@@ -128,6 +128,9 @@ def test_user_embeddings():
     ({"encoder": "bert"}, "tfidf"),
     ({"damping": 1.5}, "damping"),
     ({"lambda1": math.inf}, "lambda1"),
+    ({"lede_share": 1.5}, "lede_share"),
+    ({"lede_lambda1": math.nan}, "lede_lambda1"),
+    ({"lede_position_weight": -1.0}, "lede_position_weight"),
 ])
 def test_bad_options_raise_value_error(kwargs, match):
     with pytest.raises(ValueError, match=match):
@@ -271,3 +274,20 @@ def test_long_document_memory_is_bounded():
     assert out.returncode == 0, out.stderr
     growth = int(out.stdout.strip().splitlines()[-1])
     assert growth < 600 * 1024 * 1024, f"peak RSS grew by {growth / 2**20:.0f} MiB"
+
+
+def test_lede_sized_budgets_take_the_lede_setting():
+    topics = ["river", "council", "barrier", "homes", "hearing", "floods"]
+    text = " ".join(f"Sentence {i} is about the {topics[i % 6]} and the {topics[(i * 5 + 1) % 6]}."
+                    for i in range(30))
+    assert len(sy.segment(text).prose) == 30
+
+    def chosen(**options):
+        return [s.index for s in sy.summarize(text, **options).sentences]
+
+    d = sy.Summarizer().get_params()
+    # 3 of 30 sentences is under lede_share (0.2): the lede setting
+    assert chosen(sentences=3) == chosen(sentences=3, lede_share=0.0, lambda1=d["lede_lambda1"],
+                                         position_weight=d["lede_position_weight"])
+    # 10 of 30 is not: the coverage setting
+    assert chosen(sentences=10) == chosen(sentences=10, lede_share=0.0)
