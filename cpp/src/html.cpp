@@ -8,6 +8,8 @@
 #include <cctype>
 #include <cstdlib>
 #include <cstring>
+#include <iterator>
+#include <stdexcept>
 #include <tuple>
 #include <utility>
 
@@ -541,6 +543,41 @@ TextSpan trimmed(std::string_view text, TextSpan s) {
   return s;
 }
 
+// Where the elements that stay open (not void, not closed by their next sibling as p and li
+// are) first nest deeper than `limit`, or npos. A cheap scan of the tags, no parse: gumbo
+// checks the stack of open elements at every block tag, so a page nested ten thousand
+// levels deep costs it seconds, and a hundred thousand levels minutes.
+std::size_t nesting_beyond(std::string_view html, std::size_t limit) {
+  static const std::string_view flat[] = {"p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th",
+                                          "thead", "tbody", "tfoot", "caption", "colgroup", "rb", "rt",
+                                          "rp", "html", "head", "body", "area", "base", "br", "col", "embed",
+                                          "hr", "img", "input", "link", "meta", "param", "source", "track",
+                                          "wbr", "keygen", "basefont", "bgsound", "frame", "image"};
+  std::size_t depth = 0;
+  std::string name;
+  for (std::size_t i = html.find('<'); i != std::string_view::npos; i = html.find('<', i + 1)) {
+    if (html.compare(i, 4, "<!--") == 0) {
+      const std::size_t end = html.find("-->", i + 4);
+      if (end == std::string_view::npos) break;
+      i = end + 2;
+      continue;
+    }
+    const bool closing = i + 1 < html.size() && html[i + 1] == '/';
+    std::size_t k = i + 1 + closing;
+    name.clear();
+    while (k < html.size() && name.size() < 16 && std::isalnum(static_cast<unsigned char>(html[k])))
+      name += static_cast<char>(std::tolower(static_cast<unsigned char>(html[k++])));
+    if (name.empty() || !std::isalpha(static_cast<unsigned char>(name[0]))) continue;
+    if (std::find(std::begin(flat), std::end(flat), name) != std::end(flat)) continue;
+    if (closing) {
+      if (depth > 0) --depth;
+    } else if (++depth > limit) {
+      return i;
+    }
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace
 
 bool looks_like_html(std::string_view text) {
@@ -570,6 +607,11 @@ bool looks_like_html(std::string_view text) {
 HtmlText html_to_text(std::string_view html) {
   HtmlText result;
   if (html.empty()) return result;
+  const std::size_t deep = nesting_beyond(html, max_html_depth());
+  if (deep != std::string_view::npos)
+    throw std::invalid_argument("the HTML nests elements more than " + std::to_string(max_html_depth()) +
+                                " deep (at byte offset " + std::to_string(deep) +
+                                "); read it as plain text (format \"text\") or flatten it");
   ParseArena arena;
   GumboOptions options = kGumboDefaultOptions;
   options.allocator = &ParseArena::allocate;

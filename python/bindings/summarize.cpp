@@ -326,22 +326,24 @@ Example:
         d["sentences"] = rows;
         return d;
       }, R"doc(
-The summary as plain data: ``{"summary": text, "sentences": [{index, text, start, end, score}]}``.
+The summary as plain data: ``{"summary": text, "sentences": [{index, text, start, end, score,
+source_start, source_end}]}``.
 
 Example:
     >>> import synopsis as sy
     >>> d = sy.summarize("Rain fell. The river rose. Shops closed.", sentences=1).to_dict()
     >>> sorted(d), sorted(d["sentences"][0])
-    (['sentences', 'summary'], ['end', 'index', 'score', 'start', 'text'])
+    (['sentences', 'summary'], ['end', 'index', 'score', 'source_end', 'source_start', 'start', 'text'])
 )doc")
       .def("to_json", [](py::object self) { return to_json(self); }, "to_dict() as a JSON string.")
       .def("to_frame", [](py::object self) { return to_frame(self.attr("to_dict")()["sentences"]); }, R"doc(
-One row per chosen sentence (index, text, start, end, score) as a pandas DataFrame.
+One row per chosen sentence (index, text, start, end, score, source_start, source_end) as a
+pandas DataFrame.
 
 Example:
     >>> import synopsis as sy
     >>> sy.summarize("Rain fell. The river rose. Shops closed.", sentences=2).to_frame().shape
-    (2, 5)
+    (2, 7)
 )doc")
       .def("_repr_html_", [](py::object self) { return html_of("summary_html", self); })
       .def(py::pickle(

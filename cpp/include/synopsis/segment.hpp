@@ -13,9 +13,9 @@ namespace synopsis {
 
 struct SegmentOptions {
   std::string language = "en";   // default "en"; BCP 47 / ISO 639 code; rules, stopwords and stems follow it
+  bool replace_invalid = false;  // default false: invalid UTF-8 throws; true: replaced by U+FFFD first
   std::string format = "auto";   // default "auto": HTML when the text starts like an HTML document
                                  // (looks_like_html in synopsis/html.hpp); "text"; "html"
-  bool replace_invalid = false;  // default false: invalid UTF-8 throws; true: replaced by U+FFFD first
 };
 
 // The input formats: "auto", "text", "html".
@@ -33,8 +33,8 @@ bool reads_as_html(std::string_view text, std::string_view format);
 // Splits UTF-8 text into paragraphs, sentences and tokens and flags headings and boilerplate.
 // HTML (options.format) is first reduced to its readable text (synopsis/html.hpp); the
 // Document keeps the HTML as its source. Throws std::invalid_argument for invalid UTF-8
-// (naming the byte offset), a malformed language code, an unknown format, or text longer
-// than max_text_bytes().
+// (naming the byte offset), a malformed language code, an unknown format, text longer
+// than max_text_bytes(), or HTML nested deeper than max_html_depth() (synopsis/html.hpp).
 Document segment(std::string_view text, const SegmentOptions& options = {});
 
 // The largest text segment() accepts (offsets are 32-bit).
