@@ -619,7 +619,9 @@ HtmlText html_to_text(std::string_view html) {
   options.userdata = &arena;
   options.max_errors = 0;  // parse errors are not needed: record none
   // Never destroyed with gumbo_destroy_output (recursive): the arena frees the tree.
-  const GumboOutput* parsed = gumbo_parse_with_options(&options, html.data(), html.size());
+  // A byte order mark is no text (browsers drop it before parsing); offsets stay those of html.
+  const std::size_t bom = html.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  const GumboOutput* parsed = gumbo_parse_with_options(&options, html.data() + bom, html.size() - bom);
 
   const PageOutline page = outline(parsed->root);
   const Measured content = choose_content(page);
