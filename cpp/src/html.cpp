@@ -4,6 +4,8 @@
 
 #include <gumbo.h>
 
+#include "synopsis/unicode.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
@@ -443,7 +445,12 @@ struct Walker {
 
   void text_node(const GumboNode* node, bool keep_spaces) {
     const GumboText& t = node->v.text;
-    const std::string_view decoded(t.text);
+    std::string_view decoded(t.text);
+    std::string repaired;  // gumbo writes a lone byte for some huge numeric references ("&#xcccccccc;")
+    if (find_invalid_utf8(decoded) != std::string_view::npos) {
+      repaired = replace_invalid_utf8(decoded);
+      decoded = repaired;
+    }
     std::string_view original(t.original_text.data, t.original_text.length);
     u32 base = static_cast<u32>(std::min<std::size_t>(t.start_pos.offset, html.size()));
     if (original.data() >= html.data() && original.data() + original.size() <= html.data() + html.size())

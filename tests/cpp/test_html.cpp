@@ -159,6 +159,15 @@ TEST(Html, AutoDetectsPagesButNotTextWithAngleBrackets) {
   EXPECT_EQ(segment("<p>A page.</p>", as_text).text, "<p>A page.</p>");
 }
 
+TEST(Html, HugeNumericReferencesGiveValidText) {
+  // gumbo decodes some of these to a lone UTF-8 lead byte (found by fuzz_html).
+  const Document doc = read_html("<p>Main &#xcccccccccccccccccccccccccccc; &#2; &#99999999999999; end.</p>");
+  EXPECT_EQ(fuzz::document_violation(doc), nullptr);
+  EXPECT_EQ(find_invalid_utf8(doc.text), std::string_view::npos);
+  ASSERT_EQ(doc.sentences.size(), 1u);
+  EXPECT_EQ(source_of(doc, 0), "Main &#xcccccccccccccccccccccccccccc; &#2; &#99999999999999; end.");
+}
+
 TEST(Html, PlainTextMapsToItself) {
   const Document doc = segment("One here. Two there.");
   for (const Sentence& s : doc.sentences) {
