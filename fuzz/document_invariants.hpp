@@ -74,6 +74,22 @@ inline const char* document_violation(const Document& doc) {
   for (const std::string& term : doc.terms) SYNOPSIS_REQUIRE(find_invalid_utf8(term) == std::string_view::npos);
   for (const std::string& stem : doc.stems) SYNOPSIS_REQUIRE(find_invalid_utf8(stem) == std::string_view::npos);
   SYNOPSIS_REQUIRE(doc.title >= -1 && doc.title < static_cast<std::int64_t>(doc.sentences.size()));
+  // The map back into the HTML: runs in text order from 0, inside the source; every span
+  // maps to a span of the source.
+  if (!doc.is_html()) SYNOPSIS_REQUIRE(doc.source_runs.empty());
+  SYNOPSIS_REQUIRE(doc.source_runs.empty() || doc.source_runs.front().text == 0);
+  for (std::size_t r = 0; r < doc.source_runs.size(); ++r) {
+    const SourceRun& run = doc.source_runs[r];
+    SYNOPSIS_REQUIRE(run.source_start <= run.source_end && run.source_end <= doc.source.size());
+    SYNOPSIS_REQUIRE(run.text < text.size() || text.empty());
+    if (r > 0) SYNOPSIS_REQUIRE(run.text > doc.source_runs[r - 1].text);
+  }
+  const std::size_t input_size = doc.is_html() ? doc.source.size() : text.size();
+  for (const Sentence& s : doc.sentences)
+    SYNOPSIS_REQUIRE(doc.source_start(s.start) <= doc.source_end(s.end) && doc.source_end(s.end) <= input_size);
+  for (const Token& tok : doc.tokens)
+    SYNOPSIS_REQUIRE(doc.source_start(tok.start) <= doc.source_end(tok.end) && doc.source_end(tok.end) <= input_size);
+  for (const Paragraph& p : doc.paragraphs) SYNOPSIS_REQUIRE(p.link_density >= 0.0f && p.link_density <= 1.0f);
   return nullptr;
 }
 

@@ -1,5 +1,6 @@
-// Segmentation of any bytes in any language code. The first byte picks the language
-// (or announces a raw code), the second the options; the rest is the text.
+// Segmentation of any bytes, read as plain text, in any language code. The first byte picks
+// the language (or announces a raw code), the second the options; the rest is the text.
+// (fuzz_html reads the bytes as HTML.)
 #include <stdexcept>
 
 #include "fuzz_input.hpp"
@@ -13,6 +14,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   SegmentOptions options;
   options.language = in.language();
   options.replace_invalid = (in.byte() & 1) != 0;
+  options.format = "text";
   const std::string_view text = in.rest();
 
   bool language_ok = true;

@@ -149,8 +149,30 @@ def stance_model_seeds() -> list[bytes]:
     return seeds
 
 
+PAGES = [
+    b"<!DOCTYPE html><html><head><title>Flood barrier opens - Valley News</title><style>p{}</style>"
+    b"<script>track('x')</script></head><body><nav><a href=/>Home</a></nav><article><h1>Barrier opens</h1>"
+    b"<p>The barrier opened on Monday &amp; held, officials said.</p><h2>Costs</h2><p>It cost &pound;5m"
+    b"&#x2014;more than <a href=/plan>planned</a>.</p><ul><li>one</li><li>two</li></ul><pre> a\n  b</pre>"
+    b"<p hidden>x</p><div aria-hidden=true>y</div><span style='display:none'>z</span></article>"
+    b"<footer>&copy; 2026</footer></body></html>",
+    b"<p>First <b>bold <i>both</b> italic?<p>Unclosed <div>block<table><td>cell<tr>row</table>",
+    b"<main><p>Main&notit; &unknown; AT&T &#0; &#x110000; &#99999999999;</p></main>",
+    b"\xef\xbb\xbf<?xml version='1.0'?>\n<html><body>XHTML\r\nline\rbreaks</body></html>",
+    b"<!-- saved --><title>Site | A long headline</title><p>Body text.</p>",
+    b"<div>" * 200 + b"deep" + b"<b>" * 50,
+    b"<p>bad \xff\xfe bytes</p>",
+    b"I <3 cats; x < y and <b> is not at the start.",
+]
+
+
+def html_seeds() -> list[bytes]:
+    # language, flags (bit 0: errors replace, bit 1: format auto); page  (see fuzz_html.cpp)
+    return [bytes([i % 3, i % 4]) + page for i, page in enumerate(PAGES)]
+
+
 def main() -> None:
-    for target, seeds in [("fuzz_segment", segment_seeds()), ("fuzz_summarize", summarize_seeds()),
+    for target, seeds in [("fuzz_html", html_seeds()), ("fuzz_segment", segment_seeds()), ("fuzz_summarize", summarize_seeds()),
                           ("fuzz_keywords", keywords_seeds()), ("fuzz_stance", stance_seeds()),
                           ("fuzz_stance_model_load", stance_model_seeds())]:
         for data in seeds:

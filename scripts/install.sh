@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(build-essential cmake ninja-build libeigen3-dev libicu-dev libstemmer-dev libgtest-dev)
+APT_PACKAGES=(build-essential cmake ninja-build libeigen3-dev libicu-dev libstemmer-dev libgumbo-dev libgtest-dev)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

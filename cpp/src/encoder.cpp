@@ -402,6 +402,7 @@ Document document_from_sentences(const std::vector<std::string>& sentences, cons
   Document out;
   SegmentOptions options;
   options.language = language;
+  options.format = "text";  // each item is a sentence, never a page
   std::unordered_map<std::string, std::uint32_t> term_ids, stem_ids;
   auto intern = [](std::unordered_map<std::string, std::uint32_t>& ids, std::vector<std::string>& names,
                    const std::string& s) {

@@ -308,6 +308,7 @@ std::vector<Candidate> keyphrase_candidates(const Document& doc, const Candidate
 std::string keyphrase_key(std::string_view phrase, std::string_view language) {
   SegmentOptions seg;
   seg.language = std::string(language);
+  seg.format = "text";
   const Document doc = segment(phrase, seg);
   std::string key;
   for (const Token& tok : doc.tokens) {

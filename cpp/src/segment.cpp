@@ -2,9 +2,11 @@
 // then heading and boilerplate flags from line shape, position and repetition.
 #include "synopsis/segment.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "segment_internal.hpp"
+#include "synopsis/html.hpp"
 #include "synopsis/unicode.hpp"
 
 namespace synopsis {
@@ -144,8 +146,30 @@ class Segmenter {
 }  // namespace
 }  // namespace segmentation
 
+const std::vector<std::string>& text_formats() {
+  static const std::vector<std::string> formats{"auto", "text", "html"};
+  return formats;
+}
+
+void validate_format(std::string_view format) {
+  const auto& formats = text_formats();
+  if (std::find(formats.begin(), formats.end(), format) == formats.end())
+    throw std::invalid_argument("format must be \"auto\", \"text\" or \"html\", got \"" +
+                                replace_invalid_utf8(format) + "\"");
+}
+
+void validate(const SegmentOptions& options) {
+  language_resources(options.language);
+  validate_format(options.format);
+}
+
+bool reads_as_html(std::string_view text, std::string_view format) {
+  return format == "html" || (format == "auto" && looks_like_html(text));
+}
+
 Document segment(std::string_view text, const SegmentOptions& options) {
   const LanguageResources& lang = language_resources(options.language);
+  validate_format(options.format);
   if (text.size() > max_text_bytes())
     throw std::invalid_argument("text is too long: " + std::to_string(text.size()) +
                                 " bytes, the limit is " + std::to_string(max_text_bytes()));
@@ -163,9 +187,24 @@ Document segment(std::string_view text, const SegmentOptions& options) {
   } else {
     doc.text.assign(text);
   }
+  if (!reads_as_html(doc.text, options.format)) {
+    segmentation::Segmenter segmenter(doc, lang);
+    segmenter.run();
+    segmentation::flag_layout(doc, segmenter.block_after_blank());
+    return doc;
+  }
+  HtmlText html = html_to_text(doc.text);
+  if (html.text.size() > max_text_bytes())  // a few entities decode to more bytes than they take
+    throw std::invalid_argument("the text of this HTML is too long: " + std::to_string(html.text.size()) +
+                                " bytes, the limit is " + std::to_string(max_text_bytes()));
+  doc.source = std::move(doc.text);
+  doc.text = std::move(html.text);
+  doc.source_runs = std::move(html.runs);
   segmentation::Segmenter segmenter(doc, lang);
   segmenter.run();
+  segmentation::set_link_density(doc, html.links);
   segmentation::flag_layout(doc, segmenter.block_after_blank());
+  segmentation::flag_html_structure(doc, html);
   return doc;
 }
 

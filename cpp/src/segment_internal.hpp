@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "synopsis/document.hpp"
+#include "synopsis/html.hpp"
 #include "synopsis/language.hpp"
 
 namespace synopsis::segmentation {
@@ -266,5 +267,15 @@ void tokenize(Document& doc, const icu::UnicodeString& u16, const std::vector<u3
 // Heading, boilerplate and title flags; paragraph_after_blank[p]: a blank line (or the
 // text start) precedes paragraph p.
 void flag_layout(Document& doc, const std::vector<bool>& paragraph_after_blank);
+
+// ---------------------------------------------------------------- HTML structure (html_layout.cpp)
+
+// Paragraph::link_density from the text inside <a> elements (before flag_layout, whose
+// boilerplate rules may read it).
+void set_link_density(Document& doc, const std::vector<TextSpan>& links);
+
+// Headings and the headline as the HTML marks them (after flag_layout): sentences of h1-h6
+// are headings, the headline's first sentence is the title.
+void flag_html_structure(Document& doc, const HtmlText& html);
 
 }  // namespace synopsis::segmentation

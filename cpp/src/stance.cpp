@@ -59,8 +59,10 @@ StanceTagger::StanceTagger(std::string target, StanceTaggerOptions options)
   if (!(options_.sentence_threshold >= 0.0f && options_.sentence_threshold <= 1.0f))
     throw std::invalid_argument("sentence_threshold must lie in [0, 1], got " +
                                 std::to_string(options_.sentence_threshold));
+  validate_format(options_.format);
   SegmentOptions so;
   so.language = options_.language;
+  so.format = "text";  // a target is a claim or a headline, never a page
   target_doc_ = segment(target_, so);
   if (target_doc_.tokens.empty()) throw std::invalid_argument("the stance target must contain at least one word");
   for (const Cue& c : CueLexicon::english().find(target_doc_, 0, target_doc_.tokens.size()))
@@ -70,6 +72,7 @@ StanceTagger::StanceTagger(std::string target, StanceTaggerOptions options)
 StanceResult StanceTagger::tag(std::string_view text) const {
   SegmentOptions so;
   so.language = options_.language;
+  so.format = options_.format;
   return tag(segment(text, so));
 }
 

@@ -141,6 +141,7 @@ const std::vector<std::string>& summarize_methods() {
 }
 
 void validate(const SummarizeOptions& o) {
+  validate_format(o.format);
   const auto& methods = summarize_methods();
   if (std::find(methods.begin(), methods.end(), o.method) == methods.end())
     throw std::invalid_argument("unknown method '" + o.method + "'; use one of " + quoted_list(methods));
@@ -239,6 +240,7 @@ Summary summarize(const Document& doc, const SummarizeOptions& options, const De
       if (!options.query.empty()) {
         SegmentOptions so;
         so.language = options.language;
+        so.format = "text";  // a query is never a page
         const Document query = segment(options.query, so);
         target = terms.encode_texts(doc, {&query});
         pull = options.query_weight;
@@ -303,6 +305,7 @@ Summary summarize(std::string_view text, const SummarizeOptions& options) {
   validate(options);
   SegmentOptions so;
   so.language = options.language;
+  so.format = options.format;
   return summarize(segment(text, so), options);
 }
 

@@ -135,21 +135,24 @@ indices into the analysed text.
             return s;
           }));
 
-  m.def("attributions", [](py::handle text, const Language& language, const std::string& errors) {
-        auto doc = std::make_shared<const Document>(segment_python(text, language.code, errors));
+  m.def("attributions", [](py::handle text, const Language& language, const std::string& format,
+                           const std::string& errors) {
+        auto doc = std::make_shared<const Document>(segment_python(text, language.code, errors, format));
         const std::vector<SentenceAttribution> result = run_interruptible(doc->text.size(), [doc] { return attribute(*doc); });
         CodePointIndex cp(doc->text);
         std::vector<PyAttributedSentence> out;
         for (const auto& s : result) out.push_back(to_python(*doc, cp, s));
         return out;
       },
-      py::arg("text"), py::kw_only(), py::arg("language") = SegmentOptions{}.language, py::arg("errors") = "strict",
+      py::arg("text"), py::kw_only(), py::arg("language") = SegmentOptions{}.language,
+      py::arg("format") = SegmentOptions{}.format, py::arg("errors") = "strict",
       R"doc(
 Attribution and hedging of every sentence of a text.
 
 Arguments:
     text: str, or UTF-8 bytes.
     language: language code for segmentation (the cue lexicons are English).
+    format: "auto" (HTML when the text starts like a page), "text" or "html".
     errors: "strict" (invalid UTF-8 raises ValueError) or "replace".
 
 Returns:

@@ -16,12 +16,15 @@ namespace synopsis::python {
 PySentence PyDocument::sentence(std::size_t i) const {
   const Sentence& s = doc_->sentences.at(i);
   return PySentence{s.index, cp(s.start), cp(s.end), s.paragraph, std::string(doc_->sentence_text(i)),
-                    s.is_heading, s.is_boilerplate};
+                    s.is_heading, s.is_boilerplate, source_start(s.start), source_end(s.end)};
 }
 
-Document segment_python(py::handle text, const std::string& language, const std::string& errors) {
+Document segment_python(py::handle text, const std::string& language, const std::string& errors,
+                        const std::string& format) {
   SegmentOptions options;
   options.language = language;
+  options.format = format;
+  validate_format(format);  // before the text is copied
   std::string utf8 = utf8_from_python(text, errors);
   const std::size_t bytes = utf8.size();
   return run_interruptible(bytes, [utf8 = std::move(utf8), options] { return segment(utf8, options); });
@@ -50,7 +53,8 @@ PyToken make_token(const PyDocument& d, std::size_t i) {
   const Document& doc = d.doc();
   const Token& t = doc.tokens[i];
   return PyToken{d.cp(t.start), d.cp(t.end), t.sentence, std::string(doc.token_text(i)),
-                 doc.terms[t.term], doc.stems[t.stem], kind_name(t.kind), t.is_stopword};
+                 doc.terms[t.term], doc.stems[t.stem], kind_name(t.kind), t.is_stopword,
+                 d.source_start(t.start), d.source_end(t.end)};
 }
 
 // A read-only sequence over a document's tokens: Token objects are made on access, so
@@ -77,7 +81,10 @@ std::string sentence_repr(const PySentence& s) {
 }  // namespace
 
 void register_document(py::module_& m) {
-  py::class_<PySentence> sentence(m, "Sentence", "A sentence of a Document; start/end are str indices.");
+  py::class_<PySentence> sentence(m, "Sentence", R"doc(
+A sentence of a Document: ``doc.text[start:end] == text``; ``doc.source[source_start:source_end]``
+is where it lies in the input (the HTML it was extracted from, or the text itself).
+)doc");
   def_plain_data(sentence);
   sentence
       .def_readonly("index", &PySentence::index)
@@ -87,17 +94,22 @@ void register_document(py::module_& m) {
       .def_readonly("paragraph", &PySentence::paragraph)
       .def_readonly("is_heading", &PySentence::is_heading)
       .def_readonly("is_boilerplate", &PySentence::is_boilerplate)
+      .def_readonly("source_start", &PySentence::source_start)
+      .def_readonly("source_end", &PySentence::source_end)
       .def_property_readonly("is_prose", [](const PySentence& s) { return !s.is_heading && !s.is_boilerplate; })
       .def("__repr__", &sentence_repr)
       .def("__str__", [](const PySentence& s) { return s.text; })
       .def(py::pickle(
           [](const PySentence& s) {
-            return py::make_tuple(s.index, s.start, s.end, s.paragraph, py::str(s.text), s.is_heading, s.is_boilerplate);
+            return py::make_tuple(s.index, s.start, s.end, s.paragraph, py::str(s.text), s.is_heading, s.is_boilerplate,
+                                  s.source_start, s.source_end);
           },
           [](const py::object& state) {
-            const StateReader r(state, "Sentence", 7);
-            PySentence s{r.count(0), r.count(1), r.count(2), r.count(3), r.text(4), r.flag(5), r.flag(6)};
+            const StateReader r(state, "Sentence", 9);
+            PySentence s{r.count(0), r.count(1), r.count(2), r.count(3), r.text(4), r.flag(5), r.flag(6),
+                         r.count(7), r.count(8)};
             r.require_span(s.start, s.end, py::len(r.item(4)));
+            r.require(s.source_start <= s.source_end, "its source span ends before it starts");
             return s;
           }));
 
@@ -112,6 +124,8 @@ void register_document(py::module_& m) {
       .def_readonly("stem", &PyToken::stem)
       .def_readonly("kind", &PyToken::kind)
       .def_readonly("is_stopword", &PyToken::is_stopword)
+      .def_readonly("source_start", &PyToken::source_start)
+      .def_readonly("source_end", &PyToken::source_end)
       .def("__repr__", [](const PyToken& t) {
         return "Token(" + std::string(py::repr(py::str(t.text))) + ", norm=" + std::string(py::repr(py::str(t.norm))) +
                ", stem=" + std::string(py::repr(py::str(t.stem))) + ", start=" + std::to_string(t.start) + ")";
@@ -119,13 +133,14 @@ void register_document(py::module_& m) {
       .def(py::pickle(
           [](const PyToken& t) {
             return py::make_tuple(t.start, t.end, t.sentence, py::str(t.text), py::str(t.norm), py::str(t.stem),
-                                  t.kind, t.is_stopword);
+                                  t.kind, t.is_stopword, t.source_start, t.source_end);
           },
           [](const py::object& state) {
-            const StateReader r(state, "Token", 8);
+            const StateReader r(state, "Token", 10);
             PyToken t{r.count(0), r.count(1), r.count(2), r.text(3), r.text(4), r.text(5),
-                      r.choice(6, token_kind_names()), r.flag(7)};
+                      r.choice(6, token_kind_names()), r.flag(7), r.count(8), r.count(9)};
             r.require_span(t.start, t.end, py::len(r.item(3)));
+            r.require(t.source_start <= t.source_end, "its source span ends before it starts");
             return t;
           }));
 
@@ -136,6 +151,8 @@ void register_document(py::module_& m) {
       .def_readonly("text", &PyParagraph::text)
       .def_readonly("start", &PyParagraph::start)
       .def_readonly("end", &PyParagraph::end)
+      .def_readonly("link_density", &PyParagraph::link_density,
+                    "Share of its characters inside <a> elements (HTML input); 0 for plain text.")
       .def_property_readonly("sentences", [](const PyParagraph& p) {
         return py::make_tuple(p.sentence_begin, p.sentence_end);
       }, "(first, last + 1) sentence indices")
@@ -145,11 +162,15 @@ void register_document(py::module_& m) {
       })
       .def(py::pickle(
           [](const PyParagraph& p) {
-            return py::make_tuple(p.index, p.start, p.end, p.sentence_begin, p.sentence_end, py::str(p.text));
+            return py::make_tuple(p.index, p.start, p.end, p.sentence_begin, p.sentence_end, py::str(p.text),
+                                  p.link_density);
           },
           [](const py::object& state) {
-            const StateReader r(state, "Paragraph", 6);
-            PyParagraph p{r.count(0), r.count(1), r.count(2), r.count(3), r.count(4), r.text(5)};
+            const StateReader r(state, "Paragraph", 7);
+            const double density = r.finite(6);
+            r.require(density >= 0.0 && density <= 1.0, "its link_density is outside [0, 1]");
+            PyParagraph p{r.count(0), r.count(1), r.count(2), r.count(3), r.count(4), r.text(5),
+                          static_cast<float>(density)};
             r.require_span(p.start, p.end, py::len(r.item(5)));
             r.require(p.sentence_begin <= p.sentence_end, "its sentences end before they begin");
             return p;
@@ -186,9 +207,11 @@ void register_document(py::module_& m) {
 A segmented text: paragraphs, sentences and tokens, with headings and boilerplate flagged.
 
 All offsets are str indices into ``Document.text``: ``doc.text[s.start:s.end] == s.text``.
+For HTML input ``text`` is the text a reader sees and ``source`` the HTML; sentences and
+tokens also have ``source_start``/``source_end``, str indices into ``source``.
 Create one with :func:`synopsis.segment`.
 )doc");
-  def_plain_data(document, {"tokens", "prose"});
+  def_plain_data(document, {"tokens", "prose", "source"});
   document
       .def("to_frame", [](const PyDocument& d, const std::string& level) {
              if (level != "sentences" && level != "tokens" && level != "paragraphs")
@@ -206,6 +229,11 @@ Example:
       .def("_repr_html_", [](py::handle self) { return html_of("document_html", self); })
       .def_property_readonly("text", [](const PyDocument& d) { return py::str(d.doc().text); })
       .def_property_readonly("language", [](const PyDocument& d) { return d.doc().language; })
+      .def_property_readonly("source", [](const PyDocument& d) {
+        return py::str(d.doc().is_html() ? d.doc().source : d.doc().text);
+      }, "The input: the HTML the text was extracted from, or the text itself.")
+      .def_property_readonly("format", [](const PyDocument& d) { return format_name(d.doc()); },
+                             "How the input was read: \"html\" or \"text\".")
       .def_property_readonly("title", [](const PyDocument& d) -> py::object {
         if (d.doc().title < 0) return py::none();
         return py::str(std::string(d.doc().sentence_text(static_cast<std::size_t>(d.doc().title))));
@@ -226,7 +254,7 @@ Example:
         const Document& doc = d.doc();
         for (const Paragraph& p : doc.paragraphs)
           out.append(PyParagraph{p.index, d.cp(p.start), d.cp(p.end), p.sentence_begin, p.sentence_end,
-                                 std::string(doc.span(p.start, p.end))});
+                                 std::string(doc.span(p.start, p.end)), p.link_density});
         return out;
       })
       .def_property_readonly("tokens", [](const PyDocument& d) { return TokenList{d}; },
@@ -239,16 +267,21 @@ Example:
                ", sentences=" + std::to_string(doc.sentences.size()) + ", prose=" +
                std::to_string(doc.prose_sentence_count()) + ", tokens=" + std::to_string(doc.tokens.size()) + ")";
       })
-      .def(py::pickle([](const PyDocument& d) { return py::make_tuple(py::str(d.doc().text), d.doc().language); },
+      .def(py::pickle([](const PyDocument& d) {
+                        const Document& doc = d.doc();
+                        return py::make_tuple(py::str(doc.is_html() ? doc.source : doc.text), doc.language, format_name(doc));
+                      },
                       [](const py::object& state) {
-                        const StateReader r(state, "Document", 2);
-                        return PyDocument(segment_python(r.item(0), language_from_python(r.item(1)), "strict"));
+                        const StateReader r(state, "Document", 3);
+                        return PyDocument(segment_python(r.item(0), language_from_python(r.item(1)), "strict",
+                                                         r.choice(2, {"text", "html"})));
                       }));
 
-  m.def("segment", [](py::handle text, const Language& language, const std::string& errors) {
-        return PyDocument(segment_python(text, language.code, errors));
+  m.def("segment", [](py::handle text, const Language& language, const std::string& format, const std::string& errors) {
+        return PyDocument(segment_python(text, language.code, errors, format));
       },
-      py::arg("text"), py::kw_only(), py::arg("language") = SegmentOptions{}.language, py::arg("errors") = "strict",
+      py::arg("text"), py::kw_only(), py::arg("language") = SegmentOptions{}.language,
+      py::arg("format") = SegmentOptions{}.format, py::arg("errors") = "strict",
       R"doc(
 Split text into paragraphs, sentences and tokens.
 
@@ -256,6 +289,11 @@ Arguments:
     text: str, or UTF-8 bytes.
     language: a language code ("en", "de", "hy", "pt-BR"); picks boundary rules,
         stopwords and the Snowball stemmer.
+    format: "auto" (HTML when the text starts like a page: a doctype, a comment or a
+        known tag), "text" or "html". HTML is reduced to the text a reader sees (blocks
+        as paragraphs, headings flagged, scripts, navigation and hidden parts dropped);
+        ``doc.source`` keeps the HTML and every sentence and token its ``source_start``
+        and ``source_end`` in it.
     errors: "strict" (invalid UTF-8 or lone surrogates raise ValueError naming the
         offset) or "replace" (substitute U+FFFD).
 
@@ -270,10 +308,13 @@ Example:
     ['Mr. Smith went to Washington.', 'He arrived at 5 p.m. on Monday.']
 )doc");
 
-  m.def("segment_batch", [](py::handle texts, const Language& language, const std::string& errors, int n_jobs) {
-        const std::vector<std::string> utf8 = utf8_list_from_python(texts, errors);
+  m.def("segment_batch", [](py::handle texts, const Language& language, const std::string& format,
+                            const std::string& errors, int n_jobs) {
         SegmentOptions options;
         options.language = language.code;
+        options.format = format;
+        validate(options);
+        const std::vector<std::string> utf8 = utf8_list_from_python(texts, errors);
         std::vector<Document> docs(utf8.size());
         run_batch(utf8.size(), n_jobs, [&](std::size_t i) { docs[i] = segment(utf8[i], options); });
         std::vector<PyDocument> out;
@@ -281,9 +322,11 @@ Example:
         for (Document& d : docs) out.emplace_back(std::move(d));
         return out;
       },
-      py::arg("texts"), py::kw_only(), py::arg("language") = SegmentOptions{}.language, py::arg("errors") = "strict",
-      py::arg("n_jobs") = -1,
+      py::arg("texts"), py::kw_only(), py::arg("language") = SegmentOptions{}.language,
+      py::arg("format") = SegmentOptions{}.format, py::arg("errors") = "strict", py::arg("n_jobs") = -1,
       "segment() of a list of texts on the core's thread pool (GIL released); the same for any n_jobs.");
+
+  m.attr("TEXT_FORMATS") = text_formats();
 
   m.def("resolve_threads", &resolve_threads, py::arg("n_jobs"), R"doc(
 The number of threads n_jobs asks for: n_jobs > 0 as is, -1 every core, -2 all but one, ...

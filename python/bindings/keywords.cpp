@@ -54,13 +54,13 @@ std::string dedup_name(KeywordDedup d) {
 // The options of one call, converted from Python arguments with the GIL held.
 struct Settings {
   KeywordOptions options;
-  std::string language = "en";
+  SegmentOptions segment;  // language and format of the texts
   std::string errors = "strict";
 };
 
 Settings make_settings(py::handle top, const std::string& method, const std::string& language,
-                       py::handle window, py::handle max_words, const std::string& dedup, double damping,
-                       bool heuristics, const std::string& errors) {
+                       const std::string& format, py::handle window, py::handle max_words, const std::string& dedup,
+                       double damping, bool heuristics, const std::string& errors) {
   Settings s;
   if (!top.is_none()) s.options.top = count(top, "top");
   s.options.method = keyword_method(method);
@@ -71,8 +71,9 @@ Settings make_settings(py::handle top, const std::string& method, const std::str
   s.options.damping = damping;
   check_errors(errors);
   s.errors = errors;
-  primary_language(language);  // validates the code
-  s.language = language;
+  s.segment.language = language;
+  s.segment.format = format;
+  validate(s.segment);
   validate(s.options);
   return s;
 }
@@ -96,9 +97,7 @@ Input input_from(py::handle obj, const Settings& s) {
 std::vector<PyKeyword> run(const Input& in, const Settings& s, const DocumentFrequency* df) {
   std::shared_ptr<const Document> doc = in.doc;
   if (!doc) {
-    SegmentOptions seg;
-    seg.language = s.language;
-    doc = std::make_shared<const Document>(segment(in.utf8, seg));
+    doc = std::make_shared<const Document>(segment(in.utf8, s.segment));
   }
   const std::vector<Keyword> found = extract_keywords(*doc, s.options, df);
   const CodePointIndex index(doc->text);
@@ -151,9 +150,7 @@ class PyKeywordExtractor {
     run_batch(inputs.size(), n_jobs, [&](std::size_t i) {
       std::shared_ptr<const Document> doc = inputs[i].doc;
       if (!doc) {
-        SegmentOptions seg;
-        seg.language = settings_.language;
-        doc = std::make_shared<const Document>(segment(inputs[i].utf8, seg));
+        doc = std::make_shared<const Document>(segment(inputs[i].utf8, settings_.segment));
       }
       for (const Candidate& c : keyphrase_candidates(*doc, settings_.options.candidates)) keys[i].push_back(c.key);
     });
@@ -174,7 +171,7 @@ class PyKeywordExtractor {
       if (count > static_cast<std::uint64_t>(documents))
         throw std::invalid_argument("a document_frequency count exceeds n_documents");
       const std::string phrase = k.cast<std::string>();
-      df->add(keys_are_stems ? phrase : keyphrase_key(phrase, settings_.language), static_cast<std::uint64_t>(count));
+      df->add(keys_are_stems ? phrase : keyphrase_key(phrase, settings_.segment.language), static_cast<std::uint64_t>(count));
     }
     df_ = std::move(df);
   }
@@ -211,6 +208,8 @@ const char* kOptionsDoc = R"doc(
     method: "positionrank" (default), "textrank", "singlerank", "topicrank",
         "multipartiterank" or "tfidf".
     language: language code of the text (stopwords and stems follow it).
+    format: "auto" (HTML when a text starts like a page), "text" or "html"; offsets of
+        HTML input are str indices into the text extracted from it.
     window: co-occurrence window in tokens for the word-graph methods; None means the
         method's default (textrank 2 content words, singlerank/positionrank 10 tokens).
     max_words: longest phrase in words (a hyphenated word counts once); longer runs of
@@ -293,15 +292,16 @@ Example:
     ['oil spill', 'Alaska']
 )doc").c_str())
       .def(py::init([](py::object top, const std::string& method, const Language& language,
-                       py::object window, py::object max_words, const std::string& dedup, double damping,
+                       const std::string& format, py::object window, py::object max_words, const std::string& dedup, double damping,
                        bool heuristics, const std::string& errors, std::optional<py::dict> table,
                        std::optional<long long> documents, const py::kwargs& unknown) {
              reject_unknown_options<PyKeywordExtractor>(unknown, "KeywordExtractor");
-             Settings s = make_settings(top, method, language.code, window, max_words, dedup, damping, heuristics, errors);
+             Settings s = make_settings(top, method, language.code, format, window, max_words, dedup, damping, heuristics, errors);
              py::dict params;
              params["top"] = s.options.top;  // None means the default: keywords(text) == KeywordExtractor()
              params["method"] = method;
              params["language"] = language.code;
+             params["format"] = format;
              params["window"] = window;
              params["max_words"] = max_words;
              params["dedup"] = dedup;
@@ -319,7 +319,8 @@ Example:
            }),
            py::kw_only(), py::arg("top") = py::int_(defaults.top),
            py::arg("method") = std::string(keyword_method_name(defaults.method)),
-           py::arg("language") = SegmentOptions{}.language, py::arg("window") = py::none(),
+           py::arg("language") = SegmentOptions{}.language, py::arg("format") = SegmentOptions{}.format,
+           py::arg("window") = py::none(),
            py::arg("max_words") = py::int_(defaults.candidates.max_words), py::arg("dedup") = dedup_name(defaults.dedup),
            py::arg("damping") = defaults.damping, py::arg("heuristics") = defaults.candidates.verb_heuristic,
            py::arg("errors") = "strict",

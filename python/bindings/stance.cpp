@@ -155,6 +155,8 @@ Arguments:
     encoder: a sentence encoder for relevance: "tfidf" (default), "bm25", "bm25+", "lsa", or
         "hashed" (the hashed TF-IDF of the classifier); IDF from the text's own sentences.
     language: language code for segmentation.
+    format: "auto" (HTML when a text starts like a page), "text" or "html": how the texts
+        tagged are read (the target is always text).
     related_threshold: document relevance below which the text is unrelated / none.
     sentence_threshold: sentence relevance below which a sentence gives no polarity.
 
@@ -164,24 +166,27 @@ Example:
     'disagree'
 )doc")
       .def(py::init([](py::handle target, const std::string& scheme, const std::string& encoder,
-                       const Language& language, float related_threshold, float sentence_threshold) {
+                       const Language& language, const std::string& format, float related_threshold,
+                       float sentence_threshold) {
              StanceTaggerOptions o;
              o.scheme = parse_stance_scheme(scheme);
              o.encoder = encoder;
              o.language = language.code;
+             o.format = format;
              o.related_threshold = related_threshold;
              o.sentence_threshold = sentence_threshold;
              return std::make_shared<StanceTagger>(utf8_from_python(target, "strict", "target"), o);
            }),
            py::arg("target"), py::kw_only(), py::arg("scheme") = scheme_name(defaults.scheme),
            py::arg("encoder") = defaults.encoder, py::arg("language") = defaults.language,
-           py::arg("related_threshold") = shortest_decimal(defaults.related_threshold),
+           py::arg("format") = defaults.format, py::arg("related_threshold") = shortest_decimal(defaults.related_threshold),
            py::arg("sentence_threshold") = shortest_decimal(defaults.sentence_threshold))
       .def_property_readonly("target", &StanceTagger::target)
       .def_property_readonly("scheme", [](const StanceTagger& t) { return scheme_name(t.options().scheme); })
+      .def_property_readonly("format", [](const StanceTagger& t) { return t.options().format; })
       .def_property_readonly("labels", [](const StanceTagger& t) { return stance_labels(t.options().scheme); })
       .def("tag", [](const std::shared_ptr<StanceTagger>& t, py::handle text, const std::string& errors) {
-             auto doc = std::make_shared<const Document>(segment_python(text, t->options().language, errors));
+             auto doc = std::make_shared<const Document>(segment_python(text, t->options().language, errors, t->options().format));
              const StanceResult r = run_interruptible(doc->text.size(), [t, doc] { return t->tag(*doc); });
              return convert(*doc, r);
            },
@@ -192,6 +197,7 @@ Example:
              std::vector<StanceResult> results(utf8.size());
              SegmentOptions so;
              so.language = t.options().language;
+             so.format = t.options().format;
              run_batch(utf8.size(), n_jobs, [&](std::size_t i) {
                docs[i] = segment(utf8[i], so);
                results[i] = t.tag(docs[i]);
@@ -210,15 +216,16 @@ Example:
           [](const StanceTagger& t) {
             const StanceTaggerOptions& o = t.options();
             return py::make_tuple(t.target(), scheme_name(o.scheme), o.encoder, o.language,
-                                  o.related_threshold, o.sentence_threshold);
+                                  o.related_threshold, o.sentence_threshold, o.format);
           },
           [](const py::object& state) {
             // Through the constructor: a state is checked exactly as arguments are.
-            const StateReader r(state, "StanceTagger", 6);
+            const StateReader r(state, "StanceTagger", 7);
             return py::type::of<StanceTagger>()(r.item(0), py::arg("scheme") = r.item(1),
                                                 py::arg("encoder") = r.item(2), py::arg("language") = r.item(3),
                                                 py::arg("related_threshold") = r.finite(4),
-                                                py::arg("sentence_threshold") = r.finite(5))
+                                                py::arg("sentence_threshold") = r.finite(5),
+                                                py::arg("format") = r.item(6))
                 .cast<std::shared_ptr<StanceTagger>>();
           }));
 }

@@ -29,22 +29,29 @@ struct PySummarySentence {
   std::size_t index = 0, start = 0, end = 0;  // start/end: str indices into the summarised text
   std::string text;
   double score = 0.0;
+  std::size_t source_start = 0, source_end = 0;  // str indices into the input (HTML or the text)
 };
 
-// A summary keeps its source text (a Python str) and, when the caller segmented it already,
-// the Document; otherwise the Document is made on first use.
+// A summary keeps its text (a Python str), the HTML it came from (None for plain text) and,
+// when the caller segmented it already, the Document; otherwise the Document is made on
+// first use.
 class PySummary {
  public:
-  PySummary(py::str text, std::vector<PySummarySentence> sentences, std::string language,
+  PySummary(py::str text, std::vector<PySummarySentence> sentences, std::string language, py::object source,
             std::optional<PyDocument> document = std::nullopt)
       : text_(std::move(text)), sentences_(std::move(sentences)), language_(std::move(language)),
-        document_(std::move(document)) {}
+        source_(std::move(source)), document_(std::move(document)) {}
 
   const py::str& text() const { return text_; }
   const std::vector<PySummarySentence>& sentences() const { return sentences_; }
   const std::string& language() const { return language_; }
+  const py::object& html() const { return source_; }
+  py::object source() const { return source_.is_none() ? py::object(text_) : source_; }
   const PyDocument& document() {
-    if (!document_) document_.emplace(segment_python(text_, language_, "strict"));
+    if (!document_) {
+      if (source_.is_none()) document_.emplace(segment_python(text_, language_, "strict", "text"));
+      else document_.emplace(segment_python(source_, language_, "strict", "html"));
+    }
     return *document_;
   }
   std::string joined() const {
@@ -60,38 +67,70 @@ class PySummary {
   py::str text_;
   std::vector<PySummarySentence> sentences_;
   std::string language_;
+  py::object source_;
   std::optional<PyDocument> document_;
 };
 
-PySummary make_summary(py::str text, const std::string& utf8, const Summary& s, const std::string& language,
+// What a worker keeps of a summarised document: its text, its HTML (empty for plain text),
+// and the chosen sentences with their source byte spans.
+struct SummaryParts {
+  std::string text, source;
+  Summary summary;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> source_spans;
+};
+
+SummaryParts summary_parts(Document doc, Summary summary) {
+  SummaryParts parts;
+  for (const SummarySentence& x : summary.sentences)
+    parts.source_spans.emplace_back(doc.source_start(x.start), doc.source_end(x.end));
+  parts.text = std::move(doc.text);
+  parts.source = std::move(doc.source);
+  parts.summary = std::move(summary);
+  return parts;
+}
+
+PySummary make_summary(const SummaryParts& parts, const std::string& language,
                        std::optional<PyDocument> document = std::nullopt) {
+  const std::string& utf8 = parts.text;
   const CodePointIndex cp(utf8);
+  const bool html = !parts.source.empty();
+  const CodePointIndex source_cp(html ? std::string_view(parts.source) : std::string_view());
   std::vector<PySummarySentence> out;
-  out.reserve(s.sentences.size());
-  for (const SummarySentence& x : s.sentences)
-    out.push_back({x.index, cp(x.start), cp(x.end), utf8.substr(x.start, x.end - x.start), x.score});
-  return PySummary(std::move(text), std::move(out), language, std::move(document));
+  out.reserve(parts.summary.sentences.size());
+  for (std::size_t i = 0; i < parts.summary.sentences.size(); ++i) {
+    const SummarySentence& x = parts.summary.sentences[i];
+    const auto [s, e] = parts.source_spans[i];
+    out.push_back({x.index, cp(x.start), cp(x.end), utf8.substr(x.start, x.end - x.start), x.score,
+                   html ? source_cp(s) : cp(s), html ? source_cp(e) : cp(e)});
+  }
+  return PySummary(py::str(utf8), std::move(out), language, html ? py::object(py::str(parts.source)) : py::none(),
+                   std::move(document));
 }
 
 // Pickled states are checked as a whole before an object is built from them.
 PySummary summary_from_state(const py::object& state) {
-  const StateReader r(state, "Summary", 3);
+  const StateReader r(state, "Summary", 4);
   r.text(0);  // a str that is valid text
   const auto text = py::reinterpret_borrow<py::str>(r.item(0));
   const std::size_t length = py::len(text);
+  const py::object source = r.item(3).is_none() ? py::object(py::none()) : py::object(py::str(r.text(3)));
+  const std::size_t source_length = source.is_none() ? length : py::len(source);
   std::vector<PySummarySentence> sentences;
   std::size_t previous_end = 0;
   for (py::handle row : r.list(1)) {
-    const StateReader s(row, "Summary sentence", 4);
+    const StateReader s(row, "Summary sentence", 6);
     const std::size_t index = s.count(0), start = s.count(1), end = s.count(2);
     const double score = s.finite(3);
+    const std::size_t source_start = s.count(4), source_end = s.count(5);
     // In document order, inside the text, without overlaps.
     s.require(start <= end && end <= length && start >= previous_end && score >= 0.0 && score <= 1.0,
               "a sentence span or score is out of range");
+    s.require(source_start <= source_end && source_end <= source_length, "a source span is out of range");
     previous_end = end;
-    sentences.push_back({index, start, end, text[py::slice(start, end, 1)].cast<std::string>(), score});
+    sentences.push_back({index, start, end, text[py::slice(start, end, 1)].cast<std::string>(), score,
+                         source_start, source_end});
   }
-  return PySummary(text, std::move(sentences), language_from_python(r.item(2)));
+  return PySummary(text, std::move(sentences), language_from_python(r.item(2)), source);
 }
 
 // The summariser's options: the arguments as given (for repr, get_params and pickling) and
@@ -108,25 +147,35 @@ class PySummarizer {
     auto [doc, summary] = run_interruptible(utf8->size(), [utf8, options = options_, rows = std::move(rows)] {
       SegmentOptions so;
       so.language = options.language;
+      so.format = options.format;
       Document doc = segment(*utf8, so);
       Summary s = synopsis::summarize(doc, options, rows ? &*rows : nullptr);
       return std::make_pair(std::move(doc), std::move(s));
     });
-    return make_summary(py::str(*utf8), *utf8, summary, options_.language, PyDocument(std::move(doc)));
+    PyDocument document(std::move(doc));
+    SummaryParts parts;
+    for (const SummarySentence& x : summary.sentences)
+      parts.source_spans.emplace_back(document.doc().source_start(x.start), document.doc().source_end(x.end));
+    parts.text = document.doc().text;
+    parts.source = document.doc().source;
+    parts.summary = std::move(summary);
+    return make_summary(parts, options_.language, std::move(document));
   }
 
   std::vector<PySummary> summarize_batch(py::handle texts, int n_jobs) const {
     const std::vector<std::string> utf8 = utf8_list_from_python(texts, errors_, "each text");
-    std::vector<Summary> results(utf8.size());
+    std::vector<SummaryParts> results(utf8.size());
     run_batch(utf8.size(), n_jobs, [&](std::size_t i) {
       SegmentOptions so;
       so.language = options_.language;
-      results[i] = synopsis::summarize(segment(utf8[i], so), options_);
+      so.format = options_.format;
+      Document doc = segment(utf8[i], so);
+      Summary s = synopsis::summarize(doc, options_);
+      results[i] = summary_parts(std::move(doc), std::move(s));
     });
     std::vector<PySummary> out;
     out.reserve(utf8.size());
-    for (std::size_t i = 0; i < utf8.size(); ++i)
-      out.push_back(make_summary(py::str(utf8[i]), utf8[i], results[i], options_.language));
+    for (const SummaryParts& parts : results) out.push_back(make_summary(parts, options_.language));
     return out;
   }
 
@@ -156,6 +205,9 @@ Arguments:
         text has one, pulls lightly.
     diversity: 0..1, the MMR weight against redundancy with sentences already chosen.
     language: language code for segmentation, stopwords and stems.
+    format: "auto" (HTML when the text starts like a page), "text" or "html"; for HTML the
+        summary is of the text a reader sees, and each sentence has source_start/source_end
+        in the HTML.
     errors: "strict" (invalid UTF-8 or lone surrogates raise ValueError) or "replace".
     use_title, query_weight, title_weight: personalisation toward the query or headline.
     damping, tolerance, max_iterations: PageRank.
@@ -197,13 +249,18 @@ Example:
       .def_readonly("start", &PySummarySentence::start)
       .def_readonly("end", &PySummarySentence::end)
       .def_readonly("score", &PySummarySentence::score)
+      .def_readonly("source_start", &PySummarySentence::source_start)
+      .def_readonly("source_end", &PySummarySentence::source_end)
       .def("__str__", [](const PySummarySentence& s) { return s.text; })
       .def(py::pickle(
-          [](const PySummarySentence& s) { return py::make_tuple(s.index, s.text, s.start, s.end, s.score); },
+          [](const PySummarySentence& s) {
+            return py::make_tuple(s.index, s.text, s.start, s.end, s.score, s.source_start, s.source_end);
+          },
           [](const py::object& state) {
-            const StateReader r(state, "SummarySentence", 5);
-            PySummarySentence s{r.count(0), r.count(2), r.count(3), r.text(1), r.finite(4)};
+            const StateReader r(state, "SummarySentence", 7);
+            PySummarySentence s{r.count(0), r.count(2), r.count(3), r.text(1), r.finite(4), r.count(5), r.count(6)};
             r.require_span(s.start, s.end, py::len(r.item(1)));
+            r.require(s.source_start <= s.source_end, "its source span ends before it starts");
             r.require(s.score >= 0.0 && s.score <= 1.0, "the score is outside [0, 1]");
             return s;
           }))
@@ -231,7 +288,9 @@ Example:
     >>> len(summary), str(summary) == " ".join(s.text for s in summary.sentences)
     (2, True)
 )doc")
-      .def_property_readonly("text", &PySummary::text, "The summarised text.")
+      .def_property_readonly("text", &PySummary::text, "The summarised text (for HTML input, the text extracted from it).")
+      .def_property_readonly("source", &PySummary::source,
+                             "The input: the HTML the text was extracted from, or the text itself.")
       .def_property_readonly("sentences", &PySummary::sentences, "The chosen sentences, in document order.")
       .def_property_readonly("language", &PySummary::language)
       .def_property_readonly("document", &PySummary::document, py::return_value_policy::copy,
@@ -271,29 +330,32 @@ Example:
         d["sentences"] = rows;
         return d;
       }, R"doc(
-The summary as plain data: ``{"summary": text, "sentences": [{index, text, start, end, score}]}``.
+The summary as plain data: ``{"summary": text, "sentences": [{index, text, start, end, score,
+source_start, source_end}]}``.
 
 Example:
     >>> import synopsis as sy
     >>> d = sy.summarize("Rain fell. The river rose. Shops closed.", sentences=1).to_dict()
     >>> sorted(d), sorted(d["sentences"][0])
-    (['sentences', 'summary'], ['end', 'index', 'score', 'start', 'text'])
+    (['sentences', 'summary'], ['end', 'index', 'score', 'source_end', 'source_start', 'start', 'text'])
 )doc")
       .def("to_json", [](py::object self) { return to_json(self); }, "to_dict() as a JSON string.")
       .def("to_frame", [](py::object self) { return to_frame(self.attr("to_dict")()["sentences"]); }, R"doc(
-One row per chosen sentence (index, text, start, end, score) as a pandas DataFrame.
+One row per chosen sentence (index, text, start, end, score, source_start, source_end) as a
+pandas DataFrame.
 
 Example:
     >>> import synopsis as sy
     >>> sy.summarize("Rain fell. The river rose. Shops closed.", sentences=2).to_frame().shape
-    (2, 5)
+    (2, 7)
 )doc")
       .def("_repr_html_", [](py::object self) { return html_of("summary_html", self); })
       .def(py::pickle(
           [](const PySummary& s) {
             py::list rows;
-            for (const PySummarySentence& x : s.sentences()) rows.append(py::make_tuple(x.index, x.start, x.end, x.score));
-            return py::make_tuple(s.text(), rows, s.language());
+            for (const PySummarySentence& x : s.sentences())
+              rows.append(py::make_tuple(x.index, x.start, x.end, x.score, x.source_start, x.source_end));
+            return py::make_tuple(s.text(), rows, s.language(), s.html());
           },
           &summary_from_state));
 
@@ -301,7 +363,7 @@ Example:
   py::class_<PySummarizer>(m, "Summarizer", kSummarizerDoc)
       .def(py::init([](py::object sentences, py::object ratio, py::object words, const std::string& method,
                        py::object encoder, py::object query, double diversity, const Language& language,
-                       const std::string& errors, bool use_title, double query_weight, double title_weight,
+                       const std::string& format, const std::string& errors, bool use_title, double query_weight, double title_weight,
                        double damping, double tolerance, py::object max_iterations, double lexrank_threshold,
                        double lambda1, double lambda2, double beta, double position_weight,
                        double lede_share, double lede_lambda1, double lede_position_weight,
@@ -317,6 +379,7 @@ Example:
              if (!query.is_none()) o.query = utf8_from_python(query, errors, "query");
              o.diversity = diversity;
              o.language = language.code;
+             o.format = format;
              o.use_title = use_title;
              o.query_weight = query_weight;
              o.title_weight = title_weight;
@@ -342,6 +405,7 @@ Example:
              params["query"] = query;
              params["diversity"] = diversity;
              params["language"] = language.code;
+             params["format"] = format;
              params["errors"] = errors;
              params["use_title"] = use_title;
              params["query_weight"] = query_weight;
@@ -364,7 +428,7 @@ Example:
            py::kw_only(), py::arg("sentences") = py::none(), py::arg("ratio") = py::none(),
            py::arg("words") = py::none(), py::arg("method") = d.method, py::arg("encoder") = py::str(d.encoder),
            py::arg("query") = py::none(), py::arg("diversity") = d.diversity, py::arg("language") = d.language,
-           py::arg("errors") = "strict", py::arg("use_title") = d.use_title, py::arg("query_weight") = d.query_weight,
+           py::arg("format") = d.format, py::arg("errors") = "strict", py::arg("use_title") = d.use_title, py::arg("query_weight") = d.query_weight,
            py::arg("title_weight") = d.title_weight, py::arg("damping") = d.damping,
            py::arg("tolerance") = d.tolerance, py::arg("max_iterations") = py::int_(d.max_iterations),
            py::arg("lexrank_threshold") = d.lexrank_threshold, py::arg("lambda1") = d.pacsum.lambda1,

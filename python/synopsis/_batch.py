@@ -188,7 +188,7 @@ def segment_batch(
         texts: list, tuple, 1-D numpy array or pandas Series of str (or UTF-8 bytes).
         n_jobs: threads; -1 uses every core. Results are the same for any n_jobs.
         progress: True for a tqdm bar, None for one in interactive sessions only.
-        **options: language, errors, as for :func:`synopsis.segment`.
+        **options: language, format, errors, as for :func:`synopsis.segment`.
 
     Returns:
         list of Document, or a Series of Document with the input's index.

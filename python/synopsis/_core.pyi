@@ -8,9 +8,10 @@ import numpy.typing
 import typing
 class Sentence:
     """
-    A sentence of a Document; start/end are str indices.
+    A sentence of a Document: ``doc.text[start:end] == text``; ``doc.source[source_start:source_end]``
+    is where it lies in the input (the HTML it was extracted from, or the text itself).
     """
-    def __getstate__(self) -> tuple[int, int, int, int, str, bool, bool]:
+    def __getstate__(self) -> tuple[int, int, int, int, str, bool, bool, int, int]:
         ...
     def __reduce__(self) -> tuple:
         ...
@@ -49,6 +50,12 @@ class Sentence:
     def paragraph(self) -> int:
         ...
     @property
+    def source_end(self) -> int:
+        ...
+    @property
+    def source_start(self) -> int:
+        ...
+    @property
     def start(self) -> int:
         ...
     @property
@@ -58,7 +65,7 @@ class Token:
     """
     A word or number token; norm is NFKC-casefolded, stem is Snowball's.
     """
-    def __getstate__(self) -> tuple[int, int, int, str, str, str, str, bool]:
+    def __getstate__(self) -> tuple[int, int, int, str, str, str, str, bool, int, int]:
         ...
     def __reduce__(self) -> tuple:
         ...
@@ -92,6 +99,12 @@ class Token:
     def sentence(self) -> int:
         ...
     @property
+    def source_end(self) -> int:
+        ...
+    @property
+    def source_start(self) -> int:
+        ...
+    @property
     def start(self) -> int:
         ...
     @property
@@ -104,7 +117,7 @@ class Paragraph:
     """
     A paragraph: a line, or lines wrapped into one.
     """
-    def __getstate__(self) -> tuple[int, int, int, int, int, str]:
+    def __getstate__(self) -> tuple[int, int, int, int, int, str, float]:
         ...
     def __reduce__(self) -> tuple:
         ...
@@ -128,6 +141,11 @@ class Paragraph:
     @property
     def index(self) -> int:
         ...
+    @property
+    def link_density(self) -> float:
+        """
+        Share of its characters inside <a> elements (HTML input); 0 for plain text.
+        """
     @property
     def sentences(self) -> tuple[int, int]:
         """
@@ -165,9 +183,11 @@ class Document:
     A segmented text: paragraphs, sentences and tokens, with headings and boilerplate flagged.
     
     All offsets are str indices into ``Document.text``: ``doc.text[s.start:s.end] == s.text``.
+    For HTML input ``text`` is the text a reader sees and ``source`` the HTML; sentences and
+    tokens also have ``source_start``/``source_end``, str indices into ``source``.
     Create one with :func:`synopsis.segment`.
     """
-    def __getstate__(self) -> tuple[str, str]:
+    def __getstate__(self) -> tuple[str, str, str]:
         ...
     def __len__(self) -> int:
         ...
@@ -199,6 +219,11 @@ class Document:
         to_dict() as a JSON string.
         """
     @property
+    def format(self) -> str:
+        """
+        How the input was read: "html" or "text".
+        """
+    @property
     def language(self) -> str:
         ...
     @property
@@ -212,6 +237,11 @@ class Document:
     @property
     def sentences(self) -> list[Sentence]:
         ...
+    @property
+    def source(self) -> str:
+        """
+        The input: the HTML the text was extracted from, or the text itself.
+        """
     @property
     def text(self) -> str:
         ...
@@ -355,7 +385,7 @@ class SummarySentence:
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     def __eq__(self, other: object) -> bool:
         ...
-    def __getstate__(self) -> tuple[int, str, int, int, float]:
+    def __getstate__(self) -> tuple[int, str, int, int, float, int, int]:
         ...
     def __reduce__(self) -> tuple:
         ...
@@ -385,6 +415,12 @@ class SummarySentence:
     def score(self) -> float:
         ...
     @property
+    def source_end(self) -> int:
+        ...
+    @property
+    def source_start(self) -> int:
+        ...
+    @property
     def start(self) -> int:
         ...
     @property
@@ -410,7 +446,7 @@ class Summary:
         ...
     def __getitem__(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> SummarySentence:
         ...
-    def __getstate__(self) -> tuple[str, list, str]:
+    def __getstate__(self) -> tuple[str, list, str, typing.Any]:
         ...
     def __iter__(self) -> collections.abc.Iterator:
         ...
@@ -430,22 +466,24 @@ class Summary:
         ...
     def to_dict(self) -> dict:
         """
-        The summary as plain data: ``{"summary": text, "sentences": [{index, text, start, end, score}]}``.
+        The summary as plain data: ``{"summary": text, "sentences": [{index, text, start, end, score,
+        source_start, source_end}]}``.
         
         Example:
             >>> import synopsis as sy
             >>> d = sy.summarize("Rain fell. The river rose. Shops closed.", sentences=1).to_dict()
             >>> sorted(d), sorted(d["sentences"][0])
-            (['sentences', 'summary'], ['end', 'index', 'score', 'start', 'text'])
+            (['sentences', 'summary'], ['end', 'index', 'score', 'source_end', 'source_start', 'start', 'text'])
         """
     def to_frame(self) -> typing.Any:
         """
-        One row per chosen sentence (index, text, start, end, score) as a pandas DataFrame.
+        One row per chosen sentence (index, text, start, end, score, source_start, source_end) as a
+        pandas DataFrame.
         
         Example:
             >>> import synopsis as sy
             >>> sy.summarize("Rain fell. The river rose. Shops closed.", sentences=2).to_frame().shape
-            (2, 5)
+            (2, 7)
         """
     def to_json(self) -> str:
         """
@@ -470,9 +508,14 @@ class Summary:
         The chosen sentences, in document order.
         """
     @property
+    def source(self) -> typing.Any:
+        """
+        The input: the HTML the text was extracted from, or the text itself.
+        """
+    @property
     def text(self) -> str:
         """
-        The summarised text.
+        The summarised text (for HTML input, the text extracted from it).
         """
 class Summarizer:
     """
@@ -493,6 +536,9 @@ class Summarizer:
             text has one, pulls lightly.
         diversity: 0..1, the MMR weight against redundancy with sentences already chosen.
         language: language code for segmentation, stopwords and stems.
+        format: "auto" (HTML when the text starts like a page), "text" or "html"; for HTML the
+            summary is of the text a reader sees, and each sentence has source_start/source_end
+            in the HTML.
         errors: "strict" (invalid UTF-8 or lone surrogates raise ValueError) or "replace".
         use_title, query_weight, title_weight: personalisation toward the query or headline.
         damping, tolerance, max_iterations: PageRank.
@@ -609,6 +655,8 @@ class KeywordExtractor:
         method: "positionrank" (default), "textrank", "singlerank", "topicrank",
             "multipartiterank" or "tfidf".
         language: language code of the text (stopwords and stems follow it).
+        format: "auto" (HTML when a text starts like a page), "text" or "html"; offsets of
+            HTML input are str indices into the text extracted from it.
         window: co-occurrence window in tokens for the word-graph methods; None means the
             method's default (textrank 2 content words, singlerank/positionrank 10 tokens).
         max_words: longest phrase in words (a hyphenated word counts once); longer runs of
@@ -631,7 +679,7 @@ class KeywordExtractor:
     """
     def __getstate__(self) -> tuple[dict, typing.Any, int]:
         ...
-    def __init__(self, *, top: typing.Any = 10, method: str = 'positionrank', language: str = 'en', window: typing.Any = None, max_words: typing.Any = 4, dedup: str = 'subsumed', damping: typing.SupportsFloat | typing.SupportsIndex = 0.85, heuristics: bool = True, errors: str = 'strict', document_frequency: dict | None = None, n_documents: typing.SupportsInt | typing.SupportsIndex | None = None, **kwargs) -> None:
+    def __init__(self, *, top: typing.Any = 10, method: str = 'positionrank', language: str = 'en', format: str = 'auto', window: typing.Any = None, max_words: typing.Any = 4, dedup: str = 'subsumed', damping: typing.SupportsFloat | typing.SupportsIndex = 0.85, heuristics: bool = True, errors: str = 'strict', document_frequency: dict | None = None, n_documents: typing.SupportsInt | typing.SupportsIndex | None = None, **kwargs) -> None:
         ...
     def __reduce__(self) -> tuple:
         ...
@@ -894,6 +942,8 @@ class StanceTagger:
         encoder: a sentence encoder for relevance: "tfidf" (default), "bm25", "bm25+", "lsa", or
             "hashed" (the hashed TF-IDF of the classifier); IDF from the text's own sentences.
         language: language code for segmentation.
+        format: "auto" (HTML when a text starts like a page), "text" or "html": how the texts
+            tagged are read (the target is always text).
         related_threshold: document relevance below which the text is unrelated / none.
         sentence_threshold: sentence relevance below which a sentence gives no polarity.
     
@@ -902,9 +952,9 @@ class StanceTagger:
         >>> t.tag("Experts say the moon landing was not faked; the hoax claims are false.").label
         'disagree'
     """
-    def __getstate__(self) -> tuple[str, str, str, str, float, float]:
+    def __getstate__(self) -> tuple[str, str, str, str, float, float, str]:
         ...
-    def __init__(self, target: typing.Any, *, scheme: str = 'fnc', encoder: str = 'tfidf', language: str = 'en', related_threshold: typing.SupportsFloat | typing.SupportsIndex = 0.12, sentence_threshold: typing.SupportsFloat | typing.SupportsIndex = 0.08) -> None:
+    def __init__(self, target: typing.Any, *, scheme: str = 'fnc', encoder: str = 'tfidf', language: str = 'en', format: str = 'auto', related_threshold: typing.SupportsFloat | typing.SupportsIndex = 0.12, sentence_threshold: typing.SupportsFloat | typing.SupportsIndex = 0.08) -> None:
         ...
     def __reduce__(self) -> tuple:
         ...
@@ -922,6 +972,9 @@ class StanceTagger:
         """
         Stance of many texts, GIL released, on n_jobs threads -> list[StanceResult].
         """
+    @property
+    def format(self) -> str:
+        ...
     @property
     def labels(self) -> list[str]:
         ...
@@ -1072,13 +1125,14 @@ class StanceModel:
         """
         The hyperparameters, as a dict.
         """
-def attributions(text: typing.Any, *, language: str = 'en', errors: str = 'strict') -> list[AttributedSentence]:
+def attributions(text: typing.Any, *, language: str = 'en', format: str = 'auto', errors: str = 'strict') -> list[AttributedSentence]:
     """
     Attribution and hedging of every sentence of a text.
     
     Arguments:
         text: str, or UTF-8 bytes.
         language: language code for segmentation (the cue lexicons are English).
+        format: "auto" (HTML when the text starts like a page), "text" or "html".
         errors: "strict" (invalid UTF-8 raises ValueError) or "replace".
     
     Returns:
@@ -1128,7 +1182,7 @@ def resolve_threads(n_jobs: typing.SupportsInt | typing.SupportsIndex) -> int:
         >>> sy._core.resolve_threads(3)
         3
     """
-def segment(text: str | bytes, *, language: str = 'en', errors: str = 'strict') -> Document:
+def segment(text: str | bytes, *, language: str = 'en', format: str = 'auto', errors: str = 'strict') -> Document:
     """
     Split text into paragraphs, sentences and tokens.
     
@@ -1136,6 +1190,11 @@ def segment(text: str | bytes, *, language: str = 'en', errors: str = 'strict') 
         text: str, or UTF-8 bytes.
         language: a language code ("en", "de", "hy", "pt-BR"); picks boundary rules,
             stopwords and the Snowball stemmer.
+        format: "auto" (HTML when the text starts like a page: a doctype, a comment or a
+            known tag), "text" or "html". HTML is reduced to the text a reader sees (blocks
+            as paragraphs, headings flagged, scripts, navigation and hidden parts dropped);
+            ``doc.source`` keeps the HTML and every sentence and token its ``source_start``
+            and ``source_end`` in it.
         errors: "strict" (invalid UTF-8 or lone surrogates raise ValueError naming the
             offset) or "replace" (substitute U+FFFD).
     
@@ -1149,7 +1208,7 @@ def segment(text: str | bytes, *, language: str = 'en', errors: str = 'strict') 
         >>> [s.text for s in doc.sentences]
         ['Mr. Smith went to Washington.', 'He arrived at 5 p.m. on Monday.']
     """
-def segment_batch(texts: typing.Any, *, language: str = 'en', errors: str = 'strict', n_jobs: typing.SupportsInt | typing.SupportsIndex = -1) -> list[Document]:
+def segment_batch(texts: typing.Any, *, language: str = 'en', format: str = 'auto', errors: str = 'strict', n_jobs: typing.SupportsInt | typing.SupportsIndex = -1) -> list[Document]:
     """
     segment() of a list of texts on the core's thread pool (GIL released); the same for any n_jobs.
     """
@@ -1187,4 +1246,5 @@ def stopwords(language: str = 'en') -> list[str]:
 ENCODER_NAMES: list[str] = ['tfidf', 'bm25', 'bm25+', 'lsa']
 KEYWORD_METHODS: list[str] = ['positionrank', 'textrank', 'singlerank', 'topicrank', 'multipartiterank', 'tfidf']
 SUMMARIZE_METHODS: list[str] = ['pacsum', 'textrank', 'lexrank', 'lead']
+TEXT_FORMATS: list = ['auto', 'text', 'html']
 __version__: str

@@ -79,7 +79,7 @@ def keywords_batch(texts: Any, n_jobs: int = -1, *, progress: Optional[bool] = N
         n_jobs: worker threads; -1 every core, -2 all but one. Results are the same for any n_jobs.
         progress: True shows a tqdm bar (when tqdm is installed), False none; the default
             shows one only in an interactive session.
-        **options: those of :class:`KeywordExtractor` (top, method, language, window, ...).
+        **options: those of :class:`KeywordExtractor` (top, method, language, format, window, ...).
 
     Returns:
         list[Keywords], or for a Series a Series of Keywords with the same index.
@@ -107,7 +107,7 @@ keywords.__doc__ = """The keyphrases of a text, best first: ``KeywordExtractor(*
     Arguments:
         text: str, UTF-8 bytes, or a Document from synopsis.segment.
         top: how many phrases to return (None: the default, 10).
-        **options: method, language, window, max_words, dedup, damping, heuristics, errors,
+        **options: method, language, format, window, max_words, dedup, damping, heuristics, errors,
             as documented on :class:`KeywordExtractor`.
 
     Returns:

@@ -22,7 +22,7 @@ def stance_batch(texts: Any, target: str, *, n_jobs: int = -1, progress: bool | 
         n_jobs: worker threads; -1 every core.
         progress: True shows a tqdm bar (when tqdm is installed); the default shows one only
             in an interactive session.
-        **tagger_options: scheme, encoder, language, related_threshold, sentence_threshold,
+        **tagger_options: scheme, encoder, language, format, related_threshold, sentence_threshold,
             as for :class:`StanceTagger`, and errors, as for ``StanceTagger.tag``.
 
     Returns:

@@ -50,7 +50,7 @@ summarize.__doc__ = """Extractive summary of a text: ``Summarizer(**options).sum
         sentences: at most this many sentences; None: 3, unless ratio or words is given.
         embeddings: optional numpy array (n, d), one row per sentence of
             synopsis.segment(text).sentences, replacing the encoder (cosine similarity).
-        **options: ratio, words, method, encoder, query, diversity, language, errors and the
+        **options: ratio, words, method, encoder, query, diversity, language, format, errors and the
             tuning knobs, as documented on :class:`Summarizer`.
 
     Returns:

@@ -21,14 +21,16 @@ from ._summarize import summarize
 
 
 def _given(args: argparse.Namespace, *names: str) -> dict[str, Any]:
-    """The options the user gave (argparse leaves the others None)."""
-    return {name: getattr(args, name) for name in names if getattr(args, name) is not None}
+    """The options the user gave (argparse leaves the others None); --format-in is the
+    core's ``format`` (--format is the output's)."""
+    return {("format" if name == "format_in" else name): getattr(args, name)
+            for name in names if getattr(args, name, None) is not None}
 
 
 # --- segment ------------------------------------------------------------------------------
 
 def _segment(args: argparse.Namespace, text: str) -> dict:
-    return _core.segment(text, **_given(args, "language")).to_dict()
+    return _core.segment(text, **_given(args, "language", "format_in")).to_dict()
 
 
 def _segment_text(result: dict) -> str:
@@ -52,7 +54,7 @@ def _summarize_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def _summarize(args: argparse.Namespace, text: str) -> dict:
-    options = _given(args, "ratio", "words", "method", "encoder", "query", "diversity", "language")
+    options = _given(args, "ratio", "words", "method", "encoder", "query", "diversity", "language", "format_in")
     return summarize(text, args.sentences, **options).to_dict()
 
 
@@ -70,7 +72,7 @@ def _keywords_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def _keywords(args: argparse.Namespace, text: str) -> dict:
-    found = keywords(text, args.top, **_given(args, "method", "window", "max_words", "language"))
+    found = keywords(text, args.top, **_given(args, "method", "window", "max_words", "language", "format_in"))
     return {"keywords": found.to_dict()}
 
 
@@ -93,6 +95,8 @@ def _stance(args: argparse.Namespace, text: str) -> dict:
     if not args.target:
         raise ValueError("--target is required")
     if args.model:
+        if args.format_in is not None:
+            raise ValueError("--format-in applies to the zero-shot tagger; a --model reads its texts with format auto")
         if args.model not in _MODELS:
             _MODELS[args.model] = StanceClassifier.load(args.model)
         clf = _MODELS[args.model]
@@ -102,7 +106,7 @@ def _stance(args: argparse.Namespace, text: str) -> dict:
             "label": clf.predict([(args.target, text)]).tolist()[0],
             "scores": {str(c): float(p) for c, p in zip(clf.classes_, proba)},
         }
-    tagger = _core.StanceTagger(args.target, **_given(args, "scheme", "language"))
+    tagger = _core.StanceTagger(args.target, **_given(args, "scheme", "language", "format_in"))
     return {"target": args.target, **tagger.tag(text).to_dict()}
 
 
@@ -207,6 +211,10 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("files", nargs="*", metavar="FILE", help="input files (UTF-8); stdin when none")
         p.add_argument("--format", choices=["text", "json", "jsonl"], default="text")
         p.add_argument("--language", help="language code (default: en)")
+        if name != "stance-train":
+            p.add_argument("--format-in", dest="format_in", choices=_core.TEXT_FORMATS,
+                           help="how inputs are read: auto (HTML when a file starts like a page; the default), "
+                                "text or html")
         add_arguments(p)
     return parser
 

@@ -153,7 +153,8 @@ def test_results_to_frame():
     pd = pytest.importorskip("pandas")
     text = ARTICLES[0]
     assert list(sy.segment(text).to_frame("tokens").columns[:3]) == ["text", "start", "end"]
-    assert list(sy.summarize(text, sentences=2).to_frame().columns) == ["index", "text", "start", "end", "score"]
+    assert list(sy.summarize(text, sentences=2).to_frame().columns) == ["index", "text", "start", "end", "score",
+                                                                            "source_start", "source_end"]
     frame = sy.keywords(text, top=3).to_frame()
     assert isinstance(frame, pd.DataFrame) and "phrase" in frame.columns and len(frame) <= 3
     result = sy.StanceTagger("interest rates").tag(text)

@@ -4,6 +4,11 @@
 // a token refers to its normalised form (NFKC-casefold) and its stem by id, so
 // encoders and graphs work on integers, never on strings. segment() in
 // synopsis/segment.hpp builds a Document from text.
+//
+// HTML input (synopsis/html.hpp): Document::text is the text a reader sees, and
+// Document::source the HTML it came from. source_runs maps text offsets to source
+// offsets; source_start() / source_end() answer for any span, and are the identity
+// for plain text.
 #pragma once
 
 #include <cstdint>
@@ -44,6 +49,20 @@ struct Paragraph {
   std::uint32_t end = 0;
   std::uint32_t sentence_begin = 0;
   std::uint32_t sentence_end = 0;
+  float link_density = 0;  // share of the paragraph's characters inside <a> elements (HTML); 0 for plain text
+};
+
+// One stretch of Document::text and the bytes of Document::source it came from. The runs
+// are sorted by `text` and cover the text without gaps: run i covers text [runs[i].text,
+// runs[i + 1].text), the last one up to the end of the text. A run as long in text as in
+// source was copied and maps byte for byte; any other run (a decoded entity, collapsed
+// whitespace, a line break standing for a tag) maps as a whole: a span that starts inside
+// it starts at source_start, a span that ends inside it ends at source_end. Copied text
+// between tags is one run, so a page needs a few runs per element, not one per byte.
+struct SourceRun {
+  std::uint32_t text = 0;
+  std::uint32_t source_start = 0;
+  std::uint32_t source_end = 0;
 };
 
 struct Document {
@@ -55,6 +74,13 @@ struct Document {
   std::vector<std::string> terms;  // distinct normalised forms, in first-seen order
   std::vector<std::string> stems;  // distinct stems, in first-seen order
   std::int32_t title = -1;         // index of the sentence that is the headline, or -1
+  std::string source;              // the HTML the text was extracted from; empty for plain text
+  std::vector<SourceRun> source_runs;  // text offsets -> source offsets (HTML); empty for plain text
+
+  bool is_html() const { return !source.empty(); }
+  // Offset in the input (source for HTML, else text) of a span that starts / ends at `offset`.
+  std::uint32_t source_start(std::uint32_t offset) const;
+  std::uint32_t source_end(std::uint32_t offset) const;
 
   std::string_view span(std::uint32_t start, std::uint32_t end) const {
     return std::string_view(text).substr(start, end - start);

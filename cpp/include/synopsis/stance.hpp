@@ -30,6 +30,7 @@ struct StanceTaggerOptions {
   std::string encoder = "tfidf";   // a sentence encoder name ("tfidf", "bm25", "bm25+", "lsa"),
                                    // or "hashed" (the classifier's hashed TF-IDF)
   std::string language = "en";
+  std::string format = "auto";      // of the texts tagged: "auto", "text" or "html" (segment.hpp)
   float related_threshold = 0.12f;  // document relevance below this: unrelated / none
   float sentence_threshold = 0.08f; // a sentence below this relevance takes no part in polarity
 };

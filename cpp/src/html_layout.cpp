@@ -1,0 +1,51 @@
+// What the HTML says about the layout of its text: link density of each paragraph, the
+// headings, and the headline. The text itself comes from html.cpp.
+#include "segment_internal.hpp"
+
+namespace synopsis::segmentation {
+namespace {
+
+// Code points of text [a, b) other than whitespace.
+std::size_t visible_characters(std::string_view text, std::size_t a, std::size_t b) {
+  std::size_t n = 0;
+  for (std::size_t i = a; i < b; ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    n += (c & 0xC0) != 0x80 && c != ' ' && c != '\n' && c != '\t' && c != '\r' && c != '\f';
+  }
+  return n;
+}
+
+}  // namespace
+
+void set_link_density(Document& doc, const std::vector<TextSpan>& links) {
+  std::size_t first = 0;  // links and paragraphs are both in text order
+  for (Paragraph& p : doc.paragraphs) {
+    while (first < links.size() && links[first].end <= p.start) ++first;
+    std::size_t linked = 0;
+    for (std::size_t k = first; k < links.size() && links[k].start < p.end; ++k)
+      linked += visible_characters(doc.text, std::max(links[k].start, p.start), std::min(links[k].end, p.end));
+    const std::size_t all = visible_characters(doc.text, p.start, p.end);
+    p.link_density = all == 0 ? 0.0f : std::min(1.0f, static_cast<float>(linked) / static_cast<float>(all));
+  }
+}
+
+void flag_html_structure(Document& doc, const HtmlText& html) {
+  std::size_t s = 0;  // headings and sentences are both in text order
+  for (const TextSpan& h : html.headings) {
+    while (s < doc.sentences.size() && doc.sentences[s].start < h.start) ++s;
+    for (std::size_t k = s; k < doc.sentences.size() && doc.sentences[k].start < h.end; ++k)
+      doc.sentences[k].is_heading = true;
+  }
+  if (!html.headline) return;
+  for (Sentence& sentence : doc.sentences) {
+    if (sentence.start >= html.headline->end) break;
+    if (sentence.start >= html.headline->start) {
+      sentence.is_heading = true;
+      sentence.is_boilerplate = false;
+      doc.title = static_cast<std::int32_t>(sentence.index);
+      break;
+    }
+  }
+}
+
+}  // namespace synopsis::segmentation
