@@ -1,5 +1,6 @@
 // Segmentation: lines -> paragraphs -> ICU sentence candidates -> boundary rules -> tokens,
-// then heading and boilerplate flags from line shape, position and repetition.
+// then page furniture, heading and boilerplate flags from line shape, position, repetition and
+// cue words.
 #include "synopsis/segment.hpp"
 
 #include <stdexcept>
@@ -165,7 +166,7 @@ Document segment(std::string_view text, const SegmentOptions& options) {
   }
   segmentation::Segmenter segmenter(doc, lang);
   segmenter.run();
-  segmentation::flag_layout(doc, segmenter.block_after_blank());
+  segmentation::flag_layout(doc, segmenter.block_after_blank(), segmentation::find_furniture(doc, lang));
   return doc;
 }
 

@@ -16,7 +16,7 @@ namespace synopsis::python {
 PySentence PyDocument::sentence(std::size_t i) const {
   const Sentence& s = doc_->sentences.at(i);
   return PySentence{s.index, cp(s.start), cp(s.end), s.paragraph, std::string(doc_->sentence_text(i)),
-                    s.is_heading, s.is_boilerplate};
+                    s.is_heading, s.is_boilerplate, boilerplate_kind_name(s.boilerplate_kind)};
 }
 
 Document segment_python(py::handle text, const std::string& language, const std::string& errors) {
@@ -65,11 +65,18 @@ struct TokenList {
   }
 };
 
+std::vector<std::string> boilerplate_kind_names() {
+  std::vector<std::string> names;
+  for (int k = 0; k <= static_cast<int>(BoilerplateKind::footer); ++k)
+    names.emplace_back(boilerplate_kind_name(static_cast<BoilerplateKind>(k)));
+  return names;
+}
+
 std::string sentence_repr(const PySentence& s) {
   std::string text = shorten_utf8(s.text, 60);
   std::string flags;
   if (s.is_heading) flags += ", heading";
-  if (s.is_boilerplate) flags += ", boilerplate";
+  if (s.is_boilerplate) flags += ", " + s.boilerplate_kind;
   return "Sentence(" + std::to_string(s.index) + ", " + std::string(py::repr(py::str(text))) + ", start=" +
          std::to_string(s.start) + ", end=" + std::to_string(s.end) + flags + ")";
 }
@@ -87,17 +94,27 @@ void register_document(py::module_& m) {
       .def_readonly("paragraph", &PySentence::paragraph)
       .def_readonly("is_heading", &PySentence::is_heading)
       .def_readonly("is_boilerplate", &PySentence::is_boilerplate)
+      .def_property_readonly("boilerplate_kind", [](const PySentence& s) -> py::object {
+        if (s.boilerplate_kind == "none") return py::none();
+        return py::str(s.boilerplate_kind);
+      }, "Why the sentence is boilerplate (\"navigation\", \"repeated\", \"consent\", \"subscription\", "
+         "\"comment\", \"share\", \"advertisement\", \"related\", \"byline\", \"dateline\", \"caption\", "
+         "\"footer\"), or None for prose and headings.")
       .def_property_readonly("is_prose", [](const PySentence& s) { return !s.is_heading && !s.is_boilerplate; })
       .def("__repr__", &sentence_repr)
       .def("__str__", [](const PySentence& s) { return s.text; })
       .def(py::pickle(
           [](const PySentence& s) {
-            return py::make_tuple(s.index, s.start, s.end, s.paragraph, py::str(s.text), s.is_heading, s.is_boilerplate);
+            return py::make_tuple(s.index, s.start, s.end, s.paragraph, py::str(s.text), s.is_heading, s.is_boilerplate,
+                                  s.boilerplate_kind);
           },
           [](const py::object& state) {
-            const StateReader r(state, "Sentence", 7);
-            PySentence s{r.count(0), r.count(1), r.count(2), r.count(3), r.text(4), r.flag(5), r.flag(6)};
+            const StateReader r(state, "Sentence", 8);
+            PySentence s{r.count(0), r.count(1), r.count(2), r.count(3), r.text(4), r.flag(5), r.flag(6),
+                         r.choice(7, boilerplate_kind_names())};
             r.require_span(s.start, s.end, py::len(r.item(4)));
+            r.require(s.is_boilerplate == (s.boilerplate_kind != "none"),
+                      "is_boilerplate disagrees with boilerplate_kind");
             return s;
           }));
 
@@ -188,7 +205,7 @@ A segmented text: paragraphs, sentences and tokens, with headings and boilerplat
 All offsets are str indices into ``Document.text``: ``doc.text[s.start:s.end] == s.text``.
 Create one with :func:`synopsis.segment`.
 )doc");
-  def_plain_data(document, {"tokens", "prose"});
+  def_plain_data(document, {"tokens", "prose", "comments"});
   document
       .def("to_frame", [](const PyDocument& d, const std::string& level) {
              if (level != "sentences" && level != "tokens" && level != "paragraphs")
@@ -221,6 +238,12 @@ Example:
           if (d.doc().sentences[i].is_prose()) out.append(d.sentence(i));
         return out;
       }, "The sentences that are neither headings nor boilerplate.")
+      .def_property_readonly("comments", [](const PyDocument& d) {
+        py::list out;
+        for (std::size_t i = 0; i < d.doc().sentences.size(); ++i)
+          if (d.doc().is_comment_text(i)) out.append(d.sentence(i));
+        return out;
+      }, "The sentences of reader comments (their text, without handles, times and reply/like controls).")
       .def_property_readonly("paragraphs", [](const PyDocument& d) {
         py::list out;
         const Document& doc = d.doc();
@@ -260,8 +283,10 @@ Arguments:
         offset) or "replace" (substitute U+FFFD).
 
 Returns:
-    Document with .title, .paragraphs, .sentences, .tokens; headings and boilerplate
-    (navigation lines, repeated lines, trailing headlines) are flagged on each sentence.
+    Document with .title, .paragraphs, .sentences, .tokens, .comments; headings and
+    boilerplate are flagged on each sentence, and boilerplate_kind says what the page
+    furniture is (navigation, repeated, consent, subscription, comment, share,
+    advertisement, related, byline, dateline, caption, footer).
 
 Example:
     >>> import synopsis as sy

@@ -15,6 +15,7 @@ struct PySentence {
   std::size_t index, start, end, paragraph;
   std::string text;
   bool is_heading, is_boilerplate;
+  std::string boilerplate_kind;  // boilerplate_kind_name(): "none" for prose and headings
 };
 
 struct PyToken {

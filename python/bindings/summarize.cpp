@@ -165,6 +165,8 @@ Arguments:
     position_weight: PacSum's prior 1 / (1 + position) for early prose sentences.
     graph_dense_limit, graph_top_k: above graph_dense_limit prose sentences each keeps its
         graph_top_k nearest neighbours (memory stays linear).
+    include_comments: readers' comments may be chosen too (``Document.comments``); by
+        default they are page furniture like the rest, and never chosen.
 
 Example:
     >>> import synopsis as sy
@@ -300,7 +302,8 @@ Example:
                        const std::string& errors, bool use_title, double query_weight, double title_weight,
                        double damping, double tolerance, py::object max_iterations, double lexrank_threshold,
                        double lambda1, double lambda2, double beta, double position_weight,
-                       py::object graph_dense_limit, py::object graph_top_k, const py::kwargs& unknown) {
+                       py::object graph_dense_limit, py::object graph_top_k, bool include_comments,
+                       const py::kwargs& unknown) {
              reject_unknown_options<PySummarizer>(unknown, "Summarizer");
              SummarizeOptions o;
              o.sentences = optional_count(sentences, "sentences");
@@ -323,6 +326,7 @@ Example:
              o.position_weight = position_weight;
              o.graph.dense_limit = count(graph_dense_limit, "graph_dense_limit");
              o.graph.top_k = static_cast<int>(count(graph_top_k, "graph_top_k", kIntMax));
+             o.include_comments = include_comments;
              check_errors(errors);
              validate(o);
              py::dict params;
@@ -348,6 +352,7 @@ Example:
              params["position_weight"] = position_weight;
              params["graph_dense_limit"] = graph_dense_limit;
              params["graph_top_k"] = graph_top_k;
+             params["include_comments"] = include_comments;
              return PySummarizer(std::move(o), errors, std::move(params));
            }),
            py::kw_only(), py::arg("sentences") = py::none(), py::arg("ratio") = py::none(),
@@ -359,7 +364,7 @@ Example:
            py::arg("lexrank_threshold") = d.lexrank_threshold, py::arg("lambda1") = d.pacsum.lambda1,
            py::arg("lambda2") = d.pacsum.lambda2, py::arg("beta") = d.pacsum.beta,
            py::arg("position_weight") = d.position_weight, py::arg("graph_dense_limit") = py::int_(d.graph.dense_limit),
-           py::arg("graph_top_k") = py::int_(d.graph.top_k))
+           py::arg("graph_top_k") = py::int_(d.graph.top_k), py::arg("include_comments") = d.include_comments)
       .def("summarize", &PySummarizer::summarize, py::arg("text"), py::kw_only(), py::arg("embeddings") = py::none(),
            R"doc(
 Summarises one text (str or UTF-8 bytes). ``embeddings`` (optional): a numpy array

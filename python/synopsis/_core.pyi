@@ -10,7 +10,7 @@ class Sentence:
     """
     A sentence of a Document; start/end are str indices.
     """
-    def __getstate__(self) -> tuple[int, int, int, int, str, bool, bool]:
+    def __getstate__(self) -> tuple[int, int, int, int, str, bool, bool, str]:
         ...
     def __reduce__(self) -> tuple:
         ...
@@ -29,6 +29,11 @@ class Sentence:
     def to_json(self) -> str:
         """
         to_dict() as a JSON string.
+        """
+    @property
+    def boilerplate_kind(self) -> typing.Any:
+        """
+        Why the sentence is boilerplate ("navigation", "repeated", "consent", "subscription", "comment", "share", "advertisement", "related", "byline", "dateline", "caption", "footer"), or None for prose and headings.
         """
     @property
     def end(self) -> int:
@@ -197,6 +202,11 @@ class Document:
     def to_json(self) -> str:
         """
         to_dict() as a JSON string.
+        """
+    @property
+    def comments(self) -> list:
+        """
+        The sentences of reader comments (their text, without handles, times and reply/like controls).
         """
     @property
     def language(self) -> str:
@@ -502,6 +512,8 @@ class Summarizer:
         position_weight: PacSum's prior 1 / (1 + position) for early prose sentences.
         graph_dense_limit, graph_top_k: above graph_dense_limit prose sentences each keeps its
             graph_top_k nearest neighbours (memory stays linear).
+        include_comments: readers' comments may be chosen too (``Document.comments``); by
+            default they are page furniture like the rest, and never chosen.
     
     Example:
         >>> import synopsis as sy
@@ -516,7 +528,7 @@ class Summarizer:
         ...
     def __getstate__(self) -> dict:
         ...
-    def __init__(self, *, sentences: typing.Any = None, ratio: typing.Any = None, words: typing.Any = None, method: str = 'pacsum', encoder: typing.Any = 'tfidf', query: typing.Any = None, diversity: typing.SupportsFloat | typing.SupportsIndex = 0.0, language: str = 'en', errors: str = 'strict', use_title: bool = True, query_weight: typing.SupportsFloat | typing.SupportsIndex = 0.5, title_weight: typing.SupportsFloat | typing.SupportsIndex = 0.1, damping: typing.SupportsFloat | typing.SupportsIndex = 0.85, tolerance: typing.SupportsFloat | typing.SupportsIndex = 1e-06, max_iterations: typing.Any = 200, lexrank_threshold: typing.SupportsFloat | typing.SupportsIndex = 0.1, lambda1: typing.SupportsFloat | typing.SupportsIndex = 1.0, lambda2: typing.SupportsFloat | typing.SupportsIndex = 1.0, beta: typing.SupportsFloat | typing.SupportsIndex = 0.0, position_weight: typing.SupportsFloat | typing.SupportsIndex = 0.5, graph_dense_limit: typing.Any = 2000, graph_top_k: typing.Any = 30, **kwargs) -> None:
+    def __init__(self, *, sentences: typing.Any = None, ratio: typing.Any = None, words: typing.Any = None, method: str = 'pacsum', encoder: typing.Any = 'tfidf', query: typing.Any = None, diversity: typing.SupportsFloat | typing.SupportsIndex = 0.0, language: str = 'en', errors: str = 'strict', use_title: bool = True, query_weight: typing.SupportsFloat | typing.SupportsIndex = 0.5, title_weight: typing.SupportsFloat | typing.SupportsIndex = 0.1, damping: typing.SupportsFloat | typing.SupportsIndex = 0.85, tolerance: typing.SupportsFloat | typing.SupportsIndex = 1e-06, max_iterations: typing.Any = 200, lexrank_threshold: typing.SupportsFloat | typing.SupportsIndex = 0.1, lambda1: typing.SupportsFloat | typing.SupportsIndex = 1.0, lambda2: typing.SupportsFloat | typing.SupportsIndex = 1.0, beta: typing.SupportsFloat | typing.SupportsIndex = 0.0, position_weight: typing.SupportsFloat | typing.SupportsIndex = 0.5, graph_dense_limit: typing.Any = 2000, graph_top_k: typing.Any = 30, include_comments: bool = False, **kwargs) -> None:
         ...
     def __reduce__(self) -> tuple:
         ...
@@ -615,6 +627,8 @@ class KeywordExtractor:
         damping: PageRank damping factor in [0, 1).
         heuristics: treat frequent verbs, -ly adverbs and past participles at the end of a
             run as delimiters (English); False uses stopwords and punctuation only.
+        include_comments: draw phrases from readers' comments too (``Document.comments``);
+            by default comments are page furniture and ignored.
         errors: "strict" or "replace" for invalid UTF-8 / lone surrogates.
         document_frequency: optional {phrase: number of documents containing it}.
         n_documents: size of the corpus behind document_frequency.
@@ -627,7 +641,7 @@ class KeywordExtractor:
     """
     def __getstate__(self) -> tuple[dict, typing.Any, int]:
         ...
-    def __init__(self, *, top: typing.Any = 10, method: str = 'positionrank', language: str = 'en', window: typing.Any = None, max_words: typing.Any = 4, dedup: str = 'subsumed', damping: typing.SupportsFloat | typing.SupportsIndex = 0.85, heuristics: bool = True, errors: str = 'strict', document_frequency: dict | None = None, n_documents: typing.SupportsInt | typing.SupportsIndex | None = None, **kwargs) -> None:
+    def __init__(self, *, top: typing.Any = 10, method: str = 'positionrank', language: str = 'en', window: typing.Any = None, max_words: typing.Any = 4, dedup: str = 'subsumed', damping: typing.SupportsFloat | typing.SupportsIndex = 0.85, heuristics: bool = True, include_comments: bool = False, errors: str = 'strict', document_frequency: dict | None = None, n_documents: typing.SupportsInt | typing.SupportsIndex | None = None, **kwargs) -> None:
         ...
     def __reduce__(self) -> tuple:
         ...
@@ -892,15 +906,17 @@ class StanceTagger:
         language: language code for segmentation.
         related_threshold: document relevance below which the text is unrelated / none.
         sentence_threshold: sentence relevance below which a sentence gives no polarity.
+        include_comments: readers' comments count as part of the text; by default they are
+            page furniture and take no part (a reader's opinion is not the article's).
     
     Example:
         >>> t = synopsis.StanceTagger("the moon landing was faked")
         >>> t.tag("Experts say the moon landing was not faked; the hoax claims are false.").label
         'disagree'
     """
-    def __getstate__(self) -> tuple[str, str, str, str, float, float]:
+    def __getstate__(self) -> tuple[str, str, str, str, float, float, bool]:
         ...
-    def __init__(self, target: typing.Any, *, scheme: str = 'fnc', encoder: str = 'tfidf', language: str = 'en', related_threshold: typing.SupportsFloat | typing.SupportsIndex = 0.12, sentence_threshold: typing.SupportsFloat | typing.SupportsIndex = 0.08) -> None:
+    def __init__(self, target: typing.Any, *, scheme: str = 'fnc', encoder: str = 'tfidf', language: str = 'en', related_threshold: typing.SupportsFloat | typing.SupportsIndex = 0.12, sentence_threshold: typing.SupportsFloat | typing.SupportsIndex = 0.08, include_comments: bool = False) -> None:
         ...
     def __reduce__(self) -> tuple:
         ...
@@ -1136,8 +1152,10 @@ def segment(text: str | bytes, *, language: str = 'en', errors: str = 'strict') 
             offset) or "replace" (substitute U+FFFD).
     
     Returns:
-        Document with .title, .paragraphs, .sentences, .tokens; headings and boilerplate
-        (navigation lines, repeated lines, trailing headlines) are flagged on each sentence.
+        Document with .title, .paragraphs, .sentences, .tokens, .comments; headings and
+        boilerplate are flagged on each sentence, and boilerplate_kind says what the page
+        furniture is (navigation, repeated, consent, subscription, comment, share,
+        advertisement, related, byline, dateline, caption, footer).
     
     Example:
         >>> import synopsis as sy

@@ -40,6 +40,7 @@ struct SummarizeOptions {
   double query_weight = 0.5;   // [0, 1]: pull of the query
   double title_weight = 0.1;   // [0, 1]: pull of the headline when there is no query
   std::string language = "en";  // for segmenting the text and the query
+  bool include_comments = false;  // readers' comments may be chosen too (other furniture never is)
 
   // TextRank and LexRank
   double damping = 0.85;
