@@ -40,7 +40,7 @@ constexpr std::size_t kShortLineWords = 8;     // furniture lines: "Accept all c
 constexpr std::size_t kMaxBylineWords = 14;    // "By Jane Smith and John Doe, BBC News"
 constexpr std::size_t kMaxDatelineWords = 14;  // "Last updated on Tuesday 12 March 2024, 14:05 GMT"
 constexpr std::size_t kMaxCaptionWords = 60;   // a caption is one or two sentences
-constexpr std::size_t kCommentBodies = 3;      // paragraphs of text after a comment's handle line
+constexpr std::size_t kCommentBodies = 2;      // paragraphs of text after a comment's handle line
 
 struct CuePhrase {
   std::vector<std::string> words;  // casefolded; a trailing '*' marks a prefix
@@ -394,11 +394,12 @@ std::vector<Furniture> find_furniture(const Document& doc, const LanguageResourc
     }
 
     std::ptrdiff_t line = short_line_class(e);
-    if (line == comment || (line >= 0 && in_comments && e.cover[comment] > 0)) {
-      // "Comments (12)", "Reply", "Like (4)": the controls of a comment section. A lone
-      // "Reply" or "Like" elsewhere is not enough.
+    const bool comment_marker = e.words <= kShortLineWords && !e.terminal && e.all_caps && e.cover[comment] > 0;
+    if (line == comment || comment_marker || (line >= 0 && in_comments && e.cover[comment] > 0)) {
+      // "Comments (12)", "Reply", "Like (4)", "SEE ALL COMMENTS": the controls of a comment
+      // section. A "Like" or "Report" among other words is not enough.
       const bool control = e.count_in_brackets || e.numbers > 0 || e.cover[comment] >= 2 || in_comments ||
-                           e.link_density >= 0.5f;
+                           e.link_density >= 0.5f || e.all_caps || e.cover[comment] == e.words;
       if (!control) {
         line = -1;
       } else {
@@ -453,7 +454,10 @@ std::vector<Furniture> find_furniture(const Document& doc, const LanguageResourc
         const std::size_t cue_at = doc.tokens[t + static_cast<std::uint32_t>(e.first[caption])].start - para.start;
         const std::size_t inside_words =
             open == std::string_view::npos ? 0 : static_cast<std::size_t>(std::count(text.begin() + open, text.end(), ' ')) + 1;
-        if (open != std::string_view::npos && inside_words <= 5 && cue_at > open) {
+        // A credit names someone ("(Getty Images)", "(Photo: AFP)"); "(pictured)" points at a photo.
+        const bool names = open != std::string_view::npos &&
+                           std::any_of(text.begin() + open, text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+        if (open != std::string_view::npos && inside_words <= 5 && cue_at > open && names) {
           set(caption);
           continue;
         }

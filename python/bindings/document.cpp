@@ -3,6 +3,8 @@
 
 #include <pybind11/stl.h>
 
+#include <optional>
+
 #include "arguments.hpp"
 #include "parallel.hpp"
 #include "results.hpp"
@@ -94,9 +96,9 @@ void register_document(py::module_& m) {
       .def_readonly("paragraph", &PySentence::paragraph)
       .def_readonly("is_heading", &PySentence::is_heading)
       .def_readonly("is_boilerplate", &PySentence::is_boilerplate)
-      .def_property_readonly("boilerplate_kind", [](const PySentence& s) -> py::object {
-        if (s.boilerplate_kind == "none") return py::none();
-        return py::str(s.boilerplate_kind);
+      .def_property_readonly("boilerplate_kind", [](const PySentence& s) -> std::optional<std::string> {
+        if (s.boilerplate_kind == "none") return std::nullopt;
+        return s.boilerplate_kind;
       }, "Why the sentence is boilerplate (\"navigation\", \"repeated\", \"consent\", \"subscription\", "
          "\"comment\", \"share\", \"advertisement\", \"related\", \"byline\", \"dateline\", \"caption\", "
          "\"footer\"), or None for prose and headings.")

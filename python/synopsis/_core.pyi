@@ -31,7 +31,7 @@ class Sentence:
         to_dict() as a JSON string.
         """
     @property
-    def boilerplate_kind(self) -> typing.Any:
+    def boilerplate_kind(self) -> str | None:
         """
         Why the sentence is boilerplate ("navigation", "repeated", "consent", "subscription", "comment", "share", "advertisement", "related", "byline", "dateline", "caption", "footer"), or None for prose and headings.
         """
