@@ -249,16 +249,17 @@ class FurnitureFinder {
   }
 
   void scan_text(std::string_view text, Evidence& e) const {
-    bool lower = false, upper = false;
-    std::size_t i = 0;
-    while (i < text.size()) {
-      const UChar32 c = decode_at(text, i);
-      if (u_islower(c)) lower = true;
-      else if (u_isupper(c)) upper = true;
-      if (c == 0x00A9) e.copyright_sign = true;
-      i += U8_LENGTH(c);
+    e.copyright_sign = text.find("\xC2\xA9") != std::string_view::npos;
+    if (e.words <= 2 * kShortLineWords) {  // capitals mark short lines only ("ADVERTISEMENT")
+      bool lower = false, upper = false;
+      for (std::size_t i = 0; i < text.size() && !lower;) {
+        const UChar32 c = decode_at(text, i);
+        lower = u_islower(c);
+        upper = upper || u_isupper(c);
+        i += U8_LENGTH(c);
+      }
+      e.all_caps = upper && !lower;
     }
-    e.all_caps = upper && !lower;
     auto digit = [&](std::size_t k) { return k < text.size() && std::isdigit(static_cast<unsigned char>(text[k])); };
     for (std::size_t k = 0; k < text.size(); ++k) {
       if ((text[k] == '(' || text[k] == '[') && digit(k + 1)) {
@@ -329,10 +330,12 @@ UChar32 char_after_word(const Document& doc, const Paragraph& para, std::size_t 
 // The furniture class most of a short line's words belong to, when the line is furniture
 // through and through: "Accept all cookies", "Facebook Twitter Email", "ADVERTISEMENT",
 // "Reply · Like (4)", "Terms of use | Privacy policy".
+// Link text (from HTML) lowers the bar: a line that is mostly links is navigation of some kind.
 std::ptrdiff_t short_line_class(const Evidence& e) {
-  if (e.words == 0 || e.words > kShortLineWords || e.sentences > 2) return -1;
+  const bool linked = e.link_density >= 0.5f;
+  if (e.words == 0 || e.words > (linked ? kShortLineWords + 4 : kShortLineWords) || e.sentences > 2) return -1;
   const std::size_t furniture_words = e.any_cover + (e.any_cover > 0 ? e.numbers : 0);
-  if (10 * furniture_words < 7 * e.words) return -1;
+  if (10 * furniture_words < (linked ? 4 : 7) * e.words) return -1;
   std::ptrdiff_t best = -1;
   for (std::size_t c = 0; c < kFurnitureClasses; ++c)
     if (e.cover[c] > 0 && (best < 0 || e.cover[c] > e.cover[static_cast<std::size_t>(best)])) best = static_cast<std::ptrdiff_t>(c);
@@ -480,7 +483,9 @@ std::vector<Furniture> find_furniture(const Document& doc, const LanguageResourc
       in_comments = false;
       continue;
     }
-    if (in_related && e.sentences == 1 && !e.terminal && e.words <= 20 && line < 0) {
+    // Headlines under a related header, and headlines that are links (from HTML) anywhere.
+    const bool headline = e.sentences == 1 && !e.terminal && e.words <= 20 && line < 0;
+    if ((in_related && (headline || e.link_density >= 0.5f)) || (headline && e.link_density >= 0.8f)) {
       set(related);
       continue;
     }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "segment_internal.hpp"
+#include "synopsis/segment.hpp"
 
 namespace synopsis::segmentation {
 namespace {
@@ -112,3 +113,23 @@ void flag_layout(Document& doc, const std::vector<bool>& paragraph_after_blank,
 }
 
 }  // namespace synopsis::segmentation
+
+namespace synopsis {
+
+void flag_layout(Document& doc) {
+  // A blank line between two paragraphs: the whitespace between them holds two line ends.
+  std::vector<bool> after_blank(doc.paragraphs.size(), true);
+  for (std::size_t p = 1; p < doc.paragraphs.size(); ++p) {
+    const std::string_view gap = doc.span(doc.paragraphs[p - 1].end, doc.paragraphs[p].start);
+    after_blank[p] = std::count(gap.begin(), gap.end(), '\n') >= 2;
+  }
+  for (Sentence& s : doc.sentences) {
+    s.is_heading = s.is_boilerplate = false;
+    s.boilerplate_kind = BoilerplateKind::none;
+  }
+  doc.title = -1;
+  segmentation::flag_layout(doc, after_blank,
+                            segmentation::find_furniture(doc, language_resources(doc.language)));
+}
+
+}  // namespace synopsis

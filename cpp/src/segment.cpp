@@ -58,12 +58,9 @@ class Segmenter {
       p.end = doc_.sentences.back().end;
       for (u32 si = p.sentence_begin; si < p.sentence_end; ++si) doc_.sentences[si].paragraph = p.index;
       doc_.paragraphs.push_back(p);
-      block_after_blank_.push_back(block.after_blank);
     }
     tokenize(doc_, u16, offsets_, lang_);
   }
-
-  const std::vector<bool>& block_after_blank() const { return block_after_blank_; }
 
  private:
   // offsets_[i]: byte offset of UTF-16 unit i (and of the end, at index length).
@@ -139,7 +136,6 @@ class Segmenter {
   icu::BreakIterator* sentence_bi_ = nullptr;
   icu::BreakIterator* word_bi_ = nullptr;
   std::vector<u32> offsets_;
-  std::vector<bool> block_after_blank_;
 };
 
 }  // namespace
@@ -166,7 +162,7 @@ Document segment(std::string_view text, const SegmentOptions& options) {
   }
   segmentation::Segmenter segmenter(doc, lang);
   segmenter.run();
-  segmentation::flag_layout(doc, segmenter.block_after_blank(), segmentation::find_furniture(doc, lang));
+  flag_layout(doc);
   return doc;
 }
 

@@ -120,7 +120,6 @@ bool ends_with_terminal(std::string_view s);
 struct Block {
   std::size_t start, end;
   std::vector<std::size_t> soft_newlines;  // byte offsets of '\n' to read as spaces
-  bool after_blank;                        // a blank line (or the text start) precedes it
 };
 
 std::vector<Block> split_blocks(std::string_view text, const LanguageResources& lang);

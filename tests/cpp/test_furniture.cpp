@@ -175,3 +175,32 @@ TEST(Furniture, SummariesTakeCommentsOnlyOnRequest) {
   EXPECT_EQ(with.size(), 5u);
   EXPECT_NE(std::find(with.begin(), with.end(), "The engineers warned them."), with.end());
 }
+
+TEST(Furniture, LinkDensityMarksLinkedLinesWhenGiven) {
+  Document doc = segment_in(
+      "Storm Batters the Coast\n\n"
+      "The storm reached the coast on Monday night and damaged hundreds of homes along the shore.\n\n"
+      "Heat wave strains regional power grid\n\n"
+      "Officials said repairs to the sea wall would take several weeks to finish.\n\n"
+      "Follow us on Facebook and X\n");
+  ASSERT_EQ(doc.paragraphs.size(), 5u);
+  EXPECT_EQ(furniture(doc), std::vector<std::string>{"navigation"});  // by position alone
+  doc.paragraphs[2].link_density = 1.0f;  // a linked headline inside the article
+  doc.paragraphs[4].link_density = 0.9f;  // a line of links with one share word
+  flag_layout(doc);
+  EXPECT_EQ(furniture(doc), (std::vector<std::string>{"related", "share"}));
+  EXPECT_EQ(title(doc), "Storm Batters the Coast");
+  EXPECT_EQ(doc.prose_sentence_count(), 2u);
+}
+
+TEST(Furniture, FlagLayoutAgainGivesTheSameFlags) {
+  Document doc = segment_in(kEnglishPage);
+  const Document before = doc;
+  flag_layout(doc);
+  ASSERT_EQ(doc.sentences.size(), before.sentences.size());
+  EXPECT_EQ(doc.title, before.title);
+  for (std::size_t i = 0; i < doc.sentences.size(); ++i) {
+    EXPECT_EQ(doc.sentences[i].is_heading, before.sentences[i].is_heading);
+    EXPECT_EQ(doc.sentences[i].boilerplate_kind, before.sentences[i].boilerplate_kind);
+  }
+}

@@ -147,3 +147,32 @@ def test_short_lines_of_ordinary_words_are_headings():
                      "Officials said repairs would take weeks and insurers expect large claims.")
     assert [s.boilerplate_kind for s in doc.sentences] == [None] * 4
     assert doc.sentences[2].is_heading
+
+
+def cli(*args, text):
+    import subprocess
+    import sys
+    return subprocess.run([sys.executable, "-m", "synopsis", *args], input=text, capture_output=True, text=True,
+                          timeout=120)
+
+
+def test_cli_segment_shows_the_kind():
+    done = cli("segment", text=PAGES["en"])
+    assert done.returncode == 0, done.stderr
+    assert "   0 B [consent] We use cookies to improve your experience." in done.stdout.splitlines()
+    assert "[byline] By Jane Smith, BBC News" in done.stdout
+
+
+def test_cli_include_comments():
+    default = cli("summarize", "--sentences", "50", text=PAGES["en"])
+    included = cli("summarize", "--sentences", "50", "--include-comments", text=PAGES["en"])
+    assert default.returncode == 0 and included.returncode == 0, default.stderr + included.stderr
+    assert "drainage engineers" not in default.stdout
+    assert "drainage engineers" in included.stdout
+    keyphrases = cli("keywords", "--top", "200", "--include-comments", text=PAGES["en"])
+    assert "drainage engineers" in keyphrases.stdout.lower()
+    stance = cli("stance", "--target", "the council ignored warnings", "--include-comments", "--format", "json",
+                 text=PAGES["en"])
+    assert stance.returncode == 0, stance.stderr
+    comment = {s.index for s in sy.segment(PAGES["en"]).comments}
+    assert comment <= {s["index"] for s in json.loads(stance.stdout)[0]["sentences"]}
