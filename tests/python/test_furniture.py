@@ -171,8 +171,10 @@ def test_cli_include_comments():
     assert "drainage engineers" in included.stdout
     keyphrases = cli("keywords", "--top", "200", "--include-comments", text=PAGES["en"])
     assert "drainage engineers" in keyphrases.stdout.lower()
-    stance = cli("stance", "--target", "the council ignored warnings", "--include-comments", "--format", "json",
+    stance = cli("stance", "--target", "the council ignored warnings", "--include-comments", "--format", "jsonl",
                  text=PAGES["en"])
     assert stance.returncode == 0, stance.stderr
     comment = {s.index for s in sy.segment(PAGES["en"]).comments}
-    assert comment <= {s["index"] for s in json.loads(stance.stdout)[0]["sentences"]}
+    assert comment <= {s["index"] for s in json.loads(stance.stdout)["sentences"]}
+    with_model = cli("stance", "--target", "x", "--model", "model.bin", "--include-comments", text=PAGES["en"])
+    assert with_model.returncode == 2 and "--include-comments" in with_model.stderr
