@@ -422,7 +422,8 @@ std::vector<Furniture> find_furniture(const Document& doc, const LanguageResourc
     // Bylines: "By Jane Smith, BBC News", the names capitalised.
     if (e.first[byline] == 0 && e.words >= 2 && e.words <= kMaxBylineWords) {
       const std::size_t after = e.words - static_cast<std::size_t>(e.first_end[byline]);
-      const std::size_t names = e.capitalised - (starts_upper(doc.span(para.start, para.end)) ? 1 : 0);
+      const bool cue_capitalised = starts_upper(doc.span(para.start, para.end)) && e.capitalised > 0;
+      const std::size_t names = e.capitalised - (cue_capitalised ? 1 : 0);
       if (after > 0 && 10 * names >= 6 * after && (!e.terminal || e.words <= 6)) {
         set(byline);
         continue;
