@@ -67,73 +67,85 @@ TEST(Furniture, CommentTextIsNotAHeading) {
   EXPECT_EQ(comments, (std::vector<std::string>{"This is absolutely ridiculous.", "The engineers warned them."}));
 }
 
-TEST(Furniture, GermanPage) {
-  const Document doc = segment_in(
-      "Wir verwenden Cookies, um Ihnen ein besseres Nutzererlebnis zu bieten. Mit der Nutzung der Seite stimmen "
-      "Sie unserer Datenschutzerklärung zu.\nAlle akzeptieren\n\nHochwasser überflutet die Altstadt\n\n"
-      "Von Anna Schmidt\nVeröffentlicht am 12. März 2024, 14:05 Uhr\n\n"
-      "Der Fluss trat in der Nacht zum Montag über die Ufer und überflutete Hunderte Häuser in der Altstadt.\n\n"
-      "Foto: dpa\n\nAnzeige\n\nLesen Sie auch: Hitzewelle belastet das Stromnetz\n\n"
-      "Die Schulen bleiben geschlossen, bis die Stromversorgung wiederhergestellt ist.\n\n"
-      "Kommentare (1)\n\nmax_mueller vor 2 Stunden\nDas ist ein Skandal, die Stadt wurde gewarnt.\n\n"
-      "Impressum | Datenschutz | AGB\n",
-      "de");
-  EXPECT_EQ(furniture(doc), (std::vector<std::string>{"consent", "consent", "byline", "dateline", "caption",
-                                                       "advertisement", "related", "comment", "comment", "comment",
-                                                       "footer"}));
-  EXPECT_EQ(title(doc), "Hochwasser überflutet die Altstadt");
+namespace {
+
+struct LanguagePage {
+  const char* language;
+  const char* text;
+  const char* title;
+  std::vector<std::string> kinds;
+};
+
+const std::vector<std::string> kTail = {"byline", "dateline", "share", "caption", "advertisement", "related",
+                                        "comment", "comment", "comment", "footer"};
+
+std::vector<std::string> consent_then(std::vector<std::string> tail) {
+  tail.insert(tail.begin(), {"consent", "consent"});
+  return tail;
 }
 
-TEST(Furniture, FrenchPage) {
-  const Document doc = segment_in(
-      "Nous utilisons des cookies pour améliorer votre expérience. En poursuivant votre navigation, vous acceptez "
-      "notre politique de confidentialité.\nTout accepter\n\nLa crue submerge le centre-ville\n\n"
-      "Par Marie Dubois\nPublié le 12 mars 2024 à 14h05\n\nPartager\n\n"
-      "La rivière est sortie de son lit dans la nuit de lundi et a inondé des centaines de maisons.\n\n"
-      "Photo : AFP\n\nPublicité\n\nLire aussi : La canicule met le réseau électrique sous tension\n\n"
-      "Les écoles resteront fermées jusqu'au rétablissement du courant électrique dans la ville.\n\n"
-      "Commentaires (1)\n\njean_75 il y a 2 heures\nC'est un scandale, la mairie avait été prévenue.\n\n"
-      "Mentions légales | Tous droits réservés\n",
-      "fr");
-  EXPECT_EQ(furniture(doc), (std::vector<std::string>{"consent", "consent", "byline", "dateline", "share", "caption",
-                                                       "advertisement", "related", "comment", "comment", "comment",
-                                                       "footer"}));
-  EXPECT_EQ(title(doc), "La crue submerge le centre-ville");
+class FurniturePage : public ::testing::TestWithParam<LanguagePage> {};
+
+}  // namespace
+
+TEST_P(FurniturePage, KindsAndTitle) {
+  const LanguagePage& page = GetParam();
+  const Document doc = segment_in(page.text, page.language);
+  EXPECT_EQ(furniture(doc), page.kinds);
+  EXPECT_EQ(title(doc), page.title);
+  EXPECT_EQ(doc.prose_sentence_count(), 2u);
 }
 
-TEST(Furniture, SpanishPage) {
-  const Document doc = segment_in(
-      "Utilizamos cookies para mejorar su experiencia. Si continúa navegando, acepta nuestra política de cookies.\n"
-      "Aceptar todo\n\nLa crecida del río inunda el centro de la ciudad\n\n"
-      "Por Carlos García\nActualizado el 12 de marzo de 2024, 14:05\n\nCompartir\n\n"
-      "El río se desbordó la noche del lunes e inundó cientos de viviendas en el centro de la ciudad.\n\n"
-      "Foto: EFE\n\nPublicidad\n\nLeer más: La ola de calor pone a prueba la red eléctrica\n\n"
-      "Las escuelas seguirán cerradas hasta que se restablezca el suministro eléctrico.\n\n"
-      "Comentarios (1)\n\npedro_88 hace 2 horas\nEs una vergüenza, el ayuntamiento lo sabía.\n\n"
-      "Aviso legal | Política de privacidad\n",
-      "es");
-  EXPECT_EQ(furniture(doc), (std::vector<std::string>{"consent", "consent", "byline", "dateline", "share", "caption",
-                                                       "advertisement", "related", "comment", "comment", "comment",
-                                                       "footer"}));
-  EXPECT_EQ(title(doc), "La crecida del río inunda el centro de la ciudad");
-}
-
-TEST(Furniture, RussianPage) {
-  const Document doc = segment_in(
-      "Мы используем файлы cookie, чтобы улучшить работу сайта. Продолжая пользоваться сайтом, вы соглашаетесь "
-      "с политикой конфиденциальности.\nПринять\n\nПаводок затопил центр города\n\n"
-      "Автор: Анна Иванова\nОпубликовано 12 марта 2024, 14:05\n\nПоделиться\n\n"
-      "Река вышла из берегов в ночь на понедельник и затопила сотни домов в центре города.\n\n"
-      "Фото: ТАСС\n\nРеклама\n\nЧитайте также: Жара испытывает энергосистему на прочность\n\n"
-      "Школы будут закрыты до восстановления электроснабжения во всех районах города.\n\n"
-      "Комментарии (1)\n\nivan_petrov 2 часа назад\nЭто позор, власти знали о проблеме.\n\n"
-      "Все права защищены\n",
-      "ru");
-  EXPECT_EQ(furniture(doc), (std::vector<std::string>{"consent", "consent", "byline", "dateline", "share", "caption",
-                                                       "advertisement", "related", "comment", "comment", "comment",
-                                                       "footer"}));
-  EXPECT_EQ(title(doc), "Паводок затопил центр города");
-}
+INSTANTIATE_TEST_SUITE_P(
+    Languages, FurniturePage,
+    ::testing::Values(
+        LanguagePage{
+            "de",
+            "Wir verwenden Cookies, um Ihnen ein besseres Nutzererlebnis zu bieten. Mit der Nutzung der Seite "
+            "stimmen Sie unserer Datenschutzerklärung zu.\nAlle akzeptieren\n\nHochwasser überflutet die Altstadt\n\n"
+            "Von Anna Schmidt\nVeröffentlicht am 12. März 2024, 14:05 Uhr\n\n"
+            "Der Fluss trat in der Nacht zum Montag über die Ufer und überflutete Hunderte Häuser in der Altstadt.\n\n"
+            "Foto: dpa\n\nAnzeige\n\nLesen Sie auch: Hitzewelle belastet das Stromnetz\n\n"
+            "Die Schulen bleiben geschlossen, bis die Stromversorgung wiederhergestellt ist.\n\n"
+            "Kommentare (1)\n\nmax_mueller vor 2 Stunden\nDas ist ein Skandal, die Stadt wurde gewarnt.\n\n"
+            "Impressum | Datenschutz | AGB\n",
+            "Hochwasser überflutet die Altstadt",
+            {"consent", "consent", "byline", "dateline", "caption", "advertisement", "related", "comment", "comment",
+             "comment", "footer"}},
+        LanguagePage{
+            "fr",
+            "Nous utilisons des cookies pour améliorer votre expérience. En poursuivant votre navigation, vous "
+            "acceptez notre politique de confidentialité.\nTout accepter\n\nLa crue submerge le centre-ville\n\n"
+            "Par Marie Dubois\nPublié le 12 mars 2024 à 14h05\n\nPartager\n\n"
+            "La rivière est sortie de son lit dans la nuit de lundi et a inondé des centaines de maisons.\n\n"
+            "Photo : AFP\n\nPublicité\n\nLire aussi : La canicule met le réseau électrique sous tension\n\n"
+            "Les écoles resteront fermées jusqu'au rétablissement du courant électrique dans la ville.\n\n"
+            "Commentaires (1)\n\njean_75 il y a 2 heures\nC'est un scandale, la mairie avait été prévenue.\n\n"
+            "Mentions légales | Tous droits réservés\n",
+            "La crue submerge le centre-ville", consent_then(kTail)},
+        LanguagePage{
+            "es",
+            "Utilizamos cookies para mejorar su experiencia. Si continúa navegando, acepta nuestra política de "
+            "cookies.\nAceptar todo\n\nLa crecida del río inunda el centro de la ciudad\n\n"
+            "Por Carlos García\nActualizado el 12 de marzo de 2024, 14:05\n\nCompartir\n\n"
+            "El río se desbordó la noche del lunes e inundó cientos de viviendas en el centro de la ciudad.\n\n"
+            "Foto: EFE\n\nPublicidad\n\nLeer más: La ola de calor pone a prueba la red eléctrica\n\n"
+            "Las escuelas seguirán cerradas hasta que se restablezca el suministro eléctrico.\n\n"
+            "Comentarios (1)\n\npedro_88 hace 2 horas\nEs una vergüenza, el ayuntamiento lo sabía.\n\n"
+            "Aviso legal | Política de privacidad\n",
+            "La crecida del río inunda el centro de la ciudad", consent_then(kTail)},
+        LanguagePage{
+            "ru",
+            "Мы используем файлы cookie, чтобы улучшить работу сайта. Продолжая пользоваться сайтом, вы "
+            "соглашаетесь с политикой конфиденциальности.\nПринять\n\nПаводок затопил центр города\n\n"
+            "Автор: Анна Иванова\nОпубликовано 12 марта 2024, 14:05\n\nПоделиться\n\n"
+            "Река вышла из берегов в ночь на понедельник и затопила сотни домов в центре города.\n\n"
+            "Фото: ТАСС\n\nРеклама\n\nЧитайте также: Жара испытывает энергосистему на прочность\n\n"
+            "Школы будут закрыты до восстановления электроснабжения во всех районах города.\n\n"
+            "Комментарии (1)\n\nivan_petrov 2 часа назад\nЭто позор, власти знали о проблеме.\n\n"
+            "Все права защищены\n",
+            "Паводок затопил центр города", consent_then(kTail)}),
+    [](const ::testing::TestParamInfo<LanguagePage>& info) { return std::string(info.param.language); });
 
 TEST(Furniture, ProseAboutCookiesAndNewslettersIsKept) {
   const Document doc = segment_in(
