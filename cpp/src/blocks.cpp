@@ -109,11 +109,9 @@ std::vector<Block> split_blocks(std::string_view text, const LanguageResources& 
     terminal_from[k] = !lines[k].blank &&
                        (contains_terminal(text, lines[k].start, lines[k].end) || terminal_from[k + 1]);
   std::vector<Block> blocks;
-  bool after_blank = true;
   for (std::size_t i = 0; i < lines.size();) {
-    if (lines[i].blank) { after_blank = true; ++i; continue; }
-    Block block{lines[i].start, lines[i].end, {}, after_blank};
-    after_blank = false;
+    if (lines[i].blank) { ++i; continue; }
+    Block block{lines[i].start, lines[i].end, {}};
     std::size_t j = i;
     while (j + 1 < lines.size() && !lines[j + 1].blank) {
       const Line& cur = lines[j];

@@ -42,6 +42,7 @@ void flag_html_structure(Document& doc, const HtmlText& html) {
     if (sentence.start >= html.headline->start) {
       sentence.is_heading = true;
       sentence.is_boilerplate = false;
+      sentence.boilerplate_kind = BoilerplateKind::none;
       doc.title = static_cast<std::int32_t>(sentence.index);
       break;
     }

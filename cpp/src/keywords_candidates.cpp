@@ -217,7 +217,8 @@ CandidateSet find_candidates(const Document& doc, const CandidateOptions& option
 
   for (const Sentence& s : doc.sentences) {
     const bool is_title = doc.title >= 0 && s.index == static_cast<u32>(doc.title);
-    if (!s.is_prose() && !(is_title && options.include_title)) continue;
+    const bool comment = options.include_comments && doc.is_comment_text(s.index);
+    if (!s.is_prose() && !(is_title && options.include_title) && !comment) continue;
     if (s.token_begin == s.token_end) continue;
     out.sentences.push_back(s.index);
     out.first_position.push_back(position);

@@ -1,11 +1,13 @@
 // Headings and boilerplate from the shape of each paragraph (a line or a run of
-// wrapped lines), its position relative to the prose, and repetition.
+// wrapped lines), its position relative to the prose, and repetition. Page furniture
+// (furniture.cpp) is never prose: the title and the prose region are found around it.
 #include <algorithm>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "segment_internal.hpp"
+#include "synopsis/segment.hpp"
 
 namespace synopsis::segmentation {
 namespace {
@@ -23,9 +25,11 @@ struct ParagraphShape {
 
 }  // namespace
 
-void flag_layout(Document& doc, const std::vector<bool>& paragraph_after_blank) {
+void flag_layout(Document& doc, const std::vector<bool>& paragraph_after_blank,
+                 const std::vector<Furniture>& furniture) {
   const std::size_t n = doc.paragraphs.size();
   if (n == 0) return;
+  auto is_furniture = [&](std::size_t p) { return furniture[p].kind != BoilerplateKind::none; };
   std::vector<ParagraphShape> shape(n);
   std::unordered_map<std::string, int> repeats;
   for (std::size_t p = 0; p < n; ++p) {
@@ -47,6 +51,7 @@ void flag_layout(Document& doc, const std::vector<bool>& paragraph_after_blank) 
 
   // Prose: sentences that end (a truncated last sentence still counts when others precede it).
   auto is_prose = [&](std::size_t p, bool strict) {
+    if (is_furniture(p)) return false;
     const bool ends = shape[p].terminal || !shape[p].single;
     return ends && (!strict || shape[p].words >= kMinProseWords);
   };
@@ -60,40 +65,71 @@ void flag_layout(Document& doc, const std::vector<bool>& paragraph_after_blank) 
     if (first_prose >= 0) break;
   }
 
-  // Headings: a line standing alone without terminal punctuation.
+  // Headings: a line standing alone without terminal punctuation (a reader's comment is text).
   for (std::size_t p = 0; p < n; ++p) {
-    if (shape[p].single && !shape[p].terminal && shape[p].words <= kMaxHeadingWords)
+    if (!furniture[p].comment_text && shape[p].single && !shape[p].terminal && shape[p].words <= kMaxHeadingWords)
       doc.sentences[doc.paragraphs[p].sentence_begin].is_heading = true;
   }
 
-  // The title: the first line, when it is a heading, or a short question or exclamation
-  // set apart by a blank line.
-  {
-    const std::size_t next_after_blank = n > 1 ? paragraph_after_blank[1] : true;
-    Sentence& s0 = doc.sentences[0];
-    const std::string_view t0 = doc.sentence_text(0);
+  // The title: the first line that is not furniture, when it is a heading, or a short question
+  // or exclamation set apart by a blank line.
+  std::size_t top = 0;
+  while (top < n && is_furniture(top)) ++top;
+  if (top < n) {
+    const std::size_t next_after_blank = top + 1 < n ? paragraph_after_blank[top + 1] : true;
+    const std::uint32_t s0_index = doc.paragraphs[top].sentence_begin;
+    Sentence& s0 = doc.sentences[s0_index];
+    const std::string_view t0 = doc.sentence_text(s0_index);
     const bool exclaims = !t0.empty() && (t0.back() == '?' || t0.back() == '!');
-    const bool headline_shape = shape[0].single && shape[0].words <= kMaxHeadingWords &&
-                                (s0.is_heading || (exclaims && next_after_blank && shape[0].words <= 20));
-    if (headline_shape && (first_prose != 0 || s0.is_heading)) {
+    const bool headline_shape = shape[top].single && shape[top].words <= kMaxHeadingWords &&
+                                (s0.is_heading || (exclaims && next_after_blank && shape[top].words <= 20));
+    if (headline_shape && (first_prose != static_cast<std::ptrdiff_t>(top) || s0.is_heading)) {
       s0.is_heading = true;
-      doc.title = 0;
+      doc.title = static_cast<std::int32_t>(s0_index);
     }
   }
+  const bool has_title = doc.title >= 0;
 
-  // Boilerplate: short repeated lines; non-prose lines before the first prose paragraph
-  // (other than the title) and after the last one (navigation, related headlines, footers).
+  // Boilerplate: furniture of its kind; short repeated lines; non-prose lines before the first
+  // prose paragraph (other than the title) and after the last one (navigation, related
+  // headlines, footers).
   for (std::size_t p = 0; p < n; ++p) {
     const Paragraph& para = doc.paragraphs[p];
-    bool boiler = !shape[p].key.empty() && repeats[shape[p].key] >= 2;
-    const bool outside = first_prose >= 0 && (static_cast<std::ptrdiff_t>(p) < first_prose ||
-                                              static_cast<std::ptrdiff_t>(p) > last_prose);
-    if (outside && !is_prose(p, false) && !(doc.title == 0 && p == 0)) boiler = true;
-    if (outside && static_cast<std::ptrdiff_t>(p) > last_prose && shape[p].words < kMinProseWords) boiler = true;
-    if (doc.title == 0 && p == 0) boiler = false;
-    if (!boiler) continue;
-    for (std::uint32_t s = para.sentence_begin; s < para.sentence_end; ++s) doc.sentences[s].is_boilerplate = true;
+    const bool title = has_title && p == top;
+    BoilerplateKind kind = furniture[p].kind;
+    if (kind == BoilerplateKind::none && !title) {
+      const auto at = static_cast<std::ptrdiff_t>(p);
+      const bool outside = first_prose >= 0 && (at < first_prose || at > last_prose);
+      if (!shape[p].key.empty() && repeats[shape[p].key] >= 2) kind = BoilerplateKind::repeated;
+      else if (outside && !is_prose(p, false)) kind = BoilerplateKind::navigation;
+      else if (outside && at > last_prose && shape[p].words < kMinProseWords) kind = BoilerplateKind::navigation;
+    }
+    if (kind == BoilerplateKind::none) continue;
+    for (std::uint32_t s = para.sentence_begin; s < para.sentence_end; ++s) {
+      doc.sentences[s].is_boilerplate = true;
+      doc.sentences[s].boilerplate_kind = kind;
+    }
   }
 }
 
 }  // namespace synopsis::segmentation
+
+namespace synopsis {
+
+void flag_layout(Document& doc) {
+  // A blank line between two paragraphs: the whitespace between them holds two line ends.
+  std::vector<bool> after_blank(doc.paragraphs.size(), true);
+  for (std::size_t p = 1; p < doc.paragraphs.size(); ++p) {
+    const std::string_view gap = doc.span(doc.paragraphs[p - 1].end, doc.paragraphs[p].start);
+    after_blank[p] = std::count(gap.begin(), gap.end(), '\n') >= 2;
+  }
+  for (Sentence& s : doc.sentences) {
+    s.is_heading = s.is_boilerplate = false;
+    s.boilerplate_kind = BoilerplateKind::none;
+  }
+  doc.title = -1;
+  segmentation::flag_layout(doc, after_blank,
+                            segmentation::find_furniture(doc, language_resources(doc.language)));
+}
+
+}  // namespace synopsis

@@ -1,5 +1,6 @@
 // Segmentation: lines -> paragraphs -> ICU sentence candidates -> boundary rules -> tokens,
-// then heading and boilerplate flags from line shape, position and repetition.
+// then page furniture, heading and boilerplate flags from line shape, position, repetition and
+// cue words.
 #include "synopsis/segment.hpp"
 
 #include <algorithm>
@@ -59,12 +60,9 @@ class Segmenter {
       p.end = doc_.sentences.back().end;
       for (u32 si = p.sentence_begin; si < p.sentence_end; ++si) doc_.sentences[si].paragraph = p.index;
       doc_.paragraphs.push_back(p);
-      block_after_blank_.push_back(block.after_blank);
     }
     tokenize(doc_, u16, offsets_, lang_);
   }
-
-  const std::vector<bool>& block_after_blank() const { return block_after_blank_; }
 
  private:
   // offsets_[i]: byte offset of UTF-16 unit i (and of the end, at index length).
@@ -140,7 +138,6 @@ class Segmenter {
   icu::BreakIterator* sentence_bi_ = nullptr;
   icu::BreakIterator* word_bi_ = nullptr;
   std::vector<u32> offsets_;
-  std::vector<bool> block_after_blank_;
 };
 
 }  // namespace
@@ -190,7 +187,7 @@ Document segment(std::string_view text, const SegmentOptions& options) {
   if (!reads_as_html(doc.text, options.format)) {
     segmentation::Segmenter segmenter(doc, lang);
     segmenter.run();
-    segmentation::flag_layout(doc, segmenter.block_after_blank());
+    flag_layout(doc);
     return doc;
   }
   HtmlText html = html_to_text(doc.text);
@@ -203,7 +200,7 @@ Document segment(std::string_view text, const SegmentOptions& options) {
   segmentation::Segmenter segmenter(doc, lang);
   segmenter.run();
   segmentation::set_link_density(doc, html.links);
-  segmentation::flag_layout(doc, segmenter.block_after_blank());
+  flag_layout(doc);
   segmentation::flag_html_structure(doc, html);
   return doc;
 }

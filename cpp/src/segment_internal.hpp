@@ -121,7 +121,6 @@ bool ends_with_terminal(std::string_view s);
 struct Block {
   std::size_t start, end;
   std::vector<std::size_t> soft_newlines;  // byte offsets of '\n' to read as spaces
-  bool after_blank;                        // a blank line (or the text start) precedes it
 };
 
 std::vector<Block> split_blocks(std::string_view text, const LanguageResources& lang);
@@ -262,11 +261,24 @@ ThreadTools& thread_tools();
 void tokenize(Document& doc, const icu::UnicodeString& u16, const std::vector<u32>& offsets,
               const LanguageResources& lang);
 
+// ---------------------------------------------------------------- furniture (furniture.cpp)
+
+// What a paragraph is when it is page furniture (consent banner, comment, byline, ...).
+struct Furniture {
+  BoilerplateKind kind = BoilerplateKind::none;
+  bool comment_text = false;  // the text of a reader's comment, never a heading
+};
+
+// Per paragraph: its furniture kind from shape, link density and the language's cue words.
+std::vector<Furniture> find_furniture(const Document& doc, const LanguageResources& lang);
+
 // ---------------------------------------------------------------- layout (layout.cpp)
 
 // Heading, boilerplate and title flags; paragraph_after_blank[p]: a blank line (or the
-// text start) precedes paragraph p.
-void flag_layout(Document& doc, const std::vector<bool>& paragraph_after_blank);
+// text start) precedes paragraph p. Furniture paragraphs are boilerplate of their kind and
+// never prose, so the title and the prose region are found around them.
+void flag_layout(Document& doc, const std::vector<bool>& paragraph_after_blank,
+                 const std::vector<Furniture>& furniture);
 
 // ---------------------------------------------------------------- HTML structure (html_layout.cpp)
 

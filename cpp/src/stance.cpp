@@ -84,7 +84,7 @@ StanceResult StanceTagger::tag(const Document& doc) const {
 
   std::vector<std::size_t> kept;
   for (std::size_t i = 0; i < doc.sentences.size(); ++i)
-    if (!doc.sentences[i].is_boilerplate) kept.push_back(i);
+    if (!doc.sentences[i].is_boilerplate || (options_.include_comments && doc.is_comment_text(i))) kept.push_back(i);
 
   // Relevance: cosines of the target with the whole text and with each sentence.
   float doc_relevance = 0.0f;

@@ -202,7 +202,7 @@ Summary summarize(const Document& doc, const SummarizeOptions& options, const De
   Summary summary;
   std::vector<std::uint32_t> prose;
   for (const Sentence& s : doc.sentences)
-    if (s.is_prose()) prose.push_back(s.index);
+    if (s.is_prose() || (options.include_comments && doc.is_comment_text(s.index))) prose.push_back(s.index);
   const std::size_t m = prose.size();
   if (m == 0) return summary;
 

@@ -3,6 +3,8 @@
 
 #include <pybind11/stl.h>
 
+#include <optional>
+
 #include "arguments.hpp"
 #include "parallel.hpp"
 #include "results.hpp"
@@ -16,7 +18,8 @@ namespace synopsis::python {
 PySentence PyDocument::sentence(std::size_t i) const {
   const Sentence& s = doc_->sentences.at(i);
   return PySentence{s.index, cp(s.start), cp(s.end), s.paragraph, std::string(doc_->sentence_text(i)),
-                    s.is_heading, s.is_boilerplate, source_start(s.start), source_end(s.end)};
+                    s.is_heading, s.is_boilerplate, boilerplate_kind_name(s.boilerplate_kind),
+                    source_start(s.start), source_end(s.end)};
 }
 
 Document segment_python(py::handle text, const std::string& language, const std::string& errors,
@@ -69,11 +72,18 @@ struct TokenList {
   }
 };
 
+std::vector<std::string> boilerplate_kind_names() {
+  std::vector<std::string> names;
+  for (int k = 0; k <= static_cast<int>(BoilerplateKind::footer); ++k)
+    names.emplace_back(boilerplate_kind_name(static_cast<BoilerplateKind>(k)));
+  return names;
+}
+
 std::string sentence_repr(const PySentence& s) {
   std::string text = shorten_utf8(s.text, 60);
   std::string flags;
   if (s.is_heading) flags += ", heading";
-  if (s.is_boilerplate) flags += ", boilerplate";
+  if (s.is_boilerplate) flags += ", " + s.boilerplate_kind;
   return "Sentence(" + std::to_string(s.index) + ", " + std::string(py::repr(py::str(text))) + ", start=" +
          std::to_string(s.start) + ", end=" + std::to_string(s.end) + flags + ")";
 }
@@ -96,19 +106,27 @@ is where it lies in the input (the HTML it was extracted from, or the text itsel
       .def_readonly("is_boilerplate", &PySentence::is_boilerplate)
       .def_readonly("source_start", &PySentence::source_start)
       .def_readonly("source_end", &PySentence::source_end)
+      .def_property_readonly("boilerplate_kind", [](const PySentence& s) -> std::optional<std::string> {
+        if (s.boilerplate_kind == "none") return std::nullopt;
+        return s.boilerplate_kind;
+      }, "Why the sentence is boilerplate (\"navigation\", \"repeated\", \"consent\", \"subscription\", "
+         "\"comment\", \"share\", \"advertisement\", \"related\", \"byline\", \"dateline\", \"caption\", "
+         "\"footer\"), or None for prose and headings.")
       .def_property_readonly("is_prose", [](const PySentence& s) { return !s.is_heading && !s.is_boilerplate; })
       .def("__repr__", &sentence_repr)
       .def("__str__", [](const PySentence& s) { return s.text; })
       .def(py::pickle(
           [](const PySentence& s) {
             return py::make_tuple(s.index, s.start, s.end, s.paragraph, py::str(s.text), s.is_heading, s.is_boilerplate,
-                                  s.source_start, s.source_end);
+                                  s.boilerplate_kind, s.source_start, s.source_end);
           },
           [](const py::object& state) {
-            const StateReader r(state, "Sentence", 9);
+            const StateReader r(state, "Sentence", 10);
             PySentence s{r.count(0), r.count(1), r.count(2), r.count(3), r.text(4), r.flag(5), r.flag(6),
-                         r.count(7), r.count(8)};
+                         r.choice(7, boilerplate_kind_names()), r.count(8), r.count(9)};
             r.require_span(s.start, s.end, py::len(r.item(4)));
+            r.require(s.is_boilerplate == (s.boilerplate_kind != "none"),
+                      "is_boilerplate disagrees with boilerplate_kind");
             r.require(s.source_start <= s.source_end, "its source span ends before it starts");
             return s;
           }));
@@ -211,7 +229,7 @@ For HTML input ``text`` is the text a reader sees and ``source`` the HTML; sente
 tokens also have ``source_start``/``source_end``, str indices into ``source``.
 Create one with :func:`synopsis.segment`.
 )doc");
-  def_plain_data(document, {"tokens", "prose", "source"});
+  def_plain_data(document, {"tokens", "prose", "source", "comments"});
   document
       .def("to_frame", [](const PyDocument& d, const std::string& level) {
              if (level != "sentences" && level != "tokens" && level != "paragraphs")
@@ -249,6 +267,12 @@ Example:
           if (d.doc().sentences[i].is_prose()) out.append(d.sentence(i));
         return out;
       }, "The sentences that are neither headings nor boilerplate.")
+      .def_property_readonly("comments", [](const PyDocument& d) {
+        py::list out;
+        for (std::size_t i = 0; i < d.doc().sentences.size(); ++i)
+          if (d.doc().is_comment_text(i)) out.append(d.sentence(i));
+        return out;
+      }, "The sentences of reader comments (their text, without handles, times and reply/like controls).")
       .def_property_readonly("paragraphs", [](const PyDocument& d) {
         py::list out;
         const Document& doc = d.doc();
@@ -298,8 +322,10 @@ Arguments:
         offset) or "replace" (substitute U+FFFD).
 
 Returns:
-    Document with .title, .paragraphs, .sentences, .tokens; headings and boilerplate
-    (navigation lines, repeated lines, trailing headlines) are flagged on each sentence.
+    Document with .title, .paragraphs, .sentences, .tokens, .comments; headings and
+    boilerplate are flagged on each sentence, and boilerplate_kind says what the page
+    furniture is (navigation, repeated, consent, subscription, comment, share,
+    advertisement, related, byline, dateline, caption, footer).
 
 Example:
     >>> import synopsis as sy

@@ -17,6 +17,7 @@ struct PySentence {
   std::size_t index, start, end, paragraph;
   std::string text;
   bool is_heading, is_boilerplate;
+  std::string boilerplate_kind;  // boilerplate_kind_name(): "none" for prose and headings
   std::size_t source_start, source_end;
 };
 

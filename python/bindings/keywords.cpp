@@ -60,13 +60,14 @@ struct Settings {
 
 Settings make_settings(py::handle top, const std::string& method, const std::string& language,
                        const std::string& format, py::handle window, py::handle max_words, const std::string& dedup,
-                       double damping, bool heuristics, const std::string& errors) {
+                       double damping, bool heuristics, bool include_comments, const std::string& errors) {
   Settings s;
   if (!top.is_none()) s.options.top = count(top, "top");
   s.options.method = keyword_method(method);
   if (!window.is_none()) s.options.window = static_cast<int>(count(window, "window", kIntMax));
   s.options.candidates.max_words = static_cast<int>(count(max_words, "max_words", kIntMax));
   s.options.candidates.verb_heuristic = heuristics;
+  s.options.candidates.include_comments = include_comments;
   s.options.dedup = dedup_from(dedup);
   s.options.damping = damping;
   check_errors(errors);
@@ -220,6 +221,8 @@ const char* kOptionsDoc = R"doc(
     damping: PageRank damping factor in [0, 1).
     heuristics: treat frequent verbs, -ly adverbs and past participles at the end of a
         run as delimiters (English); False uses stopwords and punctuation only.
+    include_comments: draw phrases from readers' comments too (``Document.comments``);
+        by default comments are page furniture and ignored.
     errors: "strict" or "replace" for invalid UTF-8 / lone surrogates.)doc";
 
 }  // namespace
@@ -292,11 +295,12 @@ Example:
     ['oil spill', 'Alaska']
 )doc").c_str())
       .def(py::init([](py::object top, const std::string& method, const Language& language,
-                       const std::string& format, py::object window, py::object max_words, const std::string& dedup, double damping,
-                       bool heuristics, const std::string& errors, std::optional<py::dict> table,
-                       std::optional<long long> documents, const py::kwargs& unknown) {
+                       const std::string& format, py::object window, py::object max_words, const std::string& dedup,
+                       double damping, bool heuristics, bool include_comments, const std::string& errors,
+                       std::optional<py::dict> table, std::optional<long long> documents, const py::kwargs& unknown) {
              reject_unknown_options<PyKeywordExtractor>(unknown, "KeywordExtractor");
-             Settings s = make_settings(top, method, language.code, format, window, max_words, dedup, damping, heuristics, errors);
+             Settings s = make_settings(top, method, language.code, format, window, max_words, dedup, damping,
+                                        heuristics, include_comments, errors);
              py::dict params;
              params["top"] = s.options.top;  // None means the default: keywords(text) == KeywordExtractor()
              params["method"] = method;
@@ -307,6 +311,7 @@ Example:
              params["dedup"] = dedup;
              params["damping"] = damping;
              params["heuristics"] = heuristics;
+             params["include_comments"] = include_comments;
              params["errors"] = errors;
              PyKeywordExtractor ex(std::move(s), params);
              if (table) {
@@ -323,7 +328,7 @@ Example:
            py::arg("window") = py::none(),
            py::arg("max_words") = py::int_(defaults.candidates.max_words), py::arg("dedup") = dedup_name(defaults.dedup),
            py::arg("damping") = defaults.damping, py::arg("heuristics") = defaults.candidates.verb_heuristic,
-           py::arg("errors") = "strict",
+           py::arg("include_comments") = defaults.candidates.include_comments, py::arg("errors") = "strict",
            py::arg("document_frequency") = py::none(), py::arg("n_documents") = py::none())
       .def("extract", &PyKeywordExtractor::extract, py::arg("text"),
            "The keyphrases of one text (str, bytes or Document), best first.")

@@ -159,6 +159,8 @@ Arguments:
         tagged are read (the target is always text).
     related_threshold: document relevance below which the text is unrelated / none.
     sentence_threshold: sentence relevance below which a sentence gives no polarity.
+    include_comments: readers' comments count as part of the text; by default they are
+        page furniture and take no part (a reader's opinion is not the article's).
 
 Example:
     >>> t = synopsis.StanceTagger("the moon landing was faked")
@@ -167,7 +169,7 @@ Example:
 )doc")
       .def(py::init([](py::handle target, const std::string& scheme, const std::string& encoder,
                        const Language& language, const std::string& format, float related_threshold,
-                       float sentence_threshold) {
+                       float sentence_threshold, bool include_comments) {
              StanceTaggerOptions o;
              o.scheme = parse_stance_scheme(scheme);
              o.encoder = encoder;
@@ -175,12 +177,14 @@ Example:
              o.format = format;
              o.related_threshold = related_threshold;
              o.sentence_threshold = sentence_threshold;
+             o.include_comments = include_comments;
              return std::make_shared<StanceTagger>(utf8_from_python(target, "strict", "target"), o);
            }),
            py::arg("target"), py::kw_only(), py::arg("scheme") = scheme_name(defaults.scheme),
            py::arg("encoder") = defaults.encoder, py::arg("language") = defaults.language,
            py::arg("format") = defaults.format, py::arg("related_threshold") = shortest_decimal(defaults.related_threshold),
-           py::arg("sentence_threshold") = shortest_decimal(defaults.sentence_threshold))
+           py::arg("sentence_threshold") = shortest_decimal(defaults.sentence_threshold),
+           py::arg("include_comments") = defaults.include_comments)
       .def_property_readonly("target", &StanceTagger::target)
       .def_property_readonly("scheme", [](const StanceTagger& t) { return scheme_name(t.options().scheme); })
       .def_property_readonly("format", [](const StanceTagger& t) { return t.options().format; })
@@ -210,22 +214,23 @@ Example:
            "Stance of many texts, GIL released, on n_jobs threads -> list[StanceResult].")
       .def("__repr__", [](const StanceTagger& t) {
         return "StanceTagger(" + std::string(py::repr(py::str(t.target()))) + ", scheme='" +
-               scheme_name(t.options().scheme) + "')";
+               scheme_name(t.options().scheme) + "'" + (t.options().include_comments ? ", include_comments=True" : "") + ")";
       })
       .def(py::pickle(
           [](const StanceTagger& t) {
             const StanceTaggerOptions& o = t.options();
             return py::make_tuple(t.target(), scheme_name(o.scheme), o.encoder, o.language,
-                                  o.related_threshold, o.sentence_threshold, o.format);
+                                  o.related_threshold, o.sentence_threshold, o.format, o.include_comments);
           },
           [](const py::object& state) {
             // Through the constructor: a state is checked exactly as arguments are.
-            const StateReader r(state, "StanceTagger", 7);
+            const StateReader r(state, "StanceTagger", 8);
             return py::type::of<StanceTagger>()(r.item(0), py::arg("scheme") = r.item(1),
                                                 py::arg("encoder") = r.item(2), py::arg("language") = r.item(3),
                                                 py::arg("related_threshold") = r.finite(4),
                                                 py::arg("sentence_threshold") = r.finite(5),
-                                                py::arg("format") = r.item(6))
+                                                py::arg("format") = r.item(6),
+                                                py::arg("include_comments") = r.flag(7))
                 .cast<std::shared_ptr<StanceTagger>>();
           }));
 }

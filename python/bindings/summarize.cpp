@@ -221,6 +221,8 @@ Arguments:
         (lede_share=0: never).
     graph_dense_limit, graph_top_k: above graph_dense_limit prose sentences each keeps its
         graph_top_k nearest neighbours (memory stays linear).
+    include_comments: readers' comments may be chosen too (``Document.comments``); by
+        default they are page furniture like the rest, and never chosen.
 
 Example:
     >>> import synopsis as sy
@@ -367,7 +369,8 @@ Example:
                        double damping, double tolerance, py::object max_iterations, double lexrank_threshold,
                        double lambda1, double lambda2, double beta, double position_weight,
                        double lede_share, double lede_lambda1, double lede_position_weight,
-                       py::object graph_dense_limit, py::object graph_top_k, const py::kwargs& unknown) {
+                       py::object graph_dense_limit, py::object graph_top_k, bool include_comments,
+                       const py::kwargs& unknown) {
              reject_unknown_options<PySummarizer>(unknown, "Summarizer");
              SummarizeOptions o;
              o.sentences = optional_count(sentences, "sentences");
@@ -394,6 +397,7 @@ Example:
              o.lede_position_weight = lede_position_weight;
              o.graph.dense_limit = count(graph_dense_limit, "graph_dense_limit");
              o.graph.top_k = static_cast<int>(count(graph_top_k, "graph_top_k", kIntMax));
+             o.include_comments = include_comments;
              check_errors(errors);
              validate(o);
              py::dict params;
@@ -423,6 +427,7 @@ Example:
              params["lede_position_weight"] = lede_position_weight;
              params["graph_dense_limit"] = graph_dense_limit;
              params["graph_top_k"] = graph_top_k;
+             params["include_comments"] = include_comments;
              return PySummarizer(std::move(o), errors, std::move(params));
            }),
            py::kw_only(), py::arg("sentences") = py::none(), py::arg("ratio") = py::none(),
@@ -436,7 +441,7 @@ Example:
            py::arg("position_weight") = d.position_weight, py::arg("lede_share") = d.lede_share,
            py::arg("lede_lambda1") = d.lede_lambda1, py::arg("lede_position_weight") = d.lede_position_weight,
            py::arg("graph_dense_limit") = py::int_(d.graph.dense_limit),
-           py::arg("graph_top_k") = py::int_(d.graph.top_k))
+           py::arg("graph_top_k") = py::int_(d.graph.top_k), py::arg("include_comments") = d.include_comments)
       .def("summarize", &PySummarizer::summarize, py::arg("text"), py::kw_only(), py::arg("embeddings") = py::none(),
            R"doc(
 Summarises one text (str or UTF-8 bytes). ``embeddings`` (optional): a numpy array

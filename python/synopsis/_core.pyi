@@ -32,6 +32,11 @@ class Sentence:
         to_dict() as a JSON string.
         """
     @property
+    def boilerplate_kind(self) -> str | None:
+        """
+        Why the sentence is boilerplate ("navigation", "repeated", "consent", "subscription", "comment", "share", "advertisement", "related", "byline", "dateline", "caption", "footer"), or None for prose and headings.
+        """
+    @property
     def end(self) -> int:
         ...
     @property
@@ -552,6 +557,8 @@ class Summarizer:
             (lede_share=0: never).
         graph_dense_limit, graph_top_k: above graph_dense_limit prose sentences each keeps its
             graph_top_k nearest neighbours (memory stays linear).
+        include_comments: readers' comments may be chosen too (``Document.comments``); by
+            default they are page furniture like the rest, and never chosen.
     
     Example:
         >>> import synopsis as sy
@@ -667,6 +674,8 @@ class KeywordExtractor:
         damping: PageRank damping factor in [0, 1).
         heuristics: treat frequent verbs, -ly adverbs and past participles at the end of a
             run as delimiters (English); False uses stopwords and punctuation only.
+        include_comments: draw phrases from readers' comments too (``Document.comments``);
+            by default comments are page furniture and ignored.
         errors: "strict" or "replace" for invalid UTF-8 / lone surrogates.
         document_frequency: optional {phrase: number of documents containing it}.
         n_documents: size of the corpus behind document_frequency.
@@ -946,6 +955,8 @@ class StanceTagger:
             tagged are read (the target is always text).
         related_threshold: document relevance below which the text is unrelated / none.
         sentence_threshold: sentence relevance below which a sentence gives no polarity.
+        include_comments: readers' comments count as part of the text; by default they are
+            page furniture and take no part (a reader's opinion is not the article's).
     
     Example:
         >>> t = synopsis.StanceTagger("the moon landing was faked")
@@ -1199,8 +1210,10 @@ def segment(text: str | bytes, *, language: str = 'en', format: str = 'auto', er
             offset) or "replace" (substitute U+FFFD).
     
     Returns:
-        Document with .title, .paragraphs, .sentences, .tokens; headings and boilerplate
-        (navigation lines, repeated lines, trailing headlines) are flagged on each sentence.
+        Document with .title, .paragraphs, .sentences, .tokens, .comments; headings and
+        boilerplate are flagged on each sentence, and boilerplate_kind says what the page
+        furniture is (navigation, repeated, consent, subscription, comment, share,
+        advertisement, related, byline, dateline, caption, footer).
     
     Example:
         >>> import synopsis as sy

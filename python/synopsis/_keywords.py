@@ -101,13 +101,15 @@ def keywords_batch(texts: Any, n_jobs: int = -1, *, progress: Optional[bool] = N
 keywords.__doc__ = """The keyphrases of a text, best first: ``KeywordExtractor(**options).extract(text)``.
 
     Candidates are runs of content words inside one sentence of prose or the headline
-    (stopwords, punctuation and sentence ends delimit them; boilerplate lines never count),
+    (stopwords, punctuation and sentence ends delimit them; boilerplate lines never count, and
+    readers' comments only with include_comments=True),
     matched by their stems; the method ranks them.
 
     Arguments:
         text: str, UTF-8 bytes, or a Document from synopsis.segment.
         top: how many phrases to return (None: the default, 10).
-        **options: method, language, format, window, max_words, dedup, damping, heuristics, errors,
+        **options: method, language, format, window, max_words, dedup, damping, heuristics,
+            include_comments, errors,
             as documented on :class:`KeywordExtractor`.
 
     Returns:

@@ -23,7 +23,7 @@ def stance_batch(texts: Any, target: str, *, n_jobs: int = -1, progress: bool | 
         progress: True shows a tqdm bar (when tqdm is installed); the default shows one only
             in an interactive session.
         **tagger_options: scheme, encoder, language, format, related_threshold, sentence_threshold,
-            as for :class:`StanceTagger`, and errors, as for ``StanceTagger.tag``.
+            include_comments, as for :class:`StanceTagger`, and errors, as for ``StanceTagger.tag``.
 
     Returns:
         list[StanceResult], or for a Series a Series of StanceResult with the same index.

@@ -46,12 +46,13 @@ def summarize_batch(texts: Any, n_jobs: int = -1, progress: bool | None = None, 
 summarize.__doc__ = """Extractive summary of a text: ``Summarizer(**options).summarize(text)``.
 
     Arguments:
-        text: the article (str or UTF-8 bytes); headings and boilerplate lines are never chosen.
+        text: the article (str or UTF-8 bytes); headings and boilerplate lines (page furniture)
+            are never chosen; readers' comments only with include_comments=True.
         sentences: at most this many sentences; None: 3, unless ratio or words is given.
         embeddings: optional numpy array (n, d), one row per sentence of
             synopsis.segment(text).sentences, replacing the encoder (cosine similarity).
-        **options: ratio, words, method, encoder, query, diversity, language, format, errors and the
-            tuning knobs, as documented on :class:`Summarizer`.
+        **options: ratio, words, method, encoder, query, diversity, language, format, errors,
+            include_comments and the tuning knobs, as documented on :class:`Summarizer`.
 
     Returns:
         Summary: .sentences (each .text .start .end .index .score, in document order);

@@ -20,6 +20,11 @@ from ._keywords import keywords
 from ._summarize import summarize
 
 
+def _include_comments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--include-comments", dest="include_comments", action="store_const", const=True,
+                   help="let readers' comments count (by default they are page furniture and ignored)")
+
+
 def _given(args: argparse.Namespace, *names: str) -> dict[str, Any]:
     """The options the user gave (argparse leaves the others None); --format-in is the
     core's ``format`` (--format is the output's)."""
@@ -37,7 +42,8 @@ def _segment_text(result: dict) -> str:
     lines = []
     for s in result["sentences"]:
         flag = "B" if s["is_boilerplate"] else ("H" if s["is_heading"] else " ")
-        lines.append(f"{s['index']:4d} {flag} {s['text']}")
+        kind = f"[{s['boilerplate_kind']}] " if s["boilerplate_kind"] else ""
+        lines.append(f"{s['index']:4d} {flag} {kind}{s['text']}")
     return "\n".join(lines)
 
 
@@ -51,10 +57,12 @@ def _summarize_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--encoder", choices=_core.ENCODER_NAMES)
     p.add_argument("--query", help="rank toward this text")
     p.add_argument("--diversity", type=float, help="0..1, MMR weight against redundancy")
+    _include_comments(p)
 
 
 def _summarize(args: argparse.Namespace, text: str) -> dict:
-    options = _given(args, "ratio", "words", "method", "encoder", "query", "diversity", "language", "format_in")
+    options = _given(args, "ratio", "words", "method", "encoder", "query", "diversity", "language", "format_in",
+                     "include_comments")
     return summarize(text, args.sentences, **options).to_dict()
 
 
@@ -69,10 +77,12 @@ def _keywords_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--method", choices=_core.KEYWORD_METHODS, help="ranking method (default positionrank)")
     p.add_argument("--window", type=int, help="co-occurrence window in tokens (default: the method's own)")
     p.add_argument("--max-words", dest="max_words", type=int, help="longest phrase in words (default 4)")
+    _include_comments(p)
 
 
 def _keywords(args: argparse.Namespace, text: str) -> dict:
-    found = keywords(text, args.top, **_given(args, "method", "window", "max_words", "language", "format_in"))
+    found = keywords(text, args.top, **_given(args, "method", "window", "max_words", "language", "format_in",
+                                              "include_comments"))
     return {"keywords": found.to_dict()}
 
 
@@ -86,6 +96,7 @@ def _stance_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--target", help="the claim or topic (required)")
     p.add_argument("--scheme", help="zero-shot label scheme: fnc (default) or semeval")
     p.add_argument("--model", help="a model file written by stance-train (default: zero-shot tagger)")
+    _include_comments(p)
 
 
 _MODELS: dict[str, StanceClassifier] = {}
@@ -97,6 +108,8 @@ def _stance(args: argparse.Namespace, text: str) -> dict:
     if args.model:
         if args.format_in is not None:
             raise ValueError("--format-in applies to the zero-shot tagger; a --model reads its texts with format auto")
+        if args.include_comments:
+            raise ValueError("--include-comments works with the zero-shot tagger, not with --model")
         if args.model not in _MODELS:
             _MODELS[args.model] = StanceClassifier.load(args.model)
         clf = _MODELS[args.model]
@@ -106,7 +119,7 @@ def _stance(args: argparse.Namespace, text: str) -> dict:
             "label": clf.predict([(args.target, text)]).tolist()[0],
             "scores": {str(c): float(p) for c, p in zip(clf.classes_, proba)},
         }
-    tagger = _core.StanceTagger(args.target, **_given(args, "scheme", "language", "format_in"))
+    tagger = _core.StanceTagger(args.target, **_given(args, "scheme", "language", "format_in", "include_comments"))
     return {"target": args.target, **tagger.tag(text).to_dict()}
 
 
@@ -191,7 +204,8 @@ Handler = Callable[[argparse.Namespace, str], dict]
 
 # name -> (help, add_arguments, handler, text formatter)
 COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Handler, Callable[[dict], str]]] = {
-    "segment": ("split into sentences; flags H=heading, B=boilerplate", lambda p: None, _segment, _segment_text),
+    "segment": ("split into sentences; flags H=heading, B=boilerplate [its kind]", lambda p: None, _segment,
+                _segment_text),
     "summarize": ("extractive summary (--sentences/--ratio/--words, --method, --encoder, --query)",
                   _summarize_arguments, _summarize, _summarize_text),
     "keywords": ("keyphrases, best first (score, count, phrase)", _keywords_arguments, _keywords, _keywords_text),

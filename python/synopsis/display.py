@@ -138,7 +138,8 @@ def _flag_style(sentence: Any, title: int) -> Tuple[str, str]:
     if sentence.index == title:
         return "font-weight:bold;font-size:1.15em", "title"
     if getattr(sentence, "is_boilerplate", False):
-        return _MUTED, "boilerplate"
+        kind = getattr(sentence, "boilerplate_kind", None)
+        return _MUTED, f"boilerplate: {kind}" if kind else "boilerplate"
     if getattr(sentence, "is_heading", False):
         return _MUTED + ";font-variant:small-caps", "heading"
     return "", ""

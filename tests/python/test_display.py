@@ -14,7 +14,7 @@ def test_document_html_escapes_and_flags(seed_article):
     doc = sy.segment(seed_article)
     html = doc._repr_html_()
     assert "font-weight:bold" in html  # the title
-    assert "(boilerplate)" in html and "color:#9a9a9a" in html
+    assert "(boilerplate: navigation)" in html and "color:#9a9a9a" in html
     assert doc.title in html.replace("&#x27;", "'")
 
 

@@ -20,6 +20,28 @@ namespace synopsis {
 
 enum class TokenKind : std::uint8_t { word, number, punctuation, symbol };
 
+// Why a sentence is not prose: the page furniture around an article. navigation and repeated
+// come from layout (position, repetition); the others from furniture rules (shape, position,
+// link density and per-language cue words).
+enum class BoilerplateKind : std::uint8_t {
+  none,           // prose or a heading
+  navigation,     // menus and stray lines before the first or after the last prose paragraph
+  repeated,       // short lines that occur more than once
+  consent,        // cookie and consent notices
+  subscription,   // newsletter, sign-up and paywall prompts
+  comment,        // reader comments: handles, relative times, their text, reply/like controls
+  share,          // share and follow bars
+  advertisement,  // advertisement markers
+  related,        // read-more, related and recommended lists
+  byline,         // "By Jane Smith, BBC News"
+  dateline,       // "Published 3 hours ago", "Updated 12 March 2024 14:05 GMT"
+  caption,        // photo captions and credits
+  footer,         // copyright, terms and privacy lines
+};
+
+// The lower-case name of a kind ("none", "navigation", ...).
+const char* boilerplate_kind_name(BoilerplateKind kind);
+
 struct Token {
   std::uint32_t start = 0;     // byte offset of the first byte
   std::uint32_t end = 0;       // byte offset one past the last byte
@@ -38,7 +60,8 @@ struct Sentence {
   std::uint32_t token_begin = 0;  // tokens [token_begin, token_end) lie in this sentence
   std::uint32_t token_end = 0;
   bool is_heading = false;      // a line without terminal punctuation standing on its own
-  bool is_boilerplate = false;  // navigation, repeated or trailing lines that are not prose
+  bool is_boilerplate = false;  // page furniture: true exactly when boilerplate_kind != none
+  BoilerplateKind boilerplate_kind = BoilerplateKind::none;
 
   bool is_prose() const { return !is_heading && !is_boilerplate; }
 };
@@ -90,6 +113,10 @@ struct Document {
   }
   std::string_view token_text(std::size_t i) const { return span(tokens[i].start, tokens[i].end); }
   std::size_t prose_sentence_count() const;
+  // Sentences of reader comments (their text, not the handles and controls around them).
+  bool is_comment_text(std::size_t i) const {
+    return sentences[i].boilerplate_kind == BoilerplateKind::comment && !sentences[i].is_heading;
+  }
 };
 
 }  // namespace synopsis

@@ -32,6 +32,7 @@ std::string keyword_method_names();
 struct CandidateOptions {
   int max_words = 4;             // longest phrase in words ("987-foot" is one word); longer runs are dropped
   bool include_title = true;     // candidates from the headline as well as from prose
+  bool include_comments = false; // candidates from readers' comments as well
   bool verb_heuristic = true;    // English: treat common verbs ("said"), -ly adverbs, a lowercase
                                  // word after "to" or a modal, and prepositions missing from the
                                  // stopwords as delimiters; a past participle inside a run starts

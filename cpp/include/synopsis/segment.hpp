@@ -37,6 +37,12 @@ bool reads_as_html(std::string_view text, std::string_view format);
 // than max_text_bytes(), or HTML nested deeper than max_html_depth() (synopsis/html.hpp).
 Document segment(std::string_view text, const SegmentOptions& options = {});
 
+// Sets the heading, boilerplate (with its kind) and title flags of a segmented document from
+// its paragraphs: their shape, position, repetition, the language's furniture cue words and
+// Paragraph::link_density. segment() calls it; call it again after filling link_density
+// (text taken from HTML). The flags it sets before are replaced.
+void flag_layout(Document& doc);
+
 // The largest text segment() accepts (offsets are 32-bit).
 constexpr std::size_t max_text_bytes() { return (std::size_t{1} << 31) - 1; }
 

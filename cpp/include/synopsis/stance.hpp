@@ -33,6 +33,7 @@ struct StanceTaggerOptions {
   std::string format = "auto";      // of the texts tagged: "auto", "text" or "html" (segment.hpp)
   float related_threshold = 0.12f;  // document relevance below this: unrelated / none
   float sentence_threshold = 0.08f; // a sentence below this relevance takes no part in polarity
+  bool include_comments = false;    // readers' comments count as part of the text
 };
 
 struct SentenceStance {
@@ -47,7 +48,7 @@ struct StanceResult {
   std::vector<std::string> labels;  // the scheme's labels
   std::vector<float> scores;        // one per label, summing to 1
   float relevance = 0.0f;           // document relevance to the target
-  std::vector<SentenceStance> sentences;  // every sentence that is not boilerplate
+  std::vector<SentenceStance> sentences;  // every sentence that is not boilerplate (comments on request)
 };
 
 class StanceTagger {

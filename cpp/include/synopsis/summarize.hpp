@@ -41,6 +41,7 @@ struct SummarizeOptions {
   double title_weight = 0.1;   // [0, 1]: pull of the headline when there is no query
   std::string language = "en";  // for segmenting the text and the query
   std::string format = "auto";   // of the text: "auto" (HTML when it starts like a page), "text", "html"
+  bool include_comments = false;  // readers' comments may be chosen too (other furniture never is)
 
   // TextRank and LexRank
   double damping = 0.85;

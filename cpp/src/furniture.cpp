@@ -1,0 +1,511 @@
+// Page furniture: the consent banners, sign-up prompts, reader comments, share bars,
+// advertisement markers, related-story lists, bylines, datelines, captions and footers that
+// scraped news carries around the article.
+//
+// Each paragraph is judged on its own shape (length, terminal punctuation, capitals, a handle
+// at its start, a relative time, a date, a count in brackets, a copyright sign), on link
+// density when the input was HTML, and on per-language cue words (cpp/data/furniture/). A cue
+// word alone never decides: a short line must consist mostly of cues, a longer paragraph must
+// be dense in them and speak to the reader, and cues inside quotation marks or reported speech
+// do not count, so that an article about cookies keeps its prose.
+#include <array>
+#include <memory>
+#include <mutex>
+#include <unordered_map>
+
+#include "embedded_data.hpp"
+#include "segment_internal.hpp"
+
+namespace synopsis::segmentation {
+namespace {
+
+// Cue classes: the furniture kinds that cues point to, then helper classes.
+enum Cue : std::uint8_t {
+  consent, subscription, comment, share, advertisement, related, byline, dateline, caption, footer,
+  reader, site, unit, ago, date, reported, kCueClasses
+};
+constexpr std::size_t kFurnitureClasses = footer + 1;
+
+constexpr const char* kCueNames[kCueClasses] = {
+    "consent", "subscription", "comment", "share", "advertisement", "related", "byline", "dateline",
+    "caption", "footer", "reader", "site", "unit", "ago", "date", "reported"};
+
+constexpr BoilerplateKind kKindOf[kFurnitureClasses] = {
+    BoilerplateKind::consent, BoilerplateKind::subscription, BoilerplateKind::comment,
+    BoilerplateKind::share, BoilerplateKind::advertisement, BoilerplateKind::related,
+    BoilerplateKind::byline, BoilerplateKind::dateline, BoilerplateKind::caption,
+    BoilerplateKind::footer};
+
+constexpr std::size_t kShortLineWords = 8;     // furniture lines: "Accept all cookies", "Reply"
+constexpr std::size_t kMaxBylineWords = 14;    // "By Jane Smith and John Doe, BBC News"
+constexpr std::size_t kMaxDatelineWords = 14;  // "Last updated on Tuesday 12 March 2024, 14:05 GMT"
+constexpr std::size_t kMaxCaptionWords = 60;   // a caption is one or two sentences
+constexpr std::size_t kCommentBodies = 2;      // paragraphs of text after a comment's handle line
+
+struct CuePhrase {
+  std::vector<std::string> words;  // casefolded; a trailing '*' marks a prefix
+  Cue cls;
+};
+
+struct Lexicon {
+  std::vector<CuePhrase> cues;
+  std::unordered_map<std::string, std::vector<std::uint32_t>> by_first;  // exact first word
+  std::vector<std::uint32_t> prefix_first;                              // first word is a prefix
+};
+
+bool word_matches(std::string_view cue, std::string_view term) {
+  if (!cue.empty() && cue.back() == '*') {
+    cue.remove_suffix(1);
+    return term.size() >= cue.size() && term.compare(0, cue.size(), cue) == 0;
+  }
+  return cue == term;
+}
+
+void add_cues(Lexicon& lex, std::string_view file) {
+  for (std::string_view line : detail::embedded_lines(file)) {
+    const std::size_t space = line.find(' ');
+    if (space == std::string_view::npos) continue;
+    const std::string_view name = line.substr(0, space);
+    std::size_t cls = 0;
+    while (cls < kCueClasses && name != kCueNames[cls]) ++cls;
+    if (cls == kCueClasses) continue;
+    CuePhrase cue{{}, static_cast<Cue>(cls)};
+    std::string_view rest = line.substr(space + 1);
+    while (!rest.empty()) {
+      const std::size_t end = std::min(rest.find(' '), rest.size());
+      if (end > 0) cue.words.push_back(lowercase(rest.substr(0, end)));
+      rest.remove_prefix(std::min(end + 1, rest.size()));
+    }
+    if (cue.words.empty()) continue;
+    const auto id = static_cast<std::uint32_t>(lex.cues.size());
+    if (cue.words[0].back() == '*') lex.prefix_first.push_back(id);
+    else lex.by_first[cue.words[0]].push_back(id);
+    lex.cues.push_back(std::move(cue));
+  }
+}
+
+// The language's cues plus the English ones: pages in every language carry English furniture
+// ("Cookie", "Share", "Newsletter").
+const Lexicon& lexicon(const std::string& code) {
+  static std::mutex mutex;
+  static std::unordered_map<std::string, std::unique_ptr<Lexicon>> cache;
+  std::lock_guard<std::mutex> lock(mutex);
+  auto& slot = cache[code];
+  if (!slot) {
+    slot = std::make_unique<Lexicon>();
+    add_cues(*slot, "furniture/" + code + ".txt");
+    if (code != "en") add_cues(*slot, "furniture/en.txt");
+  }
+  return *slot;
+}
+
+// What a paragraph looks like, and which cues it holds.
+struct Evidence {
+  std::size_t words = 0;
+  std::size_t sentences = 0;
+  bool terminal = false;
+  bool all_caps = false;
+  bool copyright_sign = false;
+  bool count_in_brackets = false;  // "(12)"
+  bool handle_start = false;       // "John_D", "@jane", "sarah1984"
+  bool clock_or_numeric_date = false;
+  std::array<std::size_t, kCueClasses> weight{};  // summed cue weights (a phrase: its words, at most 3)
+  std::array<std::size_t, kCueClasses> cover{};  // words covered by cues of the class
+  std::array<std::ptrdiff_t, kCueClasses> first{};  // word index of the first cue, or -1
+  std::array<std::ptrdiff_t, kCueClasses> first_end{};  // one past its last word
+  std::ptrdiff_t relative_time = -1;  // word index where "2 hours ago" starts
+  std::size_t relative_time_end = 0;
+  std::size_t numbers = 0;
+  std::size_t capitalised = 0;        // words that start in upper case
+  std::size_t any_cover = 0;          // words covered by some furniture cue
+  float link_density = 0;
+};
+
+bool is_handle(std::string_view chunk) {
+  while (!chunk.empty() && (chunk.back() == ':' || chunk.back() == ',')) chunk.remove_suffix(1);
+  if (chunk.size() < 3 || chunk.size() > 32) return false;
+  bool letter = false, digit = false, underscore = false;
+  for (std::size_t i = 0; i < chunk.size(); ++i) {
+    const auto u = static_cast<unsigned char>(chunk[i]);
+    if (std::isalpha(u)) letter = true;
+    else if (std::isdigit(u)) digit = true;
+    else if (u == '_') underscore = true;
+    else if (u != '.' && u != '-' && !(u == '@' && i == 0)) return false;
+  }
+  return letter && (chunk[0] == '@' || underscore || digit);
+}
+
+class FurnitureFinder {
+ public:
+  FurnitureFinder(const Document& doc, const Lexicon& lex) : doc_(doc), lex_(lex) {
+    // Cues whose first word is each term of the document.
+    term_cues_.resize(doc.terms.size());
+    for (std::size_t t = 0; t < doc.terms.size(); ++t) {
+      const std::string& term = doc.terms[t];
+      auto it = lex.by_first.find(term);
+      if (it != lex.by_first.end()) term_cues_[t] = it->second;
+      for (std::uint32_t id : lex.prefix_first)
+        if (word_matches(lex.cues[id].words[0], term)) term_cues_[t].push_back(id);
+    }
+  }
+
+  Evidence evidence(const Paragraph& para) const {
+    Evidence e;
+    e.first.fill(-1);
+    e.first_end.fill(-1);
+    e.link_density = para.link_density;
+    e.sentences = para.sentence_end - para.sentence_begin;
+    const std::string_view text = doc_.span(para.start, para.end);
+    e.terminal = ends_with_terminal(doc_.sentence_text(para.sentence_end - 1));
+    const std::uint32_t tb = doc_.sentences[para.sentence_begin].token_begin;
+    const std::uint32_t te = doc_.sentences[para.sentence_end - 1].token_end;
+    e.words = te - tb;
+    scan_text(text, e);
+    const std::vector<bool> quoted = quoted_tokens(tb, te);
+
+    std::array<std::size_t, kCueClasses> covered_until{};
+    std::vector<bool> any(e.words, false);
+    for (std::uint32_t t = tb; t < te; ++t) {
+      const Token& tok = doc_.tokens[t];
+      const std::size_t w = t - tb;
+      const std::string_view word = doc_.token_text(t);
+      if (tok.kind == TokenKind::number) ++e.numbers;
+      if (starts_upper(word)) ++e.capitalised;
+      // The longest cue of each class that starts here.
+      std::array<std::size_t, kCueClasses> longest{};
+      for (std::uint32_t id : term_cues_[tok.term]) {
+        const CuePhrase& cue = lex_.cues[id];
+        const std::size_t n = cue.words.size();
+        if (w + n > e.words) continue;
+        bool ok = true;
+        for (std::size_t k = 1; k < n && ok; ++k) ok = word_matches(cue.words[k], doc_.terms[doc_.tokens[t + k].term]);
+        if (ok) longest[cue.cls] = std::max(longest[cue.cls], n);
+      }
+      for (std::size_t c = 0; c < kCueClasses; ++c) {
+        const std::size_t n = longest[c];
+        if (n == 0 || w < covered_until[c]) continue;
+        if (c < kFurnitureClasses && quoted[w]) continue;  // a quotation mentions, it does not prompt
+        covered_until[c] = w + n;
+        e.weight[c] += std::min<std::size_t>(n, 3);
+        e.cover[c] += n;
+        if (e.first[c] < 0) {
+          e.first[c] = static_cast<std::ptrdiff_t>(w);
+          e.first_end[c] = static_cast<std::ptrdiff_t>(w + n);
+        }
+        // Bylines and datelines have rules of their own; their cue words ("by", "on", "at")
+        // say nothing about a short line.
+        if (c < kFurnitureClasses && c != byline && c != dateline)
+          for (std::size_t k = w; k < w + n; ++k) any[k] = true;
+      }
+      // A compact relative time: "2h", "5min".
+      if (e.relative_time < 0 && starts_digit(word)) {
+        std::size_t d = 0;
+        while (d < word.size() && std::isdigit(static_cast<unsigned char>(word[d]))) ++d;
+        if (d < word.size() && has_cue(lowercase(word.substr(d)), unit) && e.words <= kShortLineWords) {
+          e.relative_time = static_cast<std::ptrdiff_t>(w);
+          e.relative_time_end = w + 1;
+        }
+      }
+    }
+    e.any_cover = static_cast<std::size_t>(std::count(any.begin(), any.end(), true));
+    find_relative_time(tb, te, e);
+    return e;
+  }
+
+ private:
+  bool has_cue(const std::string& term, Cue cls) const {
+    auto it = lex_.by_first.find(term);
+    if (it != lex_.by_first.end())
+      for (std::uint32_t id : it->second)
+        if (lex_.cues[id].cls == cls && lex_.cues[id].words.size() == 1) return true;
+    for (std::uint32_t id : lex_.prefix_first)
+      if (lex_.cues[id].cls == cls && lex_.cues[id].words.size() == 1 && word_matches(lex_.cues[id].words[0], term))
+        return true;
+    return false;
+  }
+
+  bool token_is(std::uint32_t t, Cue cls) const {
+    for (std::uint32_t id : term_cues_[doc_.tokens[t].term])
+      if (lex_.cues[id].cls == cls && lex_.cues[id].words.size() == 1) return true;
+    return false;
+  }
+
+  // "2 hours ago", "vor 2 Stunden", "il y a 3 heures", "hace 2 horas", "2 часа назад": a number,
+  // a time unit, and a word of the "ago" class (possibly several words: "il y a") next to them.
+  void find_relative_time(std::uint32_t tb, std::uint32_t te, Evidence& e) const {
+    if (e.relative_time >= 0) return;
+    for (std::uint32_t t = tb; t + 1 < te; ++t) {
+      if (doc_.tokens[t].kind != TokenKind::number || !token_is(t + 1, unit)) continue;
+      const auto w = static_cast<std::ptrdiff_t>(t - tb);
+      const bool after = t + 2 < te && token_is(t + 2, ago);
+      const std::ptrdiff_t ago_at = e.first[ago];
+      const bool before = ago_at >= 0 && e.first_end[ago] == w;
+      if (after || before) {
+        e.relative_time = before ? ago_at : w;
+        e.relative_time_end = static_cast<std::size_t>(w) + (after ? 3 : 2);
+        return;
+      }
+    }
+  }
+
+  void scan_text(std::string_view text, Evidence& e) const {
+    e.copyright_sign = text.find("\xC2\xA9") != std::string_view::npos;
+    if (e.words <= 2 * kShortLineWords) {  // capitals mark short lines only ("ADVERTISEMENT")
+      bool lower = false, upper = false;
+      for (std::size_t i = 0; i < text.size() && !lower;) {
+        const UChar32 c = decode_at(text, i);
+        lower = u_islower(c);
+        upper = upper || u_isupper(c);
+        i += U8_LENGTH(c);
+      }
+      e.all_caps = upper && !lower;
+    }
+    auto digit = [&](std::size_t k) { return k < text.size() && std::isdigit(static_cast<unsigned char>(text[k])); };
+    for (std::size_t k = 0; k < text.size(); ++k) {
+      if ((text[k] == '(' || text[k] == '[') && digit(k + 1)) {
+        std::size_t j = k + 1;
+        while (digit(j)) ++j;
+        if (j < text.size() && (text[j] == ')' || text[j] == ']')) e.count_in_brackets = true;
+      }
+      // 14:05, 12.03.2024, 2024-03-12, 12/03/2024
+      if (digit(k) && (k == 0 || !digit(k - 1)) && k + 2 < text.size()) {
+        std::size_t j = k;
+        while (digit(j)) ++j;
+        const std::size_t run = j - k;
+        if (j < text.size() && text[j] == ':' && run <= 2 && digit(j + 1) && digit(j + 2) && !digit(j + 3))
+          e.clock_or_numeric_date = true;
+        if (j < text.size() && (text[j] == '.' || text[j] == '-' || text[j] == '/') && run <= 4 && digit(j + 1)) {
+          std::size_t m = j + 1;
+          while (digit(m)) ++m;
+          if (m - j - 1 <= 2 && m < text.size() && text[m] == text[j] && digit(m + 1)) e.clock_or_numeric_date = true;
+        }
+      }
+    }
+    const std::size_t space = text.find_first_of(" \t\n");
+    e.handle_start = is_handle(text.substr(0, space));
+  }
+
+  // Tokens inside double quotation marks ("...", “...”, «...», „...“).
+  std::vector<bool> quoted_tokens(std::uint32_t tb, std::uint32_t te) const {
+    std::vector<bool> out(te - tb, false);
+    if (tb == te) return out;
+    const std::string_view text = doc_.text;
+    bool inside = false;
+    std::uint32_t t = tb;
+    std::size_t i = doc_.tokens[tb].start;
+    const std::size_t end = doc_.tokens[te - 1].end;
+    while (i < end && t < te) {
+      if (i == doc_.tokens[t].start) {
+        out[t - tb] = inside;
+        i = doc_.tokens[t].end;
+        ++t;
+        continue;
+      }
+      const UChar32 c = decode_at(text, i);
+      if (c == '"') inside = !inside;
+      else if (c == 0x201C || c == 0x00AB || c == 0x201E) inside = true;
+      else if (c == 0x201D || c == 0x00BB) inside = false;
+      i += U8_LENGTH(c);
+    }
+    return out;
+  }
+
+  const Document& doc_;
+  const Lexicon& lex_;
+  std::vector<std::vector<std::uint32_t>> term_cues_;
+};
+
+// The character right after word index w of the paragraph (skipping spaces), or 0.
+UChar32 char_after_word(const Document& doc, const Paragraph& para, std::size_t w) {
+  const std::uint32_t t = doc.sentences[para.sentence_begin].token_begin + static_cast<std::uint32_t>(w);
+  std::size_t i = doc.tokens[t].end;
+  while (i < para.end) {
+    const UChar32 c = decode_at(doc.text, i);
+    if (!is_space(c)) return c;
+    i += U8_LENGTH(c);
+  }
+  return 0;
+}
+
+// The furniture class most of a short line's words belong to, when the line is furniture
+// through and through: "Accept all cookies", "Facebook Twitter Email", "ADVERTISEMENT",
+// "Reply · Like (4)", "Terms of use | Privacy policy".
+// Link text (from HTML) lowers the bar: a line that is mostly links is navigation of some kind.
+std::ptrdiff_t short_line_class(const Evidence& e) {
+  const bool linked = e.link_density >= 0.5f;
+  if (e.words == 0 || e.words > (linked ? kShortLineWords + 4 : kShortLineWords) || e.sentences > 2) return -1;
+  const std::size_t furniture_words = e.any_cover + (e.any_cover > 0 ? e.numbers : 0);
+  if (10 * furniture_words < (linked ? 4 : 7) * e.words) return -1;
+  std::ptrdiff_t best = -1;
+  for (std::size_t c = 0; c < kFurnitureClasses; ++c)
+    if (e.cover[c] > 0 && (best < 0 || e.cover[c] > e.cover[static_cast<std::size_t>(best)])) best = static_cast<std::ptrdiff_t>(c);
+  return best;
+}
+
+// A longer paragraph is a prompt when it is dense in cues of one class and is the site
+// speaking ("We use cookies ... you agree to our Cookie Policy"), or opens with the cue and
+// speaks to the reader ("Subscribe now and get unlimited access on your phone"), or speaks to
+// the reader in cues and little else; never when it is reported speech. Footers need density
+// alone. Share bars, related lists and advertisement markers are short lines (or links):
+// prose that names Facebook and Twitter or shares and advertising is news.
+std::ptrdiff_t prompt_class(const Evidence& e) {
+  if (e.weight[reported] > 0 || e.words == 0) return -1;
+  const bool linked = e.link_density >= 0.5f;
+  std::ptrdiff_t best = -1;
+  std::size_t best_weight = 0;
+  for (Cue c : {consent, subscription, footer, share, related, advertisement}) {
+    const std::size_t w = e.weight[c];
+    if (w < 3 || ((c == share || c == related || c == advertisement) && !linked)) continue;
+    const std::size_t share_pct = 100 * e.cover[c] / e.words;
+    const bool voiced = e.weight[site] > 0 || linked || (e.first[c] == 0 && e.weight[reader] > 0);
+    const bool dense = c == footer ? share_pct >= 30
+                                   : (voiced && share_pct >= 20) || (e.weight[reader] > 0 && share_pct >= 35);
+    if (dense && w > best_weight) best = c, best_weight = w;
+  }
+  return best;
+}
+
+}  // namespace
+
+std::vector<Furniture> find_furniture(const Document& doc, const LanguageResources& lang) {
+  const std::size_t n = doc.paragraphs.size();
+  std::vector<Furniture> out(n);
+  if (n == 0) return out;
+  const FurnitureFinder finder(doc, lexicon(lang.code));
+
+  bool in_comments = false;      // inside a comment section
+  std::size_t bodies_left = 0;   // text paragraphs of the current comment still expected
+  bool in_related = false;       // after a "Related" / "Read more" header
+  for (std::size_t p = 0; p < n; ++p) {
+    const Paragraph& para = doc.paragraphs[p];
+    const Evidence e = finder.evidence(para);
+    auto set = [&](Cue c) { out[p].kind = kKindOf[c]; };
+
+    // Comments: a handle and a relative time open one ("John_D 2 hours ago: ..."); inside a
+    // comment section a name will do. A published or updated time is a dateline instead.
+    const bool dated_by_page = e.first[dateline] >= 0 && e.first[dateline] < e.relative_time;
+    const bool after_handle = e.handle_start && e.relative_time >= 1 && e.relative_time <= 2;
+    const bool after_name = in_comments && e.relative_time >= 1 && e.relative_time <= 3 &&
+                            e.capitalised >= static_cast<std::size_t>(e.relative_time);
+    if (!dated_by_page && (after_handle || after_name)) {
+      set(comment);
+      in_comments = true;
+      bodies_left = kCommentBodies;
+      out[p].comment_text = e.words >= e.relative_time_end + 3;
+      in_related = false;
+      continue;
+    }
+
+    std::ptrdiff_t line = short_line_class(e);
+    const bool comment_marker = e.words <= kShortLineWords && !e.terminal && e.all_caps && e.cover[comment] > 0;
+    if (line == comment || comment_marker || (line >= 0 && in_comments && e.cover[comment] > 0)) {
+      // "Comments (12)", "Reply", "Like (4)", "SEE ALL COMMENTS": the controls of a comment
+      // section. A "Like" or "Report" among other words is not enough.
+      const bool control = e.count_in_brackets || e.numbers > 0 || e.cover[comment] >= 2 || in_comments ||
+                           e.link_density >= 0.5f || e.all_caps || e.cover[comment] == e.words;
+      if (!control) {
+        line = -1;
+      } else {
+        set(comment);
+        in_comments = true;
+        bodies_left = 0;
+        continue;
+      }
+    }
+    if (in_comments && bodies_left > 0 && line < 0 && prompt_class(e) < 0 && !e.copyright_sign) {
+      set(comment);
+      out[p].comment_text = true;
+      --bodies_left;
+      continue;
+    }
+
+    // Bylines: "By Jane Smith, BBC News", the names capitalised.
+    if (e.first[byline] == 0 && e.words >= 2 && e.words <= kMaxBylineWords) {
+      const std::size_t after = e.words - static_cast<std::size_t>(e.first_end[byline]);
+      const bool cue_capitalised = starts_upper(doc.span(para.start, para.end)) && e.capitalised > 0;
+      const std::size_t names = e.capitalised - (cue_capitalised ? 1 : 0);
+      if (after > 0 && 10 * names >= 6 * after && (!e.terminal || e.words <= 6)) {
+        set(byline);
+        continue;
+      }
+    }
+
+    // Datelines: a short line made of dates, times and the words around them.
+    const bool has_date = e.cover[date] > 0 || e.relative_time >= 0 || e.clock_or_numeric_date;
+    if (has_date && e.words > 0 && e.words <= kMaxDatelineWords) {
+      const std::size_t dated = e.cover[date] + e.cover[dateline] + e.cover[unit] + e.cover[ago] + e.numbers;
+      if (10 * dated >= (e.terminal ? 8 : 6) * e.words) {
+        set(dateline);
+        in_comments = false;
+        continue;
+      }
+    }
+
+    // Captions and credits: "Image caption, ...", "Photo: Reuters", "... (Getty Images)".
+    if (e.first[caption] == 0 && e.words <= kMaxCaptionWords) {
+      const UChar32 c = char_after_word(doc, para, static_cast<std::size_t>(e.first_end[caption]) - 1);
+      if (c == ':' || c == ',' || c == '|' || c == '/' || c == 0x2013 || c == 0x2014) {
+        set(caption);
+        continue;
+      }
+    }
+    {
+      const std::string_view text = doc.span(para.start, para.end);
+      if (!text.empty() && text.back() == ')' && e.words <= kMaxCaptionWords && e.sentences <= 2 &&
+          e.cover[caption] > 0 && e.first[caption] >= 0) {
+        const std::size_t open = text.rfind('(');
+        const std::uint32_t t = doc.sentences[para.sentence_begin].token_begin;
+        const std::size_t cue_at = doc.tokens[t + static_cast<std::uint32_t>(e.first[caption])].start - para.start;
+        const std::size_t inside_words =
+            open == std::string_view::npos ? 0 : static_cast<std::size_t>(std::count(text.begin() + open, text.end(), ' ')) + 1;
+        // A credit names someone ("(Getty Images)", "(Photo: AFP)"); "(pictured)" points at a photo.
+        const bool names = open != std::string_view::npos &&
+                           std::any_of(text.begin() + open, text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+        if (open != std::string_view::npos && inside_words <= 5 && cue_at > open && names) {
+          set(caption);
+          continue;
+        }
+      }
+    }
+
+    if (e.copyright_sign && e.words <= 40) {
+      set(footer);
+      in_comments = in_related = false;
+      continue;
+    }
+
+    // A related-stories header ("Read more:", "Related", "More on this story") and the
+    // headlines listed under it.
+    const bool related_header = e.first[related] == 0 && e.words <= 25 && (line == related || !e.terminal ||
+                                char_after_word(doc, para, static_cast<std::size_t>(e.first_end[related]) - 1) == ':');
+    if (related_header) {
+      set(related);
+      in_related = e.words <= kShortLineWords;
+      in_comments = false;
+      continue;
+    }
+    // Headlines under a related header, and headlines that are links (from HTML) anywhere.
+    const bool headline = e.sentences == 1 && !e.terminal && e.words <= 20 && line < 0;
+    if ((in_related && (headline || e.link_density >= 0.5f)) || (headline && e.link_density >= 0.8f)) {
+      set(related);
+      continue;
+    }
+    in_related = false;
+
+    if (line >= 0) {
+      set(static_cast<Cue>(line));
+      if (line != comment) in_comments = false;
+      continue;
+    }
+    const std::ptrdiff_t prompt = prompt_class(e);
+    if (prompt >= 0) {
+      set(static_cast<Cue>(prompt));
+      in_comments = false;
+      continue;
+    }
+    if (in_comments && bodies_left == 0 && e.words > kShortLineWords) in_comments = false;
+  }
+  return out;
+}
+
+}  // namespace synopsis::segmentation

@@ -1,0 +1,180 @@
+"""Page furniture (consent banners, comments, bylines, ...) on small pages in five languages."""
+import json
+import pickle
+
+import pytest
+
+import synopsis as sy
+from furniture_pages import ABOUT_COOKIES, EXPECTED, PAGES, TITLES
+
+
+def furniture_kinds(doc):
+    """The boilerplate kind of each furniture paragraph, in page order."""
+    kinds = []
+    for p in doc.paragraphs:
+        sentences = doc.sentences[p.sentences[0]:p.sentences[1]]
+        found = {s.boilerplate_kind for s in sentences}
+        assert len(found) == 1, f"one kind per paragraph, got {found} in {p.text!r}"
+        kind = found.pop()
+        if kind is not None:
+            kinds.append(kind)
+    return kinds
+
+
+@pytest.mark.parametrize("language", sorted(PAGES))
+def test_each_kind_of_furniture_is_recognised(language):
+    doc = sy.segment(PAGES[language], language=language)
+    assert furniture_kinds(doc) == EXPECTED[language]
+
+
+@pytest.mark.parametrize("language", sorted(PAGES))
+def test_the_headline_is_found_after_the_banner(language):
+    doc = sy.segment(PAGES[language], language=language)
+    assert doc.title == TITLES[language]
+
+
+@pytest.mark.parametrize("language", sorted(PAGES))
+def test_only_the_article_is_prose(language):
+    doc = sy.segment(PAGES[language], language=language)
+    assert len(doc.prose) == (6 if language == "en" else 4)
+    assert all(s.boilerplate_kind is None and not s.is_heading for s in doc.prose)
+    assert all(s.is_boilerplate == (s.boilerplate_kind is not None) for s in doc.sentences)
+
+
+@pytest.mark.parametrize("language", sorted(PAGES))
+def test_comments_are_their_text(language):
+    doc = sy.segment(PAGES[language], language=language)
+    assert doc.comments
+    assert all(s.boilerplate_kind == "comment" and not s.is_heading for s in doc.comments)
+    texts = " ".join(s.text for s in doc.comments)
+    assert "(" not in texts  # "Comments (3)" and "Like (4)" are controls, not comments
+
+
+def test_prose_about_cookies_and_newsletters_is_kept():
+    doc = sy.segment(ABOUT_COOKIES)
+    assert doc.title == "Regulators Tighten Rules on Website Cookies"
+    assert [s.boilerplate_kind for s in doc.sentences] == [None] * len(doc.sentences)
+    assert len(doc.prose) == 6
+
+
+def test_a_quoted_banner_is_prose():
+    text = ("Storm Hits Coast\n\n"
+            '"We use cookies to improve your experience, and by continuing to browse you agree to our cookie policy," '
+            "the notice on the council's flood page read on Monday. Residents said the page was hard to use.")
+    doc = sy.segment(text)
+    assert len(doc.prose) == 2
+
+
+def test_summaries_leave_furniture_and_comments_out_by_default():
+    chosen = sy.summarize(PAGES["en"], sentences=50)
+    assert {s.text for s in chosen.sentences} == {s.text for s in sy.segment(PAGES["en"]).prose}
+
+
+def test_summaries_include_comments_on_request():
+    comments = {s.text for s in sy.segment(PAGES["en"]).comments}
+    chosen = {s.text for s in sy.summarize(PAGES["en"], sentences=50, include_comments=True).sentences}
+    assert comments <= chosen
+    assert "Reply · Like (4)" not in chosen
+    summarizer = sy.Summarizer(include_comments=True)
+    assert summarizer.options == {"include_comments": True}
+    assert pickle.loads(pickle.dumps(summarizer)) == summarizer
+
+
+def test_keywords_include_comments_on_request():
+    default = {k.phrase.lower() for k in sy.keywords(PAGES["en"], top=200)}
+    assert "drainage engineers" not in default
+    assert not any("cookie" in p or "preferences" in p for p in default)
+    included = {k.phrase.lower() for k in sy.keywords(PAGES["en"], top=200, include_comments=True)}
+    assert "drainage engineers" in included
+    extractor = sy.KeywordExtractor(include_comments=True)
+    assert extractor.get_params()["include_comments"] is True
+
+
+def test_stance_includes_comments_on_request():
+    target = "the council ignored warnings about the flood wall"
+    comments = {s.index for s in sy.segment(PAGES["en"]).comments}
+    default = sy.StanceTagger(target).tag(PAGES["en"])
+    assert comments.isdisjoint(s.index for s in default.sentences)
+    tagger = sy.StanceTagger(target, include_comments=True)
+    assert comments <= {s.index for s in tagger.tag(PAGES["en"]).sentences}
+    again = pickle.loads(pickle.dumps(tagger))
+    assert "include_comments=True" in repr(again)
+    assert {s.index for s in again.tag(PAGES["en"]).sentences} >= comments
+
+
+@pytest.mark.parametrize("make", [lambda: sy.Summarizer(include_comments="yes"),
+                                  lambda: sy.KeywordExtractor(include_comments=[]),
+                                  lambda: sy.StanceTagger("x", include_comments="no")])
+def test_include_comments_must_be_a_bool(make):
+    with pytest.raises(TypeError):
+        make()
+
+
+def test_kinds_in_plain_data_and_pickles():
+    doc = sy.segment(PAGES["en"])
+    rows = doc.to_dict()["sentences"]
+    assert rows[0]["boilerplate_kind"] == "consent"
+    assert all(("boilerplate_kind" in row) for row in rows)
+    json.dumps(doc.to_dict())
+    s = doc.sentences[0]
+    assert pickle.loads(pickle.dumps(s)).boilerplate_kind == "consent"
+    assert "consent" in repr(s)
+    assert "boilerplate: consent" in doc._repr_html_()
+
+
+def test_a_sentence_state_must_agree_with_its_kind():
+    s = sy.segment(PAGES["en"]).sentences[0]
+    state = list(s.__getstate__())
+    state[7] = "none"
+    with pytest.raises(ValueError, match="boilerplate_kind"):
+        type(s).__new__(type(s)).__setstate__(tuple(state))
+    state[7] = "cookie"
+    with pytest.raises(ValueError):
+        type(s).__new__(type(s)).__setstate__(tuple(state))
+
+
+def test_bylines_and_datelines_stay_available():
+    doc = sy.segment(PAGES["en"])
+    by_kind = {s.boilerplate_kind: s.text for s in doc.sentences if s.boilerplate_kind}
+    assert by_kind["byline"] == "By Jane Smith, BBC News"
+    assert by_kind["dateline"] == "Published 3 hours ago"
+
+
+def test_short_lines_of_ordinary_words_are_headings():
+    doc = sy.segment("Storm Hits Coast\n\n"
+                     "The storm reached the coast on Monday night and damaged hundreds of homes.\n\n"
+                     "Shares and savings\n\n"
+                     "Officials said repairs would take weeks and insurers expect large claims.")
+    assert [s.boilerplate_kind for s in doc.sentences] == [None] * 4
+    assert doc.sentences[2].is_heading
+
+
+def cli(*args, text):
+    import subprocess
+    import sys
+    return subprocess.run([sys.executable, "-m", "synopsis", *args], input=text, capture_output=True, text=True,
+                          timeout=120)
+
+
+def test_cli_segment_shows_the_kind():
+    done = cli("segment", text=PAGES["en"])
+    assert done.returncode == 0, done.stderr
+    assert "   0 B [consent] We use cookies to improve your experience." in done.stdout.splitlines()
+    assert "[byline] By Jane Smith, BBC News" in done.stdout
+
+
+def test_cli_include_comments():
+    default = cli("summarize", "--sentences", "50", text=PAGES["en"])
+    included = cli("summarize", "--sentences", "50", "--include-comments", text=PAGES["en"])
+    assert default.returncode == 0 and included.returncode == 0, default.stderr + included.stderr
+    assert "drainage engineers" not in default.stdout
+    assert "drainage engineers" in included.stdout
+    keyphrases = cli("keywords", "--top", "200", "--include-comments", text=PAGES["en"])
+    assert "drainage engineers" in keyphrases.stdout.lower()
+    stance = cli("stance", "--target", "the council ignored warnings", "--include-comments", "--format", "jsonl",
+                 text=PAGES["en"])
+    assert stance.returncode == 0, stance.stderr
+    comment = {s.index for s in sy.segment(PAGES["en"]).comments}
+    assert comment <= {s["index"] for s in json.loads(stance.stdout)["sentences"]}
+    with_model = cli("stance", "--target", "x", "--model", "model.bin", "--include-comments", text=PAGES["en"])
+    assert with_model.returncode == 2 and "--include-comments" in with_model.stderr
