@@ -11,7 +11,7 @@ class Sentence:
     A sentence of a Document: ``doc.text[start:end] == text``; ``doc.source[source_start:source_end]``
     is where it lies in the input (the HTML it was extracted from, or the text itself).
     """
-    def __getstate__(self) -> tuple[int, int, int, int, str, bool, bool, int, int]:
+    def __getstate__(self) -> tuple[int, int, int, int, str, bool, bool, str, int, int]:
         ...
     def __reduce__(self) -> tuple:
         ...
@@ -222,6 +222,11 @@ class Document:
     def to_json(self) -> str:
         """
         to_dict() as a JSON string.
+        """
+    @property
+    def comments(self) -> list:
+        """
+        The sentences of reader comments (their text, without handles, times and reply/like controls).
         """
     @property
     def format(self) -> str:
@@ -573,7 +578,7 @@ class Summarizer:
         ...
     def __getstate__(self) -> dict:
         ...
-    def __init__(self, *, sentences: typing.Any = None, ratio: typing.Any = None, words: typing.Any = None, method: str = 'pacsum', encoder: typing.Any = 'tfidf', query: typing.Any = None, diversity: typing.SupportsFloat | typing.SupportsIndex = 0.0, language: str = 'en', errors: str = 'strict', use_title: bool = True, query_weight: typing.SupportsFloat | typing.SupportsIndex = 0.5, title_weight: typing.SupportsFloat | typing.SupportsIndex = 0.1, damping: typing.SupportsFloat | typing.SupportsIndex = 0.85, tolerance: typing.SupportsFloat | typing.SupportsIndex = 1e-06, max_iterations: typing.Any = 200, lexrank_threshold: typing.SupportsFloat | typing.SupportsIndex = 0.1, lambda1: typing.SupportsFloat | typing.SupportsIndex = 1.0, lambda2: typing.SupportsFloat | typing.SupportsIndex = 1.0, beta: typing.SupportsFloat | typing.SupportsIndex = 0.0, position_weight: typing.SupportsFloat | typing.SupportsIndex = 0.25, lede_share: typing.SupportsFloat | typing.SupportsIndex = 0.2, lede_lambda1: typing.SupportsFloat | typing.SupportsIndex = -1.0, lede_position_weight: typing.SupportsFloat | typing.SupportsIndex = 0.5, graph_dense_limit: typing.Any = 2000, graph_top_k: typing.Any = 30, **kwargs) -> None:
+    def __init__(self, *, sentences: typing.Any = None, ratio: typing.Any = None, words: typing.Any = None, method: str = 'pacsum', encoder: typing.Any = 'tfidf', query: typing.Any = None, diversity: typing.SupportsFloat | typing.SupportsIndex = 0.0, language: str = 'en', format: str = 'auto', errors: str = 'strict', use_title: bool = True, query_weight: typing.SupportsFloat | typing.SupportsIndex = 0.5, title_weight: typing.SupportsFloat | typing.SupportsIndex = 0.1, damping: typing.SupportsFloat | typing.SupportsIndex = 0.85, tolerance: typing.SupportsFloat | typing.SupportsIndex = 1e-06, max_iterations: typing.Any = 200, lexrank_threshold: typing.SupportsFloat | typing.SupportsIndex = 0.1, lambda1: typing.SupportsFloat | typing.SupportsIndex = 1.0, lambda2: typing.SupportsFloat | typing.SupportsIndex = 1.0, beta: typing.SupportsFloat | typing.SupportsIndex = 0.0, position_weight: typing.SupportsFloat | typing.SupportsIndex = 0.25, lede_share: typing.SupportsFloat | typing.SupportsIndex = 0.2, lede_lambda1: typing.SupportsFloat | typing.SupportsIndex = -1.0, lede_position_weight: typing.SupportsFloat | typing.SupportsIndex = 0.5, graph_dense_limit: typing.Any = 2000, graph_top_k: typing.Any = 30, include_comments: bool = False, **kwargs) -> None:
         ...
     def __reduce__(self) -> tuple:
         ...
@@ -688,7 +693,7 @@ class KeywordExtractor:
     """
     def __getstate__(self) -> tuple[dict, typing.Any, int]:
         ...
-    def __init__(self, *, top: typing.Any = 10, method: str = 'positionrank', language: str = 'en', format: str = 'auto', window: typing.Any = None, max_words: typing.Any = 4, dedup: str = 'subsumed', damping: typing.SupportsFloat | typing.SupportsIndex = 0.85, heuristics: bool = True, errors: str = 'strict', document_frequency: dict | None = None, n_documents: typing.SupportsInt | typing.SupportsIndex | None = None, **kwargs) -> None:
+    def __init__(self, *, top: typing.Any = 10, method: str = 'positionrank', language: str = 'en', format: str = 'auto', window: typing.Any = None, max_words: typing.Any = 4, dedup: str = 'subsumed', damping: typing.SupportsFloat | typing.SupportsIndex = 0.85, heuristics: bool = True, include_comments: bool = False, errors: str = 'strict', document_frequency: dict | None = None, n_documents: typing.SupportsInt | typing.SupportsIndex | None = None, **kwargs) -> None:
         ...
     def __reduce__(self) -> tuple:
         ...
@@ -963,9 +968,9 @@ class StanceTagger:
         >>> t.tag("Experts say the moon landing was not faked; the hoax claims are false.").label
         'disagree'
     """
-    def __getstate__(self) -> tuple[str, str, str, str, float, float, str]:
+    def __getstate__(self) -> tuple[str, str, str, str, float, float, str, bool]:
         ...
-    def __init__(self, target: typing.Any, *, scheme: str = 'fnc', encoder: str = 'tfidf', language: str = 'en', format: str = 'auto', related_threshold: typing.SupportsFloat | typing.SupportsIndex = 0.12, sentence_threshold: typing.SupportsFloat | typing.SupportsIndex = 0.08) -> None:
+    def __init__(self, target: typing.Any, *, scheme: str = 'fnc', encoder: str = 'tfidf', language: str = 'en', format: str = 'auto', related_threshold: typing.SupportsFloat | typing.SupportsIndex = 0.12, sentence_threshold: typing.SupportsFloat | typing.SupportsIndex = 0.08, include_comments: bool = False) -> None:
         ...
     def __reduce__(self) -> tuple:
         ...
