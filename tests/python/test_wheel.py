@@ -49,7 +49,7 @@ def venv(wheel, tmp_path_factory):
     subprocess.run([sys.executable, "-m", "venv", str(root)], check=True)
     python = root / "bin" / "python"
     subprocess.run([str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check", str(wheel)],
-                   check=True)
+                   check=True, env=clean_env())
     return python
 
 
