@@ -3,11 +3,13 @@
 # Safe to run again: packages already present are skipped.
 #
 #   bash scripts/install.sh [pip options]   # Debian packages, then pip install .
-#   bash scripts/install.sh --deps-only     # Debian packages only (scripts/test.sh)
+#   bash scripts/install.sh --test-deps     # Debian packages and the test tools only (scripts/test.sh):
+#                                           # ccache, clang and its sanitizer runtimes
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(build-essential cmake ninja-build libeigen3-dev libicu-dev libstemmer-dev libgtest-dev)
+[ "${1:-}" = "--test-deps" ] && APT_PACKAGES+=(ccache clang libclang-rt-14-dev)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
@@ -20,7 +22,7 @@ if ((${#missing[@]})); then
 else
   echo "== Debian packages: all present (${APT_PACKAGES[*]})"
 fi
-[ "${1:-}" = "--deps-only" ] && exit 0
+[ "${1:-}" = "--test-deps" ] && exit 0
 
 PYTHON="${PYTHON:-python3}"
 export PIP_BREAK_SYSTEM_PACKAGES=1 PIP_DISABLE_PIP_VERSION_CHECK=1

@@ -7,11 +7,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON="${PYTHON:-python3}"
 export PIP_BREAK_SYSTEM_PACKAGES=1 PIP_DISABLE_PIP_VERSION_CHECK=1
+# ccache (installed with the test tools) lets the GoogleTest build take the core's objects
+# from the wheel's build: the same sources, flags and relative paths.
 launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 stage() { echo "== $1 ($(date -u +%H:%M:%S))"; }
 
-bash scripts/install.sh --deps-only
+bash scripts/install.sh --test-deps
 stage "Python test requirements"
 "$PYTHON" -m pip install -q -r requirements-test.txt
 
