@@ -27,6 +27,7 @@ fi
 PYTHON="${PYTHON:-python3}"
 export PIP_BREAK_SYSTEM_PACKAGES=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 export CMAKE_BUILD_PARALLEL_LEVEL="${CMAKE_BUILD_PARALLEL_LEVEL:-$(nproc 2>/dev/null || echo 2)}"
+command -v ccache >/dev/null && export CMAKE_ARGS="${CMAKE_ARGS:-} -DCMAKE_CXX_COMPILER_LAUNCHER=ccache"
 echo "== pip install . (builds the C++ core and the module: a few minutes; progress below)"
 # pip -v shows the build's own messages; only CMake's findings and ninja's steps are kept.
 log="$(mktemp)"
