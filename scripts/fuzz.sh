@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (fuzz/fuzz_*.cpp, clang, ASan+UBSan) in build/fuzz and runs
+# Builds the libFuzzer targets (fuzz/fuzz_*.cpp, clang, ASan+UBSan) in build/asan (the build
+# scripts/sanitize.sh shares: scripts/asan_build.sh; nothing to rebuild after it) and runs
 # each one in turn for SECONDS seconds (default 30), starting from its seed corpus in
-# fuzz/corpus/<target>/. New inputs go to build/fuzz/corpus/<target>/, crashes to
-# build/fuzz/artifacts/. Exits non-zero on the first target that finds a crash, a leak,
+# fuzz/corpus/<target>/. New inputs go to build/asan/corpus/<target>/, crashes to
+# build/asan/artifacts/. Exits non-zero on the first target that finds a crash, a leak,
 # a sanitizer report or an input slower than 10 s.
 #
 #   bash scripts/fuzz.sh              # every target, 30 s each
@@ -13,18 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_TARGET="${1:-30}"
 shift || true
-BUILD=build/fuzz
-
-if ! command -v clang++ >/dev/null; then
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends clang libclang-rt-14-dev >/dev/null
-fi
-
-cmake -S . -B "$BUILD" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Debug \
-      "-DCMAKE_CXX_FLAGS_DEBUG=-O1 -g1" -DSYNOPSIS_FUZZ=ON -DSYNOPSIS_BUILD_TESTS=OFF \
-      -DSYNOPSIS_BUILD_PYTHON=OFF >/dev/null
-cmake --build "$BUILD" --parallel 2
+BUILD=build/asan
 
 targets=()
 if (($#)); then
@@ -32,6 +22,7 @@ if (($#)); then
 else
   for src in fuzz/fuzz_*.cpp; do targets+=("$(basename "$src" .cpp)"); done
 fi
+bash scripts/asan_build.sh --target "${targets[@]}"
 
 mkdir -p "$BUILD/artifacts"
 for t in "${targets[@]}"; do
