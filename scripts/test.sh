@@ -5,6 +5,8 @@
 # also installs the same wheel into a fresh virtual environment: tests/python/test_wheel.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# ccache hits across clones: paths relative to the checkout, the working directory not hashed.
+export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=true
 PYTHON="${PYTHON:-python3}"
 export PIP_BREAK_SYSTEM_PACKAGES=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 # ccache (installed with the test tools) lets the GoogleTest build take the core's objects

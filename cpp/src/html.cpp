@@ -12,7 +12,9 @@
 #include <cstring>
 #include <iterator>
 #include <stdexcept>
+#include <string>
 #include <tuple>
+#include <unordered_map>
 #include <utility>
 
 namespace synopsis {
@@ -331,6 +333,12 @@ void TextBuilder::add_text(std::string_view original, u32 base, std::string_view
       continue;
     }
     end_copy();
+    if (o == '<') {  // markup the parser ignored inside a text node (a stray end tag): no text
+      const std::size_t gt = original.find('>', i + 1);
+      i = copy_i = gt == std::string_view::npos ? original.size() : gt + 1;
+      copy_j = j;
+      continue;
+    }
     std::size_t i2 = i + 1, j2 = j + 1;  // original [i, i2) became decoded [j, j2)
     if (o == '\r' && d == '\n') {       // CR LF and CR are read as LF
       if (i2 < original.size() && original[i2] == '\n') ++i2;
@@ -392,7 +400,7 @@ PageOutline outline(const GumboNode* root) {
     Measured m;
     unsigned next;
   };
-  std::vector<Frame> stack{{{root, 0, tag_of(root) == GUMBO_TAG_H1}, 0}};
+  std::vector<Frame> stack{{{root, 0, false}, 0}};  // has_h1: an h1 with text inside
   while (!stack.empty()) {
     Frame& top = stack.back();
     const GumboVector* children = children_of(top.m.node);
@@ -407,12 +415,13 @@ PageOutline outline(const GumboNode* root) {
             if (tag_of(c) == GUMBO_TAG_TITLE) { out.title = c; break; }
           }
         }
-        if (!is_dropped(child)) stack.push_back({{child, 0, tag_of(child) == GUMBO_TAG_H1}, 0});
+        if (!is_dropped(child)) stack.push_back({{child, 0, false}, 0});
       }
       continue;
     }
-    const Measured done = top.m;
+    Measured done = top.m;
     stack.pop_back();
+    done.has_h1 = done.has_h1 || (tag_of(done.node) == GUMBO_TAG_H1 && done.bytes > 0);  // not a logo-only h1
     if (tag_of(done.node) == GUMBO_TAG_ARTICLE) out.articles.push_back(done);
     if (is_main(done.node) && out.main.node == nullptr) out.main = done;
     if (stack.empty()) {
@@ -560,7 +569,10 @@ std::size_t nesting_beyond(std::string_view html, std::size_t limit) {
                                           "rp", "html", "head", "body", "area", "base", "br", "col", "embed",
                                           "hr", "img", "input", "link", "meta", "param", "source", "track",
                                           "wbr", "keygen", "basefont", "bgsound", "frame", "image"};
+  static const std::string_view raw[] = {"script", "style", "textarea", "title", "xmp", "iframe",
+                                         "noembed", "noframes", "noscript"};
   std::size_t depth = 0;
+  std::unordered_map<std::string, std::size_t> open;  // open elements by name
   std::string name;
   for (std::size_t i = html.find('<'); i != std::string_view::npos; i = html.find('<', i + 1)) {
     if (html.compare(i, 4, "<!--") == 0) {
@@ -576,10 +588,25 @@ std::size_t nesting_beyond(std::string_view html, std::size_t limit) {
       name += static_cast<char>(std::tolower(static_cast<unsigned char>(html[k++])));
     if (name.empty() || !std::isalpha(static_cast<unsigned char>(name[0]))) continue;
     if (std::find(std::begin(flat), std::end(flat), name) != std::end(flat)) continue;
-    if (closing) {
-      if (depth > 0) --depth;
-    } else if (++depth > limit) {
-      return i;
+    if (closing) {  // an end tag with no open element of its name is ignored, as the parser does
+      auto it = open.find(name);
+      if (it != open.end() && it->second > 0) --it->second, --depth;
+      continue;
+    }
+    if (++depth > limit) return i;
+    ++open[name];
+    if (std::find(std::begin(raw), std::end(raw), name) != std::end(raw)) {
+      // Script, style, ...: their content is text up to the end tag, whatever '<' it holds.
+      std::size_t j = i;
+      while ((j = html.find("</", j + 1)) != std::string_view::npos) {
+        std::size_t n = 0;
+        while (n < name.size() && j + 2 + n < html.size() &&
+               std::tolower(static_cast<unsigned char>(html[j + 2 + n])) == name[n])
+          ++n;
+        if (n == name.size()) break;
+      }
+      if (j == std::string_view::npos) break;
+      i = j - 1;  // the loop finds the end tag next
     }
   }
   return std::string_view::npos;

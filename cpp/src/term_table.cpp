@@ -8,7 +8,7 @@ namespace synopsis::segmentation {
 u32 StringIds::find(std::string_view s, std::size_t h) const {
   if (slots_.empty()) return kNone;
   const std::size_t mask = slots_.size() - 1;
-  const auto h32 = static_cast<u32>(h >> 32);
+  const auto h32 = static_cast<u32>(static_cast<std::uint64_t>(h) >> 32);
   for (std::size_t i = h & mask;; i = (i + 1) & mask) {
     const Slot& slot = slots_[i];
     if (slot.id == kNone) return kNone;
@@ -20,7 +20,7 @@ u32 StringIds::find(std::string_view s, std::size_t h) const {
 u32 StringIds::insert(std::string_view s, std::size_t h) {
   if ((size() + 1) * 2 > slots_.size()) grow();
   const u32 id = size();
-  Slot slot{id, static_cast<u32>(h >> 32), static_cast<u32>(bytes_.size()), static_cast<u32>(s.size())};
+  Slot slot{id, static_cast<u32>(static_cast<std::uint64_t>(h) >> 32), static_cast<u32>(bytes_.size()), static_cast<u32>(s.size())};
   bytes_.append(s);
   start_.push_back(static_cast<u32>(bytes_.size()));
   const std::size_t mask = slots_.size() - 1;
@@ -39,15 +39,26 @@ void StringIds::grow() {
     const std::size_t h = hash(s);
     std::size_t i = h & mask;
     while (slots[i].id != kNone) i = (i + 1) & mask;
-    slots[i] = Slot{id, static_cast<u32>(h >> 32), start_[id], static_cast<u32>(s.size())};
+    slots[i] = Slot{id, static_cast<u32>(static_cast<std::uint64_t>(h) >> 32), start_[id], static_cast<u32>(s.size())};
   }
   slots_.swap(slots);
 }
 
+namespace {
+
+// Empties a container and returns its memory (clear() keeps the capacity).
+template <class Container>
+void release(Container& c) {
+  Container().swap(c);
+}
+
+}  // namespace
+
 void StringIds::clear() {
-  bytes_.clear();
+  release(bytes_);
+  release(start_);
   start_.assign(1, 0);
-  slots_.clear();
+  release(slots_);
 }
 
 void TermTable::begin_document() {
@@ -63,12 +74,12 @@ void TermTable::clear() {
   raws_.clear();
   terms_.clear();
   stems_.clear();
-  raw_term_.clear();
-  stop_.clear();
-  word_stem_.clear();
-  self_stem_.clear();
-  doc_term_.clear();
-  doc_stem_.clear();
+  release(raw_term_);
+  release(stop_);
+  release(word_stem_);
+  release(self_stem_);
+  release(doc_term_);
+  release(doc_stem_);
 }
 
 u32 TermTable::term_of(std::string_view raw) {

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, Iterable, Optional
 
 from ._batch import run_batch
-from ._core import KeywordExtractor
+from ._core import KeywordExtractor, segment, segment_batch
 from .display import keywords_html
 
 
@@ -67,8 +67,19 @@ def keywords_to_frame(keywords: Iterable[Any]) -> Any:
     return Keywords(keywords).to_frame()
 
 
+def _reading(extractor: Any) -> dict:
+    """How the extractor reads its texts, as segment() takes it."""
+    params = extractor.get_params()
+    return {name: params[name] for name in ("language", "format", "errors")}
+
+
 def keywords(text: Any, top: Optional[int] = None, **options: Any) -> Keywords:
-    return Keywords(KeywordExtractor(top=top, **options).extract(text), text)
+    extractor = KeywordExtractor(top=top, **options)
+    if isinstance(text, (str, bytes)):
+        # The offsets index the text the document holds (for HTML, the text a reader sees):
+        # the list keeps that document, so highlighting marks the right characters.
+        text = segment(text, **_reading(extractor))
+    return Keywords(extractor.extract(text), text)
 
 
 def keywords_batch(texts: Any, n_jobs: int = -1, *, progress: Optional[bool] = None, **options: Any) -> Any:
@@ -93,6 +104,8 @@ def keywords_batch(texts: Any, n_jobs: int = -1, *, progress: Optional[bool] = N
     extractor = KeywordExtractor(**options)
 
     def batch(part: list) -> list:
+        if all(isinstance(text, (str, bytes)) for text in part):
+            part = segment_batch(part, n_jobs=n_jobs, **_reading(extractor))
         return [Keywords(found, text) for found, text in zip(extractor.extract_batch(part, n_jobs), part)]
 
     return run_batch(batch, texts, progress=progress, n_jobs=n_jobs, desc="keywords")

@@ -226,6 +226,14 @@ TEST(Html, DeepNestingIsReadAndHugeNestingRefused) {
   std::string flat;
   for (int i = 0; i < 50000; ++i) flat += "<p>One more line<br><li>item";
   EXPECT_GE(read_html(flat).sentences.size(), 50000u);
+  // A script's '<' are not elements; an end tag that closes nothing does not lower the depth.
+  std::string script = "<html><body><script>";
+  for (int i = 0; i < 20000; ++i) script += "if(a<b){x<y}";
+  script += "</script><p>After the script.</p></body></html>";
+  EXPECT_EQ(read_html(script).text, "After the script.");
+  std::string stray;
+  for (std::size_t i = 0; i <= max_html_depth(); ++i) stray += "<div></i>";
+  EXPECT_THROW(read_html(stray), std::invalid_argument);
 }
 
 TEST(Html, InvalidUtf8IsReplacedBeforeParsing) {
@@ -253,4 +261,24 @@ TEST(Html, SummariesAndStanceReadHtml) {
   EXPECT_EQ(doc.text.find("Home"), std::string::npos);
   const StanceResult r = StanceTagger("the valley flooded").tag(html);
   for (const SentenceStance& st : r.sentences) EXPECT_LT(st.sentence, doc.sentences.size());
+}
+
+TEST(Html, TokensAfterAStrayEndTagMapToTheirOwnBytes) {
+  // gumbo keeps "</span>" (nothing open to close) inside the text node it ignores.
+  const Document doc = read_html("<p>The council met on Monday.</span> It voted to close the old bridge.</p>");
+  ASSERT_FALSE(doc.tokens.empty());
+  for (std::size_t i = 0; i < doc.tokens.size(); ++i) {
+    const Token& t = doc.tokens[i];
+    const std::uint32_t a = doc.source_start(t.start), b = doc.source_end(t.end);
+    EXPECT_EQ(doc.source.substr(a, b - a), std::string(doc.token_text(i)));
+  }
+}
+
+TEST(Html, AnH1WithoutTextLeavesTheHeadlineToTheTitle) {
+  const Document doc = read_html(
+      "<html><head><title>Council closes the old bridge</title></head><body>"
+      "<h1><a href=\"/\"><img src=\"logo.png\"></a></h1>"
+      "<p>The council voted on Monday to close the old bridge to traffic for a year.</p></body></html>");
+  ASSERT_GE(doc.title, 0);
+  EXPECT_EQ(doc.sentence_text(static_cast<std::size_t>(doc.title)), "Council closes the old bridge");
 }

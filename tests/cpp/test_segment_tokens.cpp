@@ -119,6 +119,7 @@ TEST(SegmentTokens, ThreadTermTableResetKeepsResults) {
   EXPECT_EQ(segment_tokens(after), segment_tokens(before));
   EXPECT_EQ(after.terms, before.terms);
   EXPECT_EQ(after.stems, before.stems);
+  ASSERT_EQ(after.tokens.size(), before.tokens.size());
   for (std::size_t i = 0; i < before.tokens.size(); ++i) {
     EXPECT_EQ(after.tokens[i].term, before.tokens[i].term);
     EXPECT_EQ(after.tokens[i].stem, before.tokens[i].stem);

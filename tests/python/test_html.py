@@ -137,7 +137,8 @@ def test_every_entry_point_reads_html():
         assert "<" not in s.text
     assert summary.document.format == "html"
     batch = sy.summarize_batch([PAGE, "Plain text. Two sentences here."], sentences=1, n_jobs=2)
-    assert batch[0].sentences[0].source_start == summary.sentences[0].source_start or batch[0].source == PAGE
+    assert [s.source_start for s in batch[0].sentences] == [s.source_start for s in summary.sentences[:1]]
+    assert batch[0].source == PAGE
     assert batch[1].source == batch[1].text
     assert sy.Summarizer(format="text").summarize(PAGE).document.format == "text"
 
@@ -221,3 +222,15 @@ def test_cli_format_in(tmp_path):
         subprocess.run(run + command + ["--format-in", "html", str(page)], capture_output=True, check=True)
     bad = subprocess.run(run + ["segment", "--format-in", "pdf", str(page)], capture_output=True, text=True)
     assert bad.returncode == 2 and "auto" in bad.stderr and "html" in bad.stderr
+
+
+def test_keyphrases_of_a_page_are_highlighted_in_the_text_a_reader_sees():
+    for found in (sy.keywords(PAGE, top=5), sy.keywords_batch([PAGE], top=5)[0]):
+        html = found._repr_html_()
+        assert "<mark" in html
+        assert "&lt;" not in html  # no markup of the page shows, highlighted or not
+        text = found.text.text
+        for k in found:
+            for a, b in k.offsets:  # each occurrence is the phrase (up to its inflection), not markup
+                assert text[a:b].lower()[:3] == k.phrase.lower()[:3], (text[a:b], k.phrase)
+

@@ -138,25 +138,31 @@ CASES = {
     "Keyword: a span that ends before it starts": ("r = sy.keywords('Oil fell.')[0]", "('oil', 1.0, [(5, 2)], 'oil')"),
     "Keyword: an infinite score": ("r = sy.keywords('Oil fell.')[0]", "('oil', float('inf'), [(0, 3)], 'oil')"),
     "Sentence: a span that does not hold its text": ("r = sy.segment('One. Two.').sentences[0]",
-                                                     "(0, 0, 40, 0, 'One.', False, False, 'none')"),
-    "Token: an unknown kind": ("r = sy.segment('One.').tokens[0]", "(0, 3, 0, 'One', 'one', 'one', 'verb', False)"),
+                                                     "(0, 0, 40, 0, 'One.', False, False, 'none', 0, 40)"),
+    "Token: an unknown kind": ("r = sy.segment('One.').tokens[0]", "(0, 3, 0, 'One', 'one', 'one', 'verb', False, 0, 3)"),
     "Paragraph: sentences that end before they begin": ("r = sy.segment('One.').paragraphs[0]",
-                                                        "(0, 0, 4, 3, 1, 'One.')"),
+                                                        "(0, 0, 4, 3, 1, 'One.', 0.0)"),
     "TfidfEncoder: a frequency above the documents": ("r = sy.TfidfEncoder()",
                                                       "((True, True, True), ({'oil': 5}, 2))"),
     "Bm25Encoder: b outside [0, 1]": ("r = sy.Bm25Encoder()", "((1.2, 7.0, 0.0, 0.25), ({}, 0))"),
     "Bm25Encoder: a NaN k1": ("r = sy.Bm25Encoder()", "((float('nan'), 0.75, 0.0, 0.25), ({}, 0))"),
     "LsaEncoder: negative dimensions": ("r = sy.LsaEncoder()", "((-3, 7), ({}, 0))"),
-    "Summary: a sentence past the text": ("r = sy.summarize('One. Two.')", "('One. Two.', [(0, 0, 99, 0.5)], 'en')"),
+    "Summary: a sentence past the text": ("r = sy.summarize('One. Two.')", "('One. Two.', [(0, 0, 99, 0.5, 0, 99)], 'en', None)"),
     "SummarySentence: a text longer than its span": ("r = sy.summarize('One. Two.').sentences[0]",
-                                                     "(0, 'One.', 0, 2, 0.5)"),
+                                                     "(0, 'One.', 0, 2, 0.5, 0, 2)"),
     "StanceTagger: a threshold of NaN": ("r = sy.StanceTagger('x')",
-                                         "('x', 'fnc', 'tfidf', 'en', float('nan'), 0.1, False)"),
+                                         "('x', 'fnc', 'tfidf', 'en', float('nan'), 0.1, 'auto', False)"),
     "KeywordExtractor: a count above n_documents": ("r = sy.KeywordExtractor()",
                                                     "(r.get_params(), {'oil': 9}, 2)"),
     "Attribution: a source without a span": ("r = sy.attributions('He left (Source: AP).')[0].attribution",
                                              "('AP', None, None, 'parenthetical', 'Source', 'Source:', False)"),
-    "Document: a language that is not text": ("r = sy.segment('One.')", "('One.', '\\ud800')"),
+    "Sentence: a source span that ends before it starts": ("r = sy.segment('One. Two.').sentences[0]",
+                                                           "(0, 0, 4, 0, 'One.', False, False, 'none', 9, 2)"),
+    "Sentence: a boilerplate flag without its kind": ("r = sy.segment('One. Two.').sentences[0]",
+                                                      "(0, 0, 4, 0, 'One.', False, True, 'none', 0, 4)"),
+    "Paragraph: a link density above 1": ("r = sy.segment('One.').paragraphs[0]", "(0, 0, 4, 0, 1, 'One.', 1.5)"),
+    "Document: a format that does not exist": ("r = sy.segment('One.')", "('One.', 'en', 'pdf')"),
+    "Document: a language that is not text": ("r = sy.segment('One.')", "('One.', '\\ud800', 'text')"),
 }
 
 
@@ -168,3 +174,4 @@ def test_a_specific_malformed_state_is_a_value_or_type_error(case):
     done = run(code)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("refused"), done.stdout
+    assert "fields" not in done.stdout, f"refused for its length, not for {case!r}: {done.stdout}"

@@ -137,3 +137,20 @@ def test_auditwheel_finds_a_manylinux_wheel(wheel):
     assert not SYSTEM_LIBRARIES.search(text), text
     assert "synopsis.libs" not in subprocess.run([sys.executable, "-m", "zipfile", "-l", str(wheel)],
                                                  capture_output=True, text=True, check=True).stdout
+
+
+def test_the_module_loads_after_other_extensions_loaded_libstdcxx(wheel, tmp_path):
+    """In a Jupyter kernel other C++ extensions (matplotlib's, pandas') load libstdc++ first;
+    a module that reached its thread-locals through static TLS could not load then."""
+    pytest.importorskip("matplotlib")
+    pytest.importorskip("pandas")
+    root = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(root)], check=True)
+    python = root / "bin" / "python"
+    subprocess.run([str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check", "--no-deps",
+                    "--ignore-installed", str(wheel)], check=True, env=clean_env())
+    code = ("import matplotlib.pyplot, pandas\nimport synopsis\n"
+            "print(synopsis.__file__)\nprint(synopsis.summarize('Oil fell. Oil rose on Monday.', sentences=1))")
+    done = subprocess.run([str(python), "-c", code], capture_output=True, text=True, env=clean_env(), cwd="/")
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.startswith(str(root)), done.stdout
