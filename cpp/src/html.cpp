@@ -563,7 +563,16 @@ TextSpan trimmed(std::string_view text, TextSpan s) {
 // are) first nest deeper than `limit`, or npos. A cheap scan of the tags, no parse: gumbo
 // checks the stack of open elements at every block tag, so a page nested ten thousand
 // levels deep costs it seconds, and a hundred thousand levels minutes.
-std::size_t nesting_beyond(std::string_view html, std::size_t limit) {
+// Where a page is too costly for the parser, found by a scan of its tags: elements left open
+// more than `limit` deep (gumbo's time grows with the square of the depth), or formatting
+// elements (b, i, font, ...) left open while many more tags follow (gumbo reopens every open
+// one at each new block: time and memory grow with their product).
+struct ParseCost {
+  std::size_t offset = std::string_view::npos;  // npos: fine to parse
+  bool formatting = false;                      // the second reason, not the depth
+};
+
+ParseCost parse_cost(std::string_view html, std::size_t limit) {
   static const std::string_view flat[] = {"p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th",
                                           "thead", "tbody", "tfoot", "caption", "colgroup", "rb", "rt",
                                           "rp", "html", "head", "body", "area", "base", "br", "col", "embed",
@@ -571,7 +580,13 @@ std::size_t nesting_beyond(std::string_view html, std::size_t limit) {
                                           "wbr", "keygen", "basefont", "bgsound", "frame", "image"};
   static const std::string_view raw[] = {"script", "style", "textarea", "title", "xmp", "iframe",
                                          "noembed", "noframes", "noscript"};
-  std::size_t depth = 0;
+  static const std::string_view formatting_tags[] = {"a", "b", "big", "code", "em", "font", "i", "nobr",
+                                                     "s", "small", "strike", "strong", "tt", "u"};
+  auto is_formatting = [](const std::string& n) {
+    return std::find(std::begin(formatting_tags), std::end(formatting_tags), n) != std::end(formatting_tags);
+  };
+  const std::size_t budget = 16 * html.size() + 1000000;  // reopened elements the parser may make
+  std::size_t depth = 0, formatting = 0, work = 0;
   std::unordered_map<std::string, std::size_t> open;  // open elements by name
   std::string name;
   for (std::size_t i = html.find('<'); i != std::string_view::npos; i = html.find('<', i + 1)) {
@@ -587,14 +602,19 @@ std::size_t nesting_beyond(std::string_view html, std::size_t limit) {
     while (k < html.size() && name.size() < 16 && std::isalnum(static_cast<unsigned char>(html[k])))
       name += static_cast<char>(std::tolower(static_cast<unsigned char>(html[k++])));
     if (name.empty() || !std::isalpha(static_cast<unsigned char>(name[0]))) continue;
+    if (!closing && (work += formatting) > budget) return {i, true};
     if (std::find(std::begin(flat), std::end(flat), name) != std::end(flat)) continue;
     if (closing) {  // an end tag with no open element of its name is ignored, as the parser does
       auto it = open.find(name);
-      if (it != open.end() && it->second > 0) --it->second, --depth;
+      if (it != open.end() && it->second > 0) {
+        --it->second, --depth;
+        if (is_formatting(name)) --formatting;
+      }
       continue;
     }
-    if (++depth > limit) return i;
+    if (++depth > limit) return {i, false};
     ++open[name];
+    if (is_formatting(name)) ++formatting;
     if (std::find(std::begin(raw), std::end(raw), name) != std::end(raw)) {
       // Script, style, ...: their content is text up to the end tag, whatever '<' it holds.
       std::size_t j = i;
@@ -609,7 +629,7 @@ std::size_t nesting_beyond(std::string_view html, std::size_t limit) {
       i = j - 1;  // the loop finds the end tag next
     }
   }
-  return std::string_view::npos;
+  return {};
 }
 
 }  // namespace
@@ -641,11 +661,15 @@ bool looks_like_html(std::string_view text) {
 HtmlText html_to_text(std::string_view html) {
   HtmlText result;
   if (html.empty()) return result;
-  const std::size_t deep = nesting_beyond(html, max_html_depth());
-  if (deep != std::string_view::npos)
+  const ParseCost cost = parse_cost(html, max_html_depth());
+  if (cost.offset != std::string_view::npos && !cost.formatting)
     throw std::invalid_argument("the HTML nests elements more than " + std::to_string(max_html_depth()) +
-                                " deep (at byte offset " + std::to_string(deep) +
+                                " deep (at byte offset " + std::to_string(cost.offset) +
                                 "); read it as plain text (format \"text\") or flatten it");
+  if (cost.offset != std::string_view::npos)
+    throw std::invalid_argument("the HTML leaves too many formatting elements (b, i, font, ...) open "
+                                "before the tags that follow them (at byte offset " + std::to_string(cost.offset) +
+                                "); read it as plain text (format \"text\") or close them");
   ParseArena arena;
   GumboOptions options = kGumboDefaultOptions;
   options.allocator = &ParseArena::allocate;

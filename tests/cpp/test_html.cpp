@@ -234,6 +234,21 @@ TEST(Html, DeepNestingIsReadAndHugeNestingRefused) {
   std::string stray;
   for (std::size_t i = 0; i <= max_html_depth(); ++i) stray += "<div></i>";
   EXPECT_THROW(read_html(stray), std::invalid_argument);
+  // Formatting elements left open are reopened at every block: refused before they cost much.
+  std::string formats = "<div>";
+  for (int i = 0; i < 800; ++i) formats += "<b id=" + std::to_string(i) + ">";
+  formats += "</div>";
+  for (int i = 0; i < 2000; ++i) formats += "<div>x</div>";
+  try {
+    read_html(formats);
+    FAIL() << "no exception";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_NE(std::string(e.what()).find("formatting elements"), std::string::npos) << e.what();
+  }
+  // A page of ordinary inline markup is read.
+  std::string inline_page;
+  for (int i = 0; i < 20000; ++i) inline_page += "<p>Some <b>bold</b> and <i>italic <a href=x>linked</a></i> words.</p>";
+  EXPECT_GE(read_html(inline_page).sentences.size(), 20000u);
 }
 
 TEST(Html, InvalidUtf8IsReplacedBeforeParsing) {

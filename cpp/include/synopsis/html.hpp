@@ -42,7 +42,9 @@ struct HtmlText {
 // title) and hidden elements (hidden, aria-hidden="true", display:none) are dropped.
 // Malformed HTML is read as browsers read it. Throws std::invalid_argument only for elements
 // left open more than max_html_depth() levels deep (gumbo's time grows with the square of
-// the depth; real pages stay below a few hundred).
+// the depth; real pages stay below a few hundred), and for formatting elements (b, i, font,
+// ...) left open before so many tags that reopening them would cost more than 16 per byte of
+// the page (gumbo's time and memory grow with their product).
 HtmlText html_to_text(std::string_view html);
 
 constexpr std::size_t max_html_depth() { return 10000; }
