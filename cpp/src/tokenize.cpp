@@ -139,7 +139,10 @@ class Tokenizer {
   // The tokens ICU's word iterator finds in the UTF-16 span [ustart, uend); returns the
   // boundary it stopped at, uend or (when spaces join across it, WB3d) beyond.
   int32_t icu_tokens(int32_t ustart, int32_t uend) {
+    // The boundary at or before ustart; preceding() gives DONE when ustart + 1 falls inside a
+    // surrogate pair at the start of the text (it moves back to 0, and nothing precedes 0).
     int32_t prev = word_bi_->preceding(ustart + 1);
+    if (prev == icu::BreakIterator::DONE) prev = word_bi_->first();
     for (int32_t b = word_bi_->next(); b != icu::BreakIterator::DONE; prev = b, b = word_bi_->next()) {
       const int32_t status = word_bi_->getRuleStatus();
       if (status >= UBRK_WORD_NONE_LIMIT) {

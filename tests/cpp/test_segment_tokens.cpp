@@ -126,3 +126,17 @@ TEST(SegmentTokens, ThreadTermTableResetKeepsResults) {
     EXPECT_EQ(after.tokens[i].is_stopword, before.tokens[i].is_stopword);
   }
 }
+
+TEST(SegmentTokens, TextOpeningWithACharacterOutsideTheBmp) {
+  for (const std::string text : {"\U0001869F><>", "\U0001F600 is fun. Yes.", "\U0001D400\U0001D401 news today."}) {
+    const Document doc = segment(text);
+    for (const Token& t : doc.tokens) {
+      EXPECT_LE(t.start, t.end);
+      EXPECT_LE(t.end, doc.text.size());
+    }
+  }
+  const Document doc = segment("\U0001D400\U0001D401 news today.");
+  ASSERT_EQ(doc.tokens.size(), 3u);
+  EXPECT_EQ(doc.token_text(0), "\U0001D400\U0001D401");
+}
+
