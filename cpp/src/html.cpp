@@ -125,6 +125,43 @@ bool is_dropped(const GumboNode* node) {
   return !style.empty() && style_hides(style);
 }
 
+// The furniture kind the markup gives an element: <figcaption>, or a word of its class or id
+// (split at anything but letters and digits: "cookie-banner", "c-comments__list", "adSlot"
+// is one word "adslot" and does not count). none when nothing says so.
+BoilerplateKind markup_furniture(const GumboNode* node) {
+  if (tag_of(node) == GUMBO_TAG_FIGCAPTION) return BoilerplateKind::caption;
+  static const std::pair<std::string_view, BoilerplateKind> words[] = {
+      {"cookie", BoilerplateKind::consent},        {"cookies", BoilerplateKind::consent},
+      {"consent", BoilerplateKind::consent},       {"gdpr", BoilerplateKind::consent},
+      {"comment", BoilerplateKind::comment},       {"comments", BoilerplateKind::comment},
+      {"disqus", BoilerplateKind::comment},        {"newsletter", BoilerplateKind::subscription},
+      {"subscribe", BoilerplateKind::subscription}, {"subscription", BoilerplateKind::subscription},
+      {"paywall", BoilerplateKind::subscription},  {"signup", BoilerplateKind::subscription},
+      {"share", BoilerplateKind::share},           {"sharing", BoilerplateKind::share},
+      {"social", BoilerplateKind::share},          {"ad", BoilerplateKind::advertisement},
+      {"ads", BoilerplateKind::advertisement},     {"advert", BoilerplateKind::advertisement},
+      {"advertisement", BoilerplateKind::advertisement}, {"sponsored", BoilerplateKind::advertisement},
+      {"related", BoilerplateKind::related},       {"recommended", BoilerplateKind::related},
+      {"readmore", BoilerplateKind::related},      {"byline", BoilerplateKind::byline},
+      {"caption", BoilerplateKind::caption},       {"credit", BoilerplateKind::caption},
+      {"copyright", BoilerplateKind::footer}};
+  for (const char* name : {"class", "id"}) {
+    const std::string_view value = attribute(node, name);
+    std::size_t i = 0;
+    while (i < value.size()) {
+      while (i < value.size() && !std::isalnum(static_cast<unsigned char>(value[i]))) ++i;
+      std::size_t j = i;
+      std::string word;
+      while (j < value.size() && std::isalnum(static_cast<unsigned char>(value[j])))
+        word += static_cast<char>(std::tolower(static_cast<unsigned char>(value[j++])));
+      for (const auto& [w, kind] : words)
+        if (word == w) return kind;
+      i = j;
+    }
+  }
+  return BoilerplateKind::none;
+}
+
 bool is_main(const GumboNode* node) {
   return tag_of(node) == GUMBO_TAG_MAIN || (node->type == GUMBO_NODE_ELEMENT && equals_ignoring_case(attribute(node, "role"), "main"));
 }
@@ -449,6 +486,7 @@ struct Walker {
   std::string_view html;
   TextBuilder out;
   std::vector<TextSpan> headings, links;
+  std::vector<std::pair<TextSpan, BoilerplateKind>> furniture;
   std::optional<TextSpan> first_h1;
   int pre = 0;
 
@@ -505,6 +543,8 @@ struct Walker {
         if (is_heading(tag)) headings.push_back(span);
         if (tag == GUMBO_TAG_H1 && !first_h1) first_h1 = span;
         if (tag == GUMBO_TAG_A) links.push_back(span);
+        if (const BoilerplateKind kind = markup_furniture(done.node); kind != BoilerplateKind::none)
+          furniture.emplace_back(span, kind);
       }
     }
   }
@@ -684,11 +724,11 @@ HtmlText html_to_text(std::string_view html) {
   const PageOutline page = outline(parsed->root);
   const Measured content = choose_content(page);
 
-  Walker body{html, {}, {}, {}, {}, 0};
+  Walker body{html, {}, {}, {}, {}, {}, 0};
   body.walk(content.node);
 
   // The headline: the content's h1, else the page title (unless the content opens with it).
-  Walker title{html, {}, {}, {}, {}, 0};
+  Walker title{html, {}, {}, {}, {}, {}, 0};
   if (page.title != nullptr && !content.has_h1) {
     const GumboVector& kids = page.title->v.element.children;
     for (unsigned k = 0; k < kids.length; ++k) {
@@ -727,6 +767,12 @@ HtmlText html_to_text(std::string_view html) {
   for (TextSpan s : body.links) {
     s = trimmed(result.text, {s.start + shift, s.end + shift});
     if (s.start < s.end) result.links.push_back(s);
+  }
+  for (auto [s, kind] : body.furniture) {
+    s = trimmed(result.text, {s.start + shift, s.end + shift});
+    const bool holds_headline = result.headline && s.start <= result.headline->start && result.headline->end <= s.end;
+    if (s.start < s.end && !holds_headline && 2 * (s.end - s.start) <= result.text.size())
+      result.furniture.emplace_back(s, kind);
   }
   auto by_start = [](const TextSpan& x, const TextSpan& y) { return x.start < y.start || (x.start == y.start && x.end < y.end); };
   std::sort(result.headings.begin(), result.headings.end(), by_start);

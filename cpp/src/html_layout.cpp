@@ -1,5 +1,9 @@
 // What the HTML says about the layout of its text: link density of each paragraph, the
-// headings, and the headline. The text itself comes from html.cpp.
+// headings, the furniture the markup names, and the headline. The text itself comes from
+// html.cpp.
+#include <algorithm>
+#include <vector>
+
 #include "segment_internal.hpp"
 
 namespace synopsis::segmentation {
@@ -35,6 +39,19 @@ void flag_html_structure(Document& doc, const HtmlText& html) {
     while (s < doc.sentences.size() && doc.sentences[s].start < h.start) ++s;
     for (std::size_t k = s; k < doc.sentences.size() && doc.sentences[k].start < h.end; ++k)
       doc.sentences[k].is_heading = true;
+  }
+  // Sentences inside an element the markup names as furniture take its kind; the innermost
+  // element decides (elements close, and are listed, before those around them).
+  std::vector<bool> named(doc.sentences.size(), false);
+  for (const auto& [span, kind] : html.furniture) {
+    auto first = std::lower_bound(doc.sentences.begin(), doc.sentences.end(), span.start,
+                                  [](const Sentence& x, std::uint32_t at) { return x.start < at; });
+    for (auto it = first; it != doc.sentences.end() && it->start < span.end; ++it) {
+      if (it->end > span.end || named[it->index] || static_cast<std::int32_t>(it->index) == doc.title) continue;
+      named[it->index] = true;
+      it->is_boilerplate = true;
+      it->boilerplate_kind = kind;
+    }
   }
   if (!html.headline) return;
   for (Sentence& sentence : doc.sentences) {

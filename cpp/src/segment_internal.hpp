@@ -286,8 +286,9 @@ void flag_layout(Document& doc, const std::vector<bool>& paragraph_after_blank,
 // boilerplate rules may read it).
 void set_link_density(Document& doc, const std::vector<TextSpan>& links);
 
-// Headings and the headline as the HTML marks them (after flag_layout): sentences of h1-h6
-// are headings, the headline's first sentence is the title.
+// Headings, furniture and the headline as the HTML marks them (after flag_layout): sentences
+// of h1-h6 are headings, sentences inside elements the markup names as furniture take its
+// kind, the headline's first sentence is the title.
 void flag_html_structure(Document& doc, const HtmlText& html);
 
 }  // namespace synopsis::segmentation

@@ -297,3 +297,31 @@ TEST(Html, AnH1WithoutTextLeavesTheHeadlineToTheTitle) {
   ASSERT_GE(doc.title, 0);
   EXPECT_EQ(doc.sentence_text(static_cast<std::size_t>(doc.title)), "Council closes the old bridge");
 }
+
+TEST(Html, FurnitureTheMarkupNamesTakesItsKind) {
+  const Document doc = read_html(
+      "<html><body><div class=\"cookie-banner\"><p>We use cookies to improve your experience on our site.</p></div>"
+      "<div class=\"post has-comments\"><h1>Floods close schools in the valley</h1>"
+      "<p>Heavy rain flooded the valley on Monday, and the river rose two metres overnight.</p>"
+      "<figure><img src=x.jpg><figcaption>Water in the town centre on Monday morning.</figcaption></figure>"
+      "<p>Schools in the three towns closed early, officials said on Monday afternoon.</p>"
+      "<section id=\"comments\"><p>This is absolutely ridiculous, the council was warned years ago.</p></section>"
+      "</div></body></html>");
+  auto kind_of = [&](const std::string& start) {
+    for (std::size_t i = 0; i < doc.sentences.size(); ++i)
+      if (doc.sentence_text(i).substr(0, start.size()) == start) return doc.sentences[i].boilerplate_kind;
+    ADD_FAILURE() << "no sentence starts with " << start;
+    return BoilerplateKind::none;
+  };
+  EXPECT_EQ(kind_of("We use cookies"), BoilerplateKind::consent);
+  EXPECT_EQ(kind_of("Water in the town"), BoilerplateKind::caption);
+  EXPECT_EQ(kind_of("This is absolutely"), BoilerplateKind::comment);
+  // "has-comments" wraps the headline and the article: it names no furniture.
+  EXPECT_EQ(kind_of("Heavy rain"), BoilerplateKind::none);
+  EXPECT_EQ(kind_of("Schools in"), BoilerplateKind::none);
+  ASSERT_GE(doc.title, 0);
+  EXPECT_EQ(doc.sentence_text(static_cast<std::size_t>(doc.title)), "Floods close schools in the valley");
+  for (const Sentence& sentence : doc.sentences)
+    EXPECT_EQ(sentence.is_boilerplate, sentence.boilerplate_kind != BoilerplateKind::none);
+}
+

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "synopsis/document.hpp"
@@ -33,6 +34,10 @@ struct HtmlText {
   std::vector<TextSpan> headings;   // h1-h6 elements and the headline, in text order
   std::vector<TextSpan> links;      // text inside <a> elements, in text order
   std::optional<TextSpan> headline; // the content's first h1, or else the page's <title>
+  // Elements the markup names as page furniture: <figcaption>, and class or id words such as
+  // "cookie", "comments", "newsletter", "share", "ad", "related", "byline" (never one that
+  // holds the headline or most of the text). In text order; they may nest.
+  std::vector<std::pair<TextSpan, BoilerplateKind>> furniture;
 };
 
 // The readable text of an HTML document (valid UTF-8). The content is the largest <article>
