@@ -41,16 +41,30 @@ void flag_html_structure(Document& doc, const HtmlText& html) {
       doc.sentences[k].is_heading = true;
   }
   // Sentences inside an element the markup names as furniture take its kind; the innermost
-  // element decides (elements close, and are listed, before those around them).
-  std::vector<bool> named(doc.sentences.size(), false);
-  for (const auto& [span, kind] : html.furniture) {
-    auto first = std::lower_bound(doc.sentences.begin(), doc.sentences.end(), span.start,
-                                  [](const Sentence& x, std::uint32_t at) { return x.start < at; });
-    for (auto it = first; it != doc.sentences.end() && it->start < span.end; ++it) {
-      if (it->end > span.end || named[it->index] || static_cast<std::int32_t>(it->index) == doc.title) continue;
-      named[it->index] = true;
-      it->is_boilerplate = true;
-      it->boilerplate_kind = kind;
+  // element that holds the whole sentence decides. Elements nest, so one sweep with a stack
+  // of the elements open at each sentence's start finds it.
+  using Named = std::pair<TextSpan, BoilerplateKind>;
+  std::vector<Named> spans = html.furniture;
+  std::sort(spans.begin(), spans.end(), [](const Named& a, const Named& b) {
+    return a.first.start < b.first.start || (a.first.start == b.first.start && a.first.end > b.first.end);
+  });
+  std::vector<const Named*> open;
+  std::size_t next = 0;
+  for (Sentence& sentence : doc.sentences) {
+    for (; next < spans.size() && spans[next].first.start <= sentence.start; ++next) {
+      while (!open.empty() && open.back()->first.end <= spans[next].first.start) open.pop_back();
+      open.push_back(&spans[next]);
+    }
+    while (!open.empty() && open.back()->first.end <= sentence.start) open.pop_back();
+    if (static_cast<std::int32_t>(sentence.index) == doc.title) continue;
+    // Walk out from the innermost element (a few levels: deeper nesting names nothing more).
+    for (std::size_t up = 0; up < open.size() && up < 16; ++up) {
+      const Named& element = *open[open.size() - 1 - up];
+      if (sentence.end <= element.first.end) {
+        sentence.is_boilerplate = true;
+        sentence.boilerplate_kind = element.second;
+        break;
+      }
     }
   }
   if (!html.headline) return;

@@ -36,7 +36,7 @@ struct HtmlText {
   std::optional<TextSpan> headline; // the content's first h1, or else the page's <title>
   // Elements the markup names as page furniture: <figcaption>, and class or id words such as
   // "cookie", "comments", "newsletter", "share", "ad", "related", "byline" (never one that
-  // holds the headline or most of the text). In text order; they may nest.
+  // holds the headline or most of the text). They nest as their elements do.
   std::vector<std::pair<TextSpan, BoilerplateKind>> furniture;
 };
 
