@@ -30,22 +30,22 @@ from typing import Callable
 from _common import OfflineSumyTokenizer, load_jsonl, make_parser, markdown_table, sumy_document, sumy_summarizers
 
 
-def cpu_seconds(run: Callable[[], object], repeat: int) -> float:
+def best_seconds(run: Callable[[], object], repeat: int, clock: Callable[[], float]) -> float:
+    """The shortest of `repeat` runs, timed with `clock`."""
     best = float("inf")
     for _ in range(repeat):
-        start = time.process_time()
+        start = clock()
         run()
-        best = min(best, time.process_time() - start)
+        best = min(best, clock() - start)
     return best
+
+
+def cpu_seconds(run: Callable[[], object], repeat: int) -> float:
+    return best_seconds(run, repeat, time.process_time)
 
 
 def wall_seconds(run: Callable[[], object], repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        best = min(best, time.perf_counter() - start)
-    return best
+    return best_seconds(run, repeat, time.perf_counter)
 
 
 def peers(n_sentences: int) -> dict[str, dict[str, Callable[[list[str]], list]]]:

@@ -3,11 +3,7 @@
 # to the items synopsis reads (cmake/icu_data.py), so that the module needs no system
 # library beyond the C and C++ runtimes: what a wheel needs.
 
-set(synopsis_static_libraries ${ICU_UC_LIBRARY} ${ICU_I18N_LIBRARY} ${STEMMER_LIBRARY})
-if(TARGET synopsis::gumbo)
-  get_target_property(gumbo_location synopsis::gumbo IMPORTED_LOCATION)
-  list(APPEND synopsis_static_libraries ${gumbo_location})
-endif()
+set(synopsis_static_libraries ${ICU_UC_LIBRARY} ${ICU_I18N_LIBRARY} ${STEMMER_LIBRARY} ${GUMBO_LIBRARY})
 foreach(library IN LISTS synopsis_static_libraries)
   if(NOT library MATCHES "\\${CMAKE_STATIC_LIBRARY_SUFFIX}$")
     message(FATAL_ERROR "SYNOPSIS_STATIC_DEPS needs static archives, found ${library}: "
