@@ -28,51 +28,77 @@ using Index = Eigen::Index;
 // The int8 weight layout (packed by the loader): blocks of 16 output rows; within a block,
 // groups of 4 inputs, each group holding the 16 rows' 4 bytes in turn (64 bytes, one
 // AVX-512 register for VNNI): W[o, k] is at (o / 16) * 16 * in + (k / 4) * 64 + (o % 16) * 4 + k % 4.
-// y = x W^T + b over int8: each row of x quantised symmetrically to [-127, 127] with its own
-// scale, products accumulated in int32.
+#ifdef SYNOPSIS_FORWARD_VNNI
+// Rows [t0, t0 + NT) of y for output blocks [ob, ob + NB) of 16: NT x NB accumulators in
+// registers, one weight load per block and one broadcast per row for each group of 4 inputs.
+template <int NT, int NB>
+inline void vnni_tile(const LinearView& w, const std::uint8_t* xq, const float* xs, const float* xmin, Index t0, int ob,
+                      float* y) {
+  const int in = w.in, out = w.out;
+  __m512i acc[NT][NB];
+  for (int r = 0; r < NT; ++r)
+    for (int c = 0; c < NB; ++c) acc[r][c] = _mm512_setzero_si512();
+  const std::size_t block = 16 * static_cast<std::size_t>(in);
+  const std::int8_t* wb = w.q + static_cast<std::size_t>(ob) * block;
+  const std::uint8_t* xr = xq + t0 * in;
+  for (int g = 0; g < in / 4; ++g) {
+    __m512i wv[NB];
+    for (int c = 0; c < NB; ++c)
+      wv[c] = _mm512_loadu_si512(reinterpret_cast<const void*>(wb + c * block + static_cast<std::size_t>(g) * 64));
+    for (int r = 0; r < NT; ++r) {
+      std::int32_t a;
+      std::memcpy(&a, xr + r * in + 4 * g, 4);
+      const __m512i av = _mm512_set1_epi32(a);
+      for (int c = 0; c < NB; ++c) acc[r][c] = _mm512_dpbusd_epi32(acc[r][c], av, wv[c]);
+    }
+  }
+  for (int c = 0; c < NB; ++c) {
+    const int o = (ob + c) * 16;
+    const __m512 ws = _mm512_loadu_ps(w.scale + o);
+    const __m512 sums = _mm512_mul_ps(_mm512_cvtepi32_ps(_mm512_loadu_si512(reinterpret_cast<const void*>(w.q_row_sum + o))), ws);
+    const __m512 bias = _mm512_loadu_ps(w.bias + o);
+    for (int r = 0; r < NT; ++r) {
+      const __m512 v = _mm512_mul_ps(_mm512_cvtepi32_ps(acc[r][c]), ws);
+      const __m512 shift = _mm512_fmadd_ps(sums, _mm512_set1_ps(xmin[t0 + r]), bias);
+      _mm512_storeu_ps(y + (t0 + r) * out + o, _mm512_fmadd_ps(v, _mm512_set1_ps(xs[t0 + r]), shift));
+    }
+  }
+}
+
+template <int NT>
+inline void vnni_rows(const LinearView& w, const std::uint8_t* xq, const float* xs, const float* xmin, Index t0, float* y) {
+  const int blocks = w.out / 16;
+  int ob = 0;
+  for (; ob + 2 <= blocks; ob += 2) vnni_tile<NT, 2>(w, xq, xs, xmin, t0, ob, y);
+  if (ob < blocks) vnni_tile<NT, 1>(w, xq, xs, xmin, t0, ob, y);
+}
+#endif
+
+// y = x W^T + b over int8: each row of x quantised to unsigned bytes over its own range
+// [min, max] (x ~ min + scale * q), weights int8 per output row; products summed in int32,
+// so y = wscale * (scale * sum q w + min * sum w) + b.
 void linear_int8(const LinearView& w, const Rows& x, Rows& y) {
   const Index rows = x.rows();
   const int in = w.in, out = w.out;
   y.resize(rows, out);
   Eigen::Matrix<std::uint8_t, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> xq(rows, in);
-  Eigen::VectorXf xs(rows);
+  Eigen::VectorXf xs(rows), xmin(rows);
   for (Index t = 0; t < rows; ++t) {
-    const float m = x.row(t).cwiseAbs().maxCoeff();
-    const float s = m > 0 ? m / 127.0f : 1.0f;
+    const float lo = x.row(t).minCoeff(), hi = x.row(t).maxCoeff();
+    const float s = hi > lo ? (hi - lo) / 255.0f : 1.0f;
     xs[t] = s;
+    xmin[t] = lo;
     const float inv = 1.0f / s;
     for (int k = 0; k < in; ++k) {
-      const float v = std::nearbyint(x(t, k) * inv);
-      xq(t, k) = static_cast<std::uint8_t>(static_cast<int>(v) + 128);  // |v| <= 127
+      const float v = (x(t, k) - lo) * inv + 0.5f;  // in [0.5, 255.5]
+      const int q = static_cast<int>(v);
+      xq(t, k) = static_cast<std::uint8_t>(q > 255 ? 255 : q);
     }
   }
 #ifdef SYNOPSIS_FORWARD_VNNI
-  const int k4 = in / 4;
-  for (Index t0 = 0; t0 < rows; t0 += 4) {
-    const int nt = static_cast<int>(rows - t0 < 4 ? rows - t0 : 4);
-    for (int ob = 0; ob < out / 16; ++ob) {
-      __m512i acc[4] = {_mm512_setzero_si512(), _mm512_setzero_si512(), _mm512_setzero_si512(),
-                        _mm512_setzero_si512()};
-      const std::int8_t* wb = w.q + static_cast<std::size_t>(ob) * 16 * static_cast<std::size_t>(in);
-      for (int g = 0; g < k4; ++g) {
-        const __m512i wv = _mm512_loadu_si512(reinterpret_cast<const void*>(wb + static_cast<std::size_t>(g) * 64));
-        for (int r = 0; r < nt; ++r) {
-          std::int32_t a;
-          std::memcpy(&a, xq.data() + (t0 + r) * in + 4 * g, 4);
-          acc[r] = _mm512_dpbusd_epi32(acc[r], _mm512_set1_epi32(a), wv);
-        }
-      }
-      const __m512i sums = _mm512_loadu_si512(reinterpret_cast<const void*>(w.q_row_sum + ob * 16));
-      const __m512i offset = _mm512_slli_epi32(sums, 7);  // 128 * row sum
-      const __m512 ws = _mm512_loadu_ps(w.scale + ob * 16);
-      const __m512 bias = _mm512_loadu_ps(w.bias + ob * 16);
-      for (int r = 0; r < nt; ++r) {
-        const __m512 v = _mm512_cvtepi32_ps(_mm512_sub_epi32(acc[r], offset));
-        const __m512 scaled = _mm512_fmadd_ps(_mm512_mul_ps(v, ws), _mm512_set1_ps(xs[t0 + r]), bias);
-        _mm512_storeu_ps(y.data() + (t0 + r) * out + ob * 16, scaled);
-      }
-    }
-  }
+  Index t0 = 0;
+  for (; t0 + 4 <= rows; t0 += 4) vnni_rows<4>(w, xq.data(), xs.data(), xmin.data(), t0, y.data());
+  for (; t0 < rows; ++t0) vnni_rows<1>(w, xq.data(), xs.data(), xmin.data(), t0, y.data());
 #else
   for (Index t = 0; t < rows; ++t) {
     for (int o = 0; o < out; ++o) {
@@ -82,7 +108,7 @@ void linear_int8(const LinearView& w, const Rows& x, Rows& y) {
       for (int g = 0; g < in / 4; ++g)
         for (int j = 0; j < 4; ++j)
           acc += static_cast<std::int32_t>(xq(t, 4 * g + j)) * wb[static_cast<std::size_t>(g) * 64 + static_cast<std::size_t>(j)];
-      y(t, o) = static_cast<float>(acc - 128 * w.q_row_sum[o]) * w.scale[o] * xs[t] + w.bias[o];
+      y(t, o) = w.scale[o] * (xs[t] * static_cast<float>(acc) + xmin[t] * static_cast<float>(w.q_row_sum[o])) + w.bias[o];
     }
   }
 #endif
