@@ -381,6 +381,118 @@ class LsaEncoder(Encoder):
         """
         Number of texts the encoder was fitted on (0: not fitted).
         """
+class SentenceVectors:
+    """
+    What TransformerEncoder.embed returns: the vectors and what each sentence lost.
+    
+    Attributes:
+        vectors: float32 array (n, d), one L2-normalised row per sentence.
+        truncated: bool array (n,): True where the sentence had more tokens than the model's cap
+            (max_length) and only its beginning was read.
+        tokens: int array (n,): tokens read per sentence, [CLS] and [SEP] included.
+    """
+    def __len__(self) -> int:
+        ...
+    def __reduce__(self) -> tuple:
+        ...
+    def __reduce_ex__(self, protocol: typing.SupportsInt | typing.SupportsIndex) -> tuple:
+        ...
+    def __repr__(self) -> str:
+        ...
+    @property
+    def tokens(self) -> numpy.typing.NDArray[numpy.uint32]:
+        ...
+    @property
+    def truncated(self) -> numpy.typing.NDArray[numpy.bool]:
+        ...
+    @property
+    def vectors(self) -> numpy.typing.NDArray[numpy.float32]:
+        ...
+class TransformerEncoder(Encoder):
+    """
+    Semantic sentence vectors from a BERT-family sentence-embedding model, computed in the C++
+    core (no torch): WordPiece tokens, the encoder layers in Eigen, mean pooling and L2
+    normalisation as sentence-transformers does them.
+    
+    Arguments:
+        path: a local model folder in the Hugging Face layout: config.json, model.safetensors,
+            tokenizer.json or vocab.txt, and where present modules.json, 1_Pooling/config.json
+            and sentence_bert_config.json (e.g. what huggingface_hub.snapshot_download fetched
+            for sentence-transformers/all-MiniLM-L6-v2). Nothing is downloaded.
+        quantize: None (float32 weights) or "int8" (int8 weights with one scale per row and int8
+            activations; smaller and faster, cosine to float32 about 0.99).
+        max_length: tokens per sentence with [CLS] and [SEP]; None = the model's cap
+            (sentence_bert_config's max_seq_length, else the position embeddings). Longer
+            sentences are truncated; embed() says which.
+        n_jobs: worker threads when the encoder is used through synopsis.embed, summarize, ...
+    
+    A folder that is missing files, malformed or not a BERT model raises ValueError.
+    
+    Example:
+        >>> import synopsis as sy
+        >>> enc = sy.TransformerEncoder("path/to/all-MiniLM-L6-v2")        # doctest: +SKIP
+        >>> X = sy.embed(["Prices rose.", "Costs went up."], encoder=enc)   # doctest: +SKIP
+        >>> float(X[0] @ X[1]) > 0.5                                        # doctest: +SKIP
+        True
+    """
+    def __getstate__(self) -> tuple[str, str, int, int]:
+        ...
+    def __init__(self, path: typing.Any, *, quantize: str | None = None, max_length: typing.SupportsInt | typing.SupportsIndex | None = None, n_jobs: typing.SupportsInt | typing.SupportsIndex = 1) -> None:
+        ...
+    def __reduce__(self) -> tuple:
+        ...
+    def __reduce_ex__(self, protocol: typing.SupportsInt | typing.SupportsIndex) -> tuple:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: typing.Any) -> None:
+        ...
+    def embed(self, sentences: typing.Any, *, n_jobs: typing.SupportsInt | typing.SupportsIndex = 1, errors: str = 'strict') -> SentenceVectors:
+        """
+        Vectors for a list of sentences (each str is one row, never split), with truncation flags.
+        
+        Arguments:
+            sentences: an iterable of str (or UTF-8 bytes).
+            n_jobs: worker threads (-1: every core); the GIL is released while they run.
+            errors: "strict" or "replace" for invalid UTF-8 and lone surrogates.
+        
+        Returns a SentenceVectors (.vectors, .truncated, .tokens).
+        """
+    def tokenize(self, sentence: typing.Any) -> list[str]:
+        """
+        The sentence's wordpieces (without [CLS] and [SEP]), capped at max_length - 2.
+        """
+    @property
+    def dimension(self) -> int:
+        """
+        Length of each vector.
+        """
+    @property
+    def kernel(self) -> str:
+        """
+        The instruction set the forward pass uses here: 'avx512', 'avx2' or 'generic'.
+        """
+    @property
+    def max_length(self) -> int:
+        """
+        Tokens read per sentence, [CLS] and [SEP] included.
+        """
+    @property
+    def n_jobs(self) -> int:
+        ...
+    @property
+    def path(self) -> str:
+        """
+        The model folder.
+        """
+    @property
+    def pooling(self) -> str:
+        """
+        'mean', 'cls' or 'max', from the model's pooling configuration.
+        """
+    @property
+    def quantize(self) -> typing.Any:
+        ...
 class SummarySentence:
     """
     A chosen sentence: ``summary.text[start:end] == text``; ``index`` is its position in
