@@ -28,7 +28,8 @@ std::vector<std::int32_t> TransformerEncoder::tokenize(std::string_view sentence
   return tokenizer_->encode(sentence, cap, truncated);
 }
 
-DenseRows TransformerEncoder::embed_ids(const std::vector<std::vector<std::int32_t>>& ids, int threads) const {
+DenseRows TransformerEncoder::embed_ids(const std::vector<std::vector<std::int32_t>>& ids, int threads,
+                                        bool inner_only) const {
   const std::size_t n = ids.size();
   const std::size_t d = dimension();
   DenseRows out = DenseRows::Zero(static_cast<Eigen::Index>(n), static_cast<Eigen::Index>(d));
@@ -75,8 +76,9 @@ DenseRows TransformerEncoder::embed_ids(const std::vector<std::vector<std::int32
     DenseRows states(static_cast<Eigen::Index>(packed.size()), static_cast<Eigen::Index>(d));
     w.forward(w.view, packed.data(), offsets.data(), last - first, states.data());
     for (std::size_t k = first; k < last; ++k) {
-      const auto begin = static_cast<Eigen::Index>(offsets[k - first]);
-      const auto len = static_cast<Eigen::Index>(offsets[k - first + 1] - offsets[k - first]);
+      auto begin = static_cast<Eigen::Index>(offsets[k - first]);
+      auto len = static_cast<Eigen::Index>(offsets[k - first + 1] - offsets[k - first]);
+      if (inner_only && len > 2) begin += 1, len -= 2;
       auto block = states.middleRows(begin, len);
       Eigen::RowVectorXf v;
       switch (pooling_) {

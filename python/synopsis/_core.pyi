@@ -493,6 +493,53 @@ class TransformerEncoder(Encoder):
     @property
     def quantize(self) -> typing.Any:
         ...
+class StaticEncoder(Encoder):
+    """
+    A static sentence encoder distilled from a TransformerEncoder: one vector per vocabulary
+    piece (the piece alone through the transformer, PCA-reduced, weighted by a / (a + p) with p
+    the piece's frequency in a corpus); a sentence is the normalised mean of its pieces' vectors.
+    Tokenising is the whole cost, so it is orders of magnitude faster than the transformer.
+    
+    Build one with StaticEncoder.distill(transformer, texts), keep it with save(path) and
+    StaticEncoder.load(path) (synopsis's own format, checked on load; pickling works too).
+    
+    Example:
+        >>> import synopsis as sy
+        >>> static = sy.StaticEncoder.distill(transformer, texts, dimensions=256)  # doctest: +SKIP
+        >>> sy.embed(["Prices rose."], encoder=static).shape                      # doctest: +SKIP
+        (1, 256)
+    """
+    @staticmethod
+    def distill(transformer: TransformerEncoder, texts: typing.Any, *, dimensions: typing.SupportsInt | typing.SupportsIndex = 256, n_jobs: typing.SupportsInt | typing.SupportsIndex = 1) -> StaticEncoder:
+        """
+        Distil a StaticEncoder from a TransformerEncoder; texts (an iterable of str) give the piece frequencies. Runs every vocabulary piece through the transformer once (n_jobs threads).
+        """
+    @staticmethod
+    def load(path: typing.Any) -> StaticEncoder:
+        """
+        Read an encoder that save() wrote; a corrupt file raises ValueError.
+        """
+    def __getstate__(self) -> tuple[bytes]:
+        ...
+    def __reduce__(self) -> tuple:
+        ...
+    def __reduce_ex__(self, protocol: typing.SupportsInt | typing.SupportsIndex) -> tuple:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
+        ...
+    def embed(self, sentences: typing.Any, *, n_jobs: typing.SupportsInt | typing.SupportsIndex = 1, errors: str = 'strict') -> numpy.typing.NDArray[numpy.float32]:
+        """
+        Vectors (float32, one L2-normalised row per sentence) for a list of sentences.
+        """
+    def save(self, path: typing.Any) -> None:
+        """
+        Write the encoder to a file (synopsis's own format).
+        """
+    @property
+    def dimension(self) -> int:
+        ...
 class SummarySentence:
     """
     A chosen sentence: ``summary.text[start:end] == text``; ``index`` is its position in

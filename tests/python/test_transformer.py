@@ -250,3 +250,28 @@ def test_minilm_int8_stays_close(minilm, reference):
     got = sy.TransformerEncoder(minilm, quantize="int8").embed(sentences, n_jobs=-1)
     c = cosines(got.vectors, vectors)
     assert c.min() >= 0.99, sentences[int(c.argmin())]
+
+
+# ---------------------------------------------------------------------------------------
+# StaticEncoder distilled from the tiny model
+
+
+def test_static_encoder_distils_saves_and_loads(tiny, tmp_path):
+    enc = sy.TransformerEncoder(tiny)
+    static = sy.StaticEncoder.distill(enc, ["the storm hit the coast.", "rain on monday"] * 5, dimensions=8)
+    assert isinstance(static, sy.Encoder) and static.dimension == 8
+    X = static.embed(["the storm hit the coast.", "rain", "xyz"])
+    assert X.shape == (3, 8) and X.dtype == np.float32
+    np.testing.assert_allclose(np.linalg.norm(X[:2], axis=1), 1, atol=1e-5)
+    np.testing.assert_array_equal(sy.embed(["rain"], encoder=static), static.embed(["rain"]))
+    path = tmp_path / "static.syn"
+    static.save(path)
+    np.testing.assert_array_equal(sy.StaticEncoder.load(path).embed(["the storm"]), static.embed(["the storm"]))
+    np.testing.assert_array_equal(pickle.loads(pickle.dumps(static)).embed(["rain"]), static.embed(["rain"]))
+    data = path.read_bytes()
+    for bad in [b"", data[:-1], data[:100] + bytes([data[100] ^ 1]) + data[101:], b"SYNSTAT\0" + b"\0" * 30]:
+        path.write_bytes(bad)
+        with pytest.raises(ValueError, match="static encoder"):
+            sy.StaticEncoder.load(path)
+    with pytest.raises(ValueError, match="dimensions"):
+        sy.StaticEncoder.distill(enc, ["rain"], dimensions=HIDDEN + 1)

@@ -62,7 +62,9 @@ class TransformerEncoder : public Encoder {
   // The wordpiece ids of a sentence, without [CLS]/[SEP], capped at max_length() - 2.
   std::vector<std::int32_t> tokenize(std::string_view sentence, bool* truncated = nullptr) const;
   // Pooled, L2-normalised vectors of id sequences (each is framed by [CLS] ... [SEP] here).
-  DenseRows embed_ids(const std::vector<std::vector<std::int32_t>>& ids, int threads = 1) const;
+  // inner_only: pool the sequence's own tokens' states, leaving [CLS] and [SEP] out.
+  DenseRows embed_ids(const std::vector<std::vector<std::int32_t>>& ids, int threads = 1,
+                      bool inner_only = false) const;
 
   const std::string& folder() const { return folder_; }
   const BertConfig& config() const { return config_; }
