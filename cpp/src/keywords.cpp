@@ -19,6 +19,7 @@ constexpr std::pair<std::string_view, KeywordMethod> kMethods[] = {
     {"textrank", KeywordMethod::textrank},         {"singlerank", KeywordMethod::singlerank},
     {"positionrank", KeywordMethod::positionrank}, {"topicrank", KeywordMethod::topicrank},
     {"multipartiterank", KeywordMethod::multipartiterank}, {"tfidf", KeywordMethod::tfidf},
+    {"embedrank", KeywordMethod::embedrank},
 };
 
 using u32 = std::uint32_t;
@@ -116,6 +117,8 @@ void validate(const KeywordOptions& options) {
     throw std::invalid_argument("length_exponent must be in [0, 4]");
   if (!(options.alpha >= 0.0) || !std::isfinite(options.alpha))
     throw std::invalid_argument("alpha must be finite and non-negative");
+  if (!(options.diversity >= 0.0 && options.diversity <= 1.0))
+    throw std::invalid_argument("diversity must be in [0, 1]");
   if (options.candidates.max_words < 1 || options.candidates.max_words > 64)
     throw std::invalid_argument("max_words must be between 1 and 64, got " + std::to_string(options.candidates.max_words));
 }
@@ -159,6 +162,9 @@ std::vector<Keyword> extract_keywords(const Document& doc, const KeywordOptions&
       break;
     case KeywordMethod::tfidf:
       scores = tfidf_scores(set, df && df->documents() > 0 ? df : nullptr);
+      break;
+    case KeywordMethod::embedrank:
+      scores = detail::embedrank_scores(doc, set, options);
       break;
   }
 

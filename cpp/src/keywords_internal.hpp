@@ -29,6 +29,7 @@ CandidateSet find_candidates(const Document& doc, const CandidateOptions& option
 // Scores of every candidate (same order) by one method; higher is better.
 std::vector<double> word_graph_scores(const Document& doc, const CandidateSet& set, const KeywordOptions& options);
 std::vector<double> topic_scores(const Document& doc, const CandidateSet& set, const KeywordOptions& options);
+std::vector<double> embedrank_scores(const Document& doc, const CandidateSet& set, const KeywordOptions& options);
 
 // TextRank keeps only phrases made of top-ranked words; it returns new candidates (runs of top
 // words inside the original ones) with their scores.

@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -20,7 +21,9 @@
 
 namespace synopsis {
 
-enum class KeywordMethod { textrank, singlerank, positionrank, topicrank, multipartiterank, tfidf };
+class Encoder;
+
+enum class KeywordMethod { textrank, singlerank, positionrank, topicrank, multipartiterank, tfidf, embedrank };
 
 // "textrank" -> KeywordMethod::textrank, ...; throws std::invalid_argument naming the allowed
 // values for anything else.
@@ -102,6 +105,10 @@ struct KeywordOptions {
   double alpha = 1.1;          // multipartiterank: weight of the first-occurrence boost
   KeywordDedup dedup = KeywordDedup::subsumed;
   CandidateOptions candidates;
+  // embedrank (keywords_embedrank.cpp): the encoder of sentences and phrases (null: TF-IDF)
+  // and the MMR weight against redundancy (0: plain EmbedRank, cosine to the document).
+  std::shared_ptr<const Encoder> encoder;
+  double diversity = 0.5;
 };
 
 // Throws std::invalid_argument with a message naming the option when a value is out of range.
