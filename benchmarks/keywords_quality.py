@@ -14,7 +14,8 @@ the table shows the mean over documents, x100.
 
 Systems (each asked for 10 phrases once; F1@5 uses the first five):
 synopsis.keywords with method textrank, singlerank, positionrank, topicrank,
-multipartiterank and tfidf (a method the package does not know is reported and skipped);
+multipartiterank, tfidf and embedrank (a method the package does not know is reported and
+skipped); embedrank once more with each --encoder given (e.g. --encoder minilm-int8);
 FirstPhrases (synopsis's candidate phrases in order of first
 occurrence, the headline-first position baseline); YAKE (yake.KeywordExtractor, English
 defaults, n=3); summa.keywords.keywords (TextRank
@@ -24,19 +25,21 @@ the same run, single thread; "vs YAKE" is the system's docs/s divided by YAKE's.
 Example:
     python benchmarks/keywords_quality.py
     python benchmarks/keywords_quality.py --limit 50
+    python benchmarks/keywords_quality.py --encoder minilm-int8 --encoder ../shared/data/encoders/minilm_static_256.syn
 """
 
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from statistics import mean
 from typing import Callable
 
-from _common import load_jsonl, make_parser, markdown_table, ratio
+from _common import add_encoder_option, load_encoder, load_jsonl, make_parser, markdown_table, ratio
 
 Extractor = Callable[[str], list[str]]  # text -> ranked phrases
 TOP = 10
-SYNOPSIS_METHODS = ("textrank", "singlerank", "positionrank", "topicrank", "multipartiterank", "tfidf")
+SYNOPSIS_METHODS = ("textrank", "singlerank", "positionrank", "topicrank", "multipartiterank", "tfidf", "embedrank")
 _PUNCTUATION = ".,;:!?\"'`()[]{}"
 
 
@@ -127,6 +130,7 @@ def evaluate(extract: Extractor, documents: list[dict], normalize: PhraseNormali
 
 def main() -> None:
     parser = make_parser(__doc__)
+    add_encoder_option(parser)
     args = parser.parse_args()
 
     documents = load_jsonl(args.data, "keywords/duc2001.jsonl", args.limit)
@@ -136,6 +140,13 @@ def main() -> None:
 
     systems = {**synopsis_systems(documents[0]["text"]), "FirstPhrases (synopsis candidates)": first_phrases(),
                "YAKE (en, n=3)": yake_system(), "summa keywords": summa_system()}
+    from synopsis import keywords
+
+    for spec in args.encoder:
+        encoder = load_encoder(spec)
+        systems[f"synopsis embedrank, encoder {Path(spec).name}"] = (
+            lambda text, encoder=encoder: [kw.phrase for kw in keywords(text, top=TOP, method="embedrank",
+                                                                          encoder=encoder)])
     results = {}
     for name, extract in systems.items():
         results[name] = evaluate(extract, documents, normalize)

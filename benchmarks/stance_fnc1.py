@@ -24,10 +24,15 @@ Systems:
     tagger per distinct headline.
 (d), (e) synopsis.StanceClassifier(model="logistic") and (model="mlp"), fit on the training
     pairs [(headline, body)] and their labels.
+(f) for each --encoder given (tfidf, minilm-int8, a model folder, a StaticEncoder file; see
+    _common.load_encoder): the zero-shot tagger with that encoder for relevance, its
+    related_threshold fitted on --fit-pairs training pairs (the threshold on document
+    relevance that maximises their FNC score; each encoder's cosines have their own scale).
 
 Example:
     python benchmarks/stance_fnc1.py
     python benchmarks/stance_fnc1.py --limit 300 --systems tfidf,zeroshot
+    python benchmarks/stance_fnc1.py --limit 400 --systems zeroshot --encoder tfidf --encoder minilm-int8
 """
 
 from __future__ import annotations
@@ -36,11 +41,12 @@ import random
 import re
 import time
 from functools import lru_cache
+from pathlib import Path
 from typing import Callable
 
 import numpy as np
 
-from _common import load_jsonl, make_parser, markdown_table
+from _common import add_encoder_option, load_encoder, load_jsonl, make_parser, markdown_table
 
 LABELS = ("agree", "disagree", "discuss", "unrelated")
 RELATED = {"agree", "disagree", "discuss"}
@@ -219,7 +225,40 @@ class SynopsisZeroShot:
         return labels
 
 
-def build_systems(names: set[str], seed: int) -> dict[str, Callable[[], object]]:
+class SynopsisZeroShotFitted:
+    """The zero-shot tagger with a given encoder, its related threshold fitted on training pairs."""
+
+    def __init__(self, tagger_class, encoder, fit_pairs: int, seed: int):
+        self._tagger_class, self._encoder = tagger_class, encoder
+        self._fit_pairs, self._seed = fit_pairs, seed
+        self.threshold = 0.0
+
+    def _tag(self, pairs: list[Pair]) -> list[tuple[float, str]]:
+        taggers, out = {}, []
+        for headline, body in pairs:
+            if headline not in taggers:  # threshold 0: every pair is related; the fitted one decides
+                taggers[headline] = self._tagger_class(target=headline, scheme="fnc", encoder=self._encoder,
+                                                       related_threshold=0.0)
+            result = taggers[headline].tag(body)
+            related = max((label for label in result.labels if label != "unrelated"), key=result.scores.get)
+            out.append((result.relevance, related))
+        return out
+
+    def fit(self, pairs: list[Pair], labels: list[str]):
+        sample = random.Random(self._seed).sample(range(len(pairs)), min(self._fit_pairs, len(pairs)))
+        tagged = self._tag([pairs[i] for i in sample])
+        gold = [labels[i] for i in sample]
+        candidates = sorted({round(relevance, 3) for relevance, _ in tagged})
+        self.threshold = max(candidates, key=lambda t: fnc_relative_score(
+            gold, [label if relevance >= t else "unrelated" for relevance, label in tagged]))
+        return self
+
+    def predict(self, pairs: list[Pair]) -> list[str]:
+        return [label if relevance >= self.threshold else "unrelated" for relevance, label in self._tag(pairs)]
+
+
+def build_systems(names: set[str], seed: int, encoders: list[str] = (), fit_pairs: int = 1000
+                  ) -> dict[str, Callable[[], object]]:
     """System factories, in table order; synopsis entries only when the package has them."""
     systems: dict[str, Callable[[], object]] = {}
     if "baseline" in names:
@@ -233,6 +272,10 @@ def build_systems(names: set[str], seed: int) -> dict[str, Callable[[], object]]
     for model in ("logistic", "mlp"):
         if model in names:
             systems[f"synopsis StanceClassifier({model})"] = lambda model=model: StanceClassifier(model=model)
+    for spec in encoders:
+        encoder = load_encoder(spec)
+        systems[f"synopsis StanceTagger zero-shot, encoder {Path(spec).name}, threshold fitted"] = (
+            lambda encoder=encoder: SynopsisZeroShotFitted(StanceTagger, encoder, fit_pairs, seed))
     return systems
 
 
@@ -261,6 +304,9 @@ def main() -> None:
     parser.add_argument("--train-fraction", type=float, default=0.8)
     parser.add_argument("--systems", default="baseline,tfidf,zeroshot,logistic,mlp",
                         help="comma-separated subset of baseline,tfidf,zeroshot,logistic,mlp")
+    parser.add_argument("--fit-pairs", type=int, default=1000,
+                        help="training pairs the --encoder systems fit their related threshold on")
+    add_encoder_option(parser)
     args = parser.parse_args()
 
     train, test, n_train_bodies, n_test_bodies = load_split(args.data, args.limit, args.seed,
@@ -271,7 +317,8 @@ def main() -> None:
     print(f"always 'unrelated' scores {fnc_relative_score(test[1], ['unrelated'] * len(test[1])):.3f}\n")
 
     results = {}
-    for name, factory in build_systems(set(args.systems.split(",")), args.seed).items():
+    for name, factory in build_systems(set(args.systems.split(",")), args.seed, args.encoder,
+                                       args.fit_pairs).items():
         results[name] = run(factory, train, test)
         r = results[name]
         print(f"  {name}: FNC {r['fnc']:.3f}, macro-F1 {r['macro_f1']:.3f}, "

@@ -24,8 +24,8 @@ references are): it penalises every system that returns sentences in document or
 ``--lsum`` adds ROUGE-Lsum (union LCS per reference sentence, insensitive to that order),
 computed by rouge-score itself, which is slow.
 
-Systems: synopsis.summarize for method pacsum/textrank/lexrank x encoder tfidf/bm25/lsa,
-and method lead; LEAD-k with a plain regex splitter; sumy TextRank, LexRank, LSA and Luhn
+Systems: synopsis.summarize for method pacsum/textrank/lexrank x encoder tfidf/bm25/lsa (and
+each --encoder given, e.g. --encoder minilm-int8 for the TransformerEncoder), and method lead; LEAD-k with a plain regex splitter; sumy TextRank, LexRank, LSA and Luhn
 (English Snowball stemmer and stop words; sumy's default tokenizer needs NLTK's downloaded
 Punkt model, so it gets an offline tokenizer: pysbd sentences + NLTK's NLTKWordTokenizer
 words, see _common.OfflineSumyTokenizer); summa.summarizer.summarize.
@@ -37,6 +37,7 @@ Run time: the peers alone take about 4-5 minutes over all 2,225 articles on an i
 Example:
     python benchmarks/summarize_quality.py
     python benchmarks/summarize_quality.py --limit 200 --sumy-sentences regex
+    python benchmarks/summarize_quality.py --limit 300 --no-sumy --encoder minilm-int8
 """
 
 from __future__ import annotations
@@ -47,8 +48,8 @@ from statistics import mean
 from typing import Callable
 
 from _common import (
-    OfflineSumyTokenizer, load_jsonl, make_parser, markdown_table, regex_sentences,
-    sumy_document, sumy_summarizers,
+    OfflineSumyTokenizer, add_encoder_option, load_encoder, load_jsonl, make_parser, markdown_table,
+    regex_sentences, sumy_document, sumy_summarizers,
 )
 
 Summarizer = Callable[[str, dict], list[str]]  # (text, article row) -> summary sentences
@@ -61,7 +62,7 @@ def reference_sentences(row: dict) -> list[str]:
     return [line.strip() for line in row["summary"].split("\n") if line.strip()]
 
 
-def synopsis_systems(probe_text: str) -> dict[str, Summarizer]:
+def synopsis_systems(probe_text: str, encoders: list[str] = ()) -> dict[str, Summarizer]:
     """synopsis configurations; one the package rejects (ValueError) is reported and skipped."""
     from synopsis import summarize
 
@@ -76,6 +77,10 @@ def synopsis_systems(probe_text: str) -> dict[str, Summarizer]:
         for method in SYNOPSIS_METHODS
         for encoder in SYNOPSIS_ENCODERS
     }
+    for spec in encoders:
+        encoder = load_encoder(spec)
+        for method in SYNOPSIS_METHODS:
+            configurations[f"synopsis {method} + {spec.rstrip('/').split('/')[-1]}"] = {"method": method, "encoder": encoder}
     configurations["synopsis lead"] = {"method": "lead"}
     systems = {}
     for name, options in configurations.items():
@@ -200,6 +205,7 @@ def main() -> None:
     parser.add_argument("--no-sumy", action="store_true", help="skip the sumy systems")
     parser.add_argument("--lsum", action="store_true",
                         help="also report ROUGE-Lsum (rouge-score's own code: about 0.1 s per summary)")
+    add_encoder_option(parser)
     args = parser.parse_args()
 
     rows = load_jsonl(args.data, "summ/bbc_news_summary.jsonl", args.limit)
@@ -212,7 +218,7 @@ def main() -> None:
           f"input: article {'with' if args.with_title else 'without'} title\n")
 
     results: dict[str, tuple[list, float]] = {}
-    systems: dict[str, Summarizer] = {**synopsis_systems(texts[0]), "LEAD-k (regex splitter)": lead_k,
+    systems: dict[str, Summarizer] = {**synopsis_systems(texts[0], args.encoder), "LEAD-k (regex splitter)": lead_k,
                                       "summa (words = reference words)": summa_words()}
     for name, run in systems.items():
         results[name] = run_system(run, texts, rows)

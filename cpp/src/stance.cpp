@@ -52,7 +52,8 @@ std::vector<std::string> stance_labels(StanceScheme scheme) {
 
 StanceTagger::StanceTagger(std::string target, StanceTaggerOptions options)
     : target_(std::move(target)), options_(std::move(options)) {
-  if (options_.encoder != "hashed") encoder_ = make_encoder(options_.encoder);  // throws for unknown names
+  if (options_.encoder_model) encoder_ = options_.encoder_model;
+  else if (options_.encoder != "hashed") encoder_ = make_encoder(options_.encoder);  // throws for unknown names
   // Relevances are cosines in [0, 1]; a NaN or infinite threshold made every score NaN.
   if (!(options_.related_threshold >= 0.0f && options_.related_threshold <= 1.0f))
     throw std::invalid_argument("related_threshold must lie in [0, 1], got " + std::to_string(options_.related_threshold));

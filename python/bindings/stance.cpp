@@ -8,6 +8,7 @@
 #include "arguments.hpp"
 #include "attribution.hpp"
 #include "document.hpp"
+#include "encoder.hpp"
 #include "parallel.hpp"
 #include "results.hpp"
 #include "state.hpp"
@@ -153,7 +154,9 @@ Arguments:
     target: the claim or topic ("Armenia should leave the CSTO", a headline).
     scheme: "fnc" (agree, disagree, discuss, unrelated) or "semeval" (favor, against, none).
     encoder: a sentence encoder for relevance: "tfidf" (default), "bm25", "bm25+", "lsa", or
-        "hashed" (the hashed TF-IDF of the classifier); IDF from the text's own sentences.
+        "hashed" (the hashed TF-IDF of the classifier); IDF from the text's own sentences. Or
+        an Encoder object such as a TransformerEncoder (semantic relevance; its cosines run
+        higher than TF-IDF's, so related_threshold wants raising, e.g. 0.35 for all-MiniLM-L6-v2).
     language: language code for segmentation.
     format: "auto" (HTML when a text starts like a page), "text" or "html": how the texts
         tagged are read (the target is always text).
@@ -167,12 +170,17 @@ Example:
     >>> t.tag("Experts say the moon landing was not faked; the hoax claims are false.").label
     'disagree'
 )doc")
-      .def(py::init([](py::handle target, const std::string& scheme, const std::string& encoder,
+      .def(py::init([](py::handle target, const std::string& scheme, py::handle encoder,
                        const Language& language, const std::string& format, float related_threshold,
                        float sentence_threshold, bool include_comments) {
              StanceTaggerOptions o;
              o.scheme = parse_stance_scheme(scheme);
-             o.encoder = encoder;
+             if (PyUnicode_Check(encoder.ptr())) {
+               o.encoder = utf8_from_python(encoder, "strict", "encoder");
+             } else {
+               o.encoder_model = encoder_from_python(encoder);  // TypeError for anything but an Encoder
+               o.encoder = o.encoder_model->name();
+             }
              o.language = language.code;
              o.format = format;
              o.related_threshold = related_threshold;
@@ -219,7 +227,9 @@ Example:
       .def(py::pickle(
           [](const StanceTagger& t) {
             const StanceTaggerOptions& o = t.options();
-            return py::make_tuple(t.target(), scheme_name(o.scheme), o.encoder, o.language,
+            py::object encoder = py::str(o.encoder);
+            if (o.encoder_model) encoder = py::cast(std::const_pointer_cast<Encoder>(o.encoder_model));
+            return py::make_tuple(t.target(), scheme_name(o.scheme), encoder, o.language,
                                   o.related_threshold, o.sentence_threshold, o.format, o.include_comments);
           },
           [](const py::object& state) {

@@ -824,7 +824,8 @@ class KeywordExtractor:
     Arguments:
         top: how many phrases to return (default 10).
         method: "positionrank" (default), "textrank", "singlerank", "topicrank",
-            "multipartiterank" or "tfidf".
+            "multipartiterank", "tfidf" or "embedrank" (phrases ranked by the cosine of their
+            embedding to the document's, with MMR diversity: EmbedRank++).
         language: language code of the text (stopwords and stems follow it).
         format: "auto" (HTML when a text starts like a page), "text" or "html"; offsets of
             HTML input are str indices into the text extracted from it.
@@ -841,6 +842,10 @@ class KeywordExtractor:
         include_comments: draw phrases from readers' comments too (``Document.comments``);
             by default comments are page furniture and ignored.
         errors: "strict" or "replace" for invalid UTF-8 / lone surrogates.
+        encoder: embedrank's encoder of sentences and phrases: None (TF-IDF), a name
+            ("tfidf", "bm25", "lsa") or an Encoder such as a TransformerEncoder.
+        diversity: embedrank's MMR weight against redundancy in [0, 1] (0: plain cosine to the
+            document; default 0.5).
         document_frequency: optional {phrase: number of documents containing it}.
         n_documents: size of the corpus behind document_frequency.
     
@@ -852,7 +857,7 @@ class KeywordExtractor:
     """
     def __getstate__(self) -> tuple[dict, typing.Any, int]:
         ...
-    def __init__(self, *, top: typing.Any = 10, method: str = 'positionrank', language: str = 'en', format: str = 'auto', window: typing.Any = None, max_words: typing.Any = 4, dedup: str = 'subsumed', damping: typing.SupportsFloat | typing.SupportsIndex = 0.85, heuristics: bool = True, include_comments: bool = False, errors: str = 'strict', document_frequency: dict | None = None, n_documents: typing.SupportsInt | typing.SupportsIndex | None = None, **kwargs) -> None:
+    def __init__(self, *, top: typing.Any = 10, method: str = 'positionrank', language: str = 'en', format: str = 'auto', window: typing.Any = None, max_words: typing.Any = 4, dedup: str = 'subsumed', damping: typing.SupportsFloat | typing.SupportsIndex = 0.85, heuristics: bool = True, include_comments: bool = False, errors: str = 'strict', document_frequency: dict | None = None, n_documents: typing.SupportsInt | typing.SupportsIndex | None = None, encoder: typing.Any = None, diversity: typing.SupportsFloat | typing.SupportsIndex = 0.5, **kwargs) -> None:
         ...
     def __reduce__(self) -> tuple:
         ...
@@ -1113,7 +1118,9 @@ class StanceTagger:
         target: the claim or topic ("Armenia should leave the CSTO", a headline).
         scheme: "fnc" (agree, disagree, discuss, unrelated) or "semeval" (favor, against, none).
         encoder: a sentence encoder for relevance: "tfidf" (default), "bm25", "bm25+", "lsa", or
-            "hashed" (the hashed TF-IDF of the classifier); IDF from the text's own sentences.
+            "hashed" (the hashed TF-IDF of the classifier); IDF from the text's own sentences. Or
+            an Encoder object such as a TransformerEncoder (semantic relevance; its cosines run
+            higher than TF-IDF's, so related_threshold wants raising, e.g. 0.35 for all-MiniLM-L6-v2).
         language: language code for segmentation.
         format: "auto" (HTML when a text starts like a page), "text" or "html": how the texts
             tagged are read (the target is always text).
@@ -1127,9 +1134,9 @@ class StanceTagger:
         >>> t.tag("Experts say the moon landing was not faked; the hoax claims are false.").label
         'disagree'
     """
-    def __getstate__(self) -> tuple[str, str, str, str, float, float, str, bool]:
+    def __getstate__(self) -> tuple[str, str, typing.Any, str, float, float, str, bool]:
         ...
-    def __init__(self, target: typing.Any, *, scheme: str = 'fnc', encoder: str = 'tfidf', language: str = 'en', format: str = 'auto', related_threshold: typing.SupportsFloat | typing.SupportsIndex = 0.12, sentence_threshold: typing.SupportsFloat | typing.SupportsIndex = 0.08, include_comments: bool = False) -> None:
+    def __init__(self, target: typing.Any, *, scheme: str = 'fnc', encoder: typing.Any = 'tfidf', language: str = 'en', format: str = 'auto', related_threshold: typing.SupportsFloat | typing.SupportsIndex = 0.12, sentence_threshold: typing.SupportsFloat | typing.SupportsIndex = 0.08, include_comments: bool = False) -> None:
         ...
     def __reduce__(self) -> tuple:
         ...
@@ -1421,7 +1428,7 @@ def stopwords(language: str = 'en') -> list[str]:
         (True, [])
     """
 ENCODER_NAMES: list[str] = ['tfidf', 'bm25', 'bm25+', 'lsa']
-KEYWORD_METHODS: list[str] = ['positionrank', 'textrank', 'singlerank', 'topicrank', 'multipartiterank', 'tfidf']
+KEYWORD_METHODS: list[str] = ['positionrank', 'textrank', 'singlerank', 'topicrank', 'multipartiterank', 'tfidf', 'embedrank']
 SUMMARIZE_METHODS: list[str] = ['pacsum', 'textrank', 'lexrank', 'lead']
 TEXT_FORMATS: list = ['auto', 'text', 'html']
 __version__: str

@@ -275,3 +275,23 @@ def test_static_encoder_distils_saves_and_loads(tiny, tmp_path):
             sy.StaticEncoder.load(path)
     with pytest.raises(ValueError, match="dimensions"):
         sy.StaticEncoder.distill(enc, ["rain"], dimensions=HIDDEN + 1)
+
+
+def test_keywords_embedrank_and_stance_take_the_encoder(tiny, example_article):
+    enc = sy.TransformerEncoder(tiny)
+    plain = sy.keywords(example_article, top=5, method="embedrank", encoder=enc, diversity=0.0)
+    mmr = sy.keywords(example_article, top=5, method="embedrank", encoder=enc)
+    assert len(plain) == 5 and len(mmr) == 5
+    assert [k.score for k in mmr] == sorted((k.score for k in mmr), reverse=True)
+    assert len(sy.keywords(example_article, top=5, method="embedrank")) == 5  # TF-IDF by default
+    with pytest.raises(ValueError, match="diversity"):
+        sy.keywords(example_article, method="embedrank", diversity=1.5)
+    extractor = sy.KeywordExtractor(method="embedrank", encoder=enc, top=3)
+    assert pickle.loads(pickle.dumps(extractor)).extract(example_article) == extractor.extract(example_article)
+    tagger = sy.StanceTagger("the storm hit the coast", encoder=enc, related_threshold=0.0)
+    result = tagger.tag("The storm hit the coast on Monday.")
+    assert result.label in result.labels
+    clone = pickle.loads(pickle.dumps(tagger))
+    assert clone.tag("The storm hit the coast on Monday.").scores == result.scores
+    with pytest.raises(TypeError, match="encoder must be"):
+        sy.StanceTagger("the storm", encoder=3)

@@ -34,6 +34,8 @@ struct StanceTaggerOptions {
   float related_threshold = 0.12f;  // document relevance below this: unrelated / none
   float sentence_threshold = 0.08f; // a sentence below this relevance takes no part in polarity
   bool include_comments = false;    // readers' comments count as part of the text
+  std::shared_ptr<const Encoder> encoder_model;  // when set, relevance comes from this encoder
+                                                 // (e.g. a TransformerEncoder), not from `encoder`
 };
 
 struct SentenceStance {
@@ -66,7 +68,7 @@ class StanceTagger {
   std::string target_;
   StanceTaggerOptions options_;
   Document target_doc_;
-  std::shared_ptr<Encoder> encoder_;  // null for "hashed"
+  std::shared_ptr<const Encoder> encoder_;  // null for "hashed"
   float target_hedged_ = 0.0f;  // 1 when the target itself holds a hedge cue
 };
 
