@@ -231,8 +231,8 @@ const char* kOptionsDoc = R"doc(
     errors: "strict" or "replace" for invalid UTF-8 / lone surrogates.
     encoder: embedrank's encoder of sentences and phrases: None (TF-IDF), a name
         ("tfidf", "bm25", "lsa") or an Encoder such as a TransformerEncoder.
-    diversity: embedrank's MMR weight against redundancy in [0, 1] (0: plain cosine to the
-        document; default 0.5).)doc";
+    diversity: embedrank's MMR weight against redundancy in [0, 1] (EmbedRank++); 0, the
+        default, ranks by the plain cosine to the document.)doc";
 
 }  // namespace
 

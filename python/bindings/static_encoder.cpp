@@ -40,18 +40,20 @@ Example:
     (1, 256)
 )doc")
       .def_static("distill",
-                  [](const TransformerEncoder& transformer, py::handle texts, int dimensions, int n_jobs) {
+                  [](const TransformerEncoder& transformer, py::handle texts, int dimensions, double sif_a, int n_jobs) {
                     std::vector<std::string> corpus = utf8_list_from_python(texts, "replace", "each text");
                     StaticDistillOptions o;
                     o.dimensions = dimensions;
+                    o.sif_a = sif_a;
                     o.threads = resolve_threads(n_jobs);
                     py::gil_scoped_release release;
                     return StaticEncoder::distill(transformer, corpus, o);
                   },
                   py::arg("transformer"), py::arg("texts"), py::kw_only(), py::arg("dimensions") = 256,
-                  py::arg("n_jobs") = 1,
+                  py::arg("sif_a") = StaticDistillOptions{}.sif_a, py::arg("n_jobs") = 1,
                   "Distil a StaticEncoder from a TransformerEncoder; texts (an iterable of str) give the piece "
-                  "frequencies. Runs every vocabulary piece through the transformer once (n_jobs threads).")
+                  "frequencies, each piece weighted by sif_a / (sif_a + its frequency). Runs every vocabulary "
+                  "piece through the transformer once (n_jobs threads).")
       .def("embed",
            [](const StaticEncoder& e, py::handle sentences, int n_jobs, const std::string& errors) {
              std::vector<std::string> utf8 = utf8_list_from_python(sentences, errors, "each sentence");

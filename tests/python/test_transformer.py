@@ -279,8 +279,8 @@ def test_static_encoder_distils_saves_and_loads(tiny, tmp_path):
 
 def test_keywords_embedrank_and_stance_take_the_encoder(tiny, example_article):
     enc = sy.TransformerEncoder(tiny)
-    plain = sy.keywords(example_article, top=5, method="embedrank", encoder=enc, diversity=0.0)
-    mmr = sy.keywords(example_article, top=5, method="embedrank", encoder=enc)
+    plain = sy.keywords(example_article, top=5, method="embedrank", encoder=enc)
+    mmr = sy.keywords(example_article, top=5, method="embedrank", encoder=enc, diversity=0.5)
     assert len(plain) == 5 and len(mmr) == 5
     assert [k.score for k in mmr] == sorted((k.score for k in mmr), reverse=True)
     assert len(sy.keywords(example_article, top=5, method="embedrank")) == 5  # TF-IDF by default

@@ -106,9 +106,10 @@ struct KeywordOptions {
   KeywordDedup dedup = KeywordDedup::subsumed;
   CandidateOptions candidates;
   // embedrank (keywords_embedrank.cpp): the encoder of sentences and phrases (null: TF-IDF)
-  // and the MMR weight against redundancy (0: plain EmbedRank, cosine to the document).
+  // and the MMR weight against redundancy (0, the default: plain EmbedRank, the cosine to the
+  // document; MMR lowered F1@10 on DUC-2001, benchmarks/keywords_quality.py).
   std::shared_ptr<const Encoder> encoder;
-  double diversity = 0.5;
+  double diversity = 0.0;
 };
 
 // Throws std::invalid_argument with a message naming the option when a value is out of range.
