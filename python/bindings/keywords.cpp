@@ -51,6 +51,12 @@ std::string dedup_name(KeywordDedup d) {
   return "subsumed";
 }
 
+IdfSource idf_from(const std::string& name) {
+  if (name == "bundled") return IdfSource::bundled;
+  if (name == "document") return IdfSource::document;
+  throw std::invalid_argument("unknown idf '" + name + "'; use one of bundled, document");
+}
+
 // The options of one call, converted from Python arguments with the GIL held.
 struct Settings {
   KeywordOptions options;
@@ -60,7 +66,8 @@ struct Settings {
 
 Settings make_settings(py::handle top, const std::string& method, const std::string& language,
                        const std::string& format, py::handle window, py::handle max_words, const std::string& dedup,
-                       double damping, bool heuristics, bool include_comments, const std::string& errors) {
+                       double damping, bool heuristics, bool include_comments, const std::string& idf,
+                       const std::string& errors) {
   Settings s;
   if (!top.is_none()) s.options.top = count(top, "top");
   s.options.method = keyword_method(method);
@@ -70,6 +77,7 @@ Settings make_settings(py::handle top, const std::string& method, const std::str
   s.options.candidates.include_comments = include_comments;
   s.options.dedup = dedup_from(dedup);
   s.options.damping = damping;
+  s.options.idf = idf_from(idf);
   check_errors(errors);
   s.errors = errors;
   s.segment.language = language;
@@ -206,8 +214,9 @@ std::string keyword_repr(const PyKeyword& k) {
 
 const char* kOptionsDoc = R"doc(
     top: how many phrases to return (default 10).
-    method: "positionrank" (default), "textrank", "singlerank", "topicrank",
-        "multipartiterank" or "tfidf".
+    method: "positiontfidf" (default: TF-IDF weighted by how early a phrase first
+        appears), "tfidf", "positionrank", "textrank", "singlerank", "topicrank" or
+        "multipartiterank".
     language: language code of the text (stopwords and stems follow it).
     format: "auto" (HTML when a text starts like a page), "text" or "html"; offsets of
         HTML input are str indices into the text extracted from it.
@@ -223,6 +232,10 @@ const char* kOptionsDoc = R"doc(
         run as delimiters (English); False uses stopwords and punctuation only.
     include_comments: draw phrases from readers' comments too (``Document.comments``);
         by default comments are page furniture and ignored.
+    idf: where the TF-IDF methods take document frequencies from when the extractor has
+        none of its own (fit() or document_frequency=): "bundled" (default: the table
+        shipped for English, built from 1,000 CNN/DailyMail news articles; other languages
+        use the document's sentences) or "document" (the document's own sentences).
     errors: "strict" or "replace" for invalid UTF-8 / lone surrogates.)doc";
 
 }  // namespace
@@ -271,8 +284,9 @@ matched by: stems joined by spaces).
   m.attr("Keyword").attr("__hash__") = py::none();
 
   std::vector<std::string> methods;
-  for (KeywordMethod method : {KeywordMethod::positionrank, KeywordMethod::textrank, KeywordMethod::singlerank,
-                               KeywordMethod::topicrank, KeywordMethod::multipartiterank, KeywordMethod::tfidf})
+  for (KeywordMethod method : {KeywordMethod::positiontfidf, KeywordMethod::tfidf, KeywordMethod::positionrank,
+                               KeywordMethod::textrank, KeywordMethod::singlerank, KeywordMethod::topicrank,
+                               KeywordMethod::multipartiterank})
     methods.emplace_back(keyword_method_name(method));
   m.attr("KEYWORD_METHODS") = methods;
 
@@ -280,9 +294,10 @@ matched by: stems joined by spaces).
   py::class_<PyKeywordExtractor>(m, "KeywordExtractor", (std::string(R"doc(
 A reusable keyphrase extractor with fixed options; picklable.
 
-For method="tfidf", fit(texts) learns document frequencies from a corpus (or pass
-document_frequency={phrase: count} with n_documents=N); without them the document's own
-sentences serve as the corpus.
+For the TF-IDF methods ("positiontfidf", the default, and "tfidf"), fit(texts) learns
+document frequencies from a corpus (or pass document_frequency={phrase: count} with
+n_documents=N); without them the bundled English table (or, with idf="document" or in other
+languages, the document's own sentences) serves as the corpus.
 
 Arguments:)doc") + kOptionsDoc + R"doc(
     document_frequency: optional {phrase: number of documents containing it}.
@@ -296,11 +311,11 @@ Example:
 )doc").c_str())
       .def(py::init([](py::object top, const std::string& method, const Language& language,
                        const std::string& format, py::object window, py::object max_words, const std::string& dedup,
-                       double damping, bool heuristics, bool include_comments, const std::string& errors,
-                       std::optional<py::dict> table, std::optional<long long> documents, const py::kwargs& unknown) {
+                       double damping, bool heuristics, bool include_comments, const std::string& idf,
+                       const std::string& errors, std::optional<py::dict> table, std::optional<long long> documents, const py::kwargs& unknown) {
              reject_unknown_options<PyKeywordExtractor>(unknown, "KeywordExtractor");
              Settings s = make_settings(top, method, language.code, format, window, max_words, dedup, damping,
-                                        heuristics, include_comments, errors);
+                                        heuristics, include_comments, idf, errors);
              py::dict params;
              params["top"] = s.options.top;  // None means the default: keywords(text) == KeywordExtractor()
              params["method"] = method;
@@ -312,6 +327,7 @@ Example:
              params["damping"] = damping;
              params["heuristics"] = heuristics;
              params["include_comments"] = include_comments;
+             params["idf"] = idf;
              params["errors"] = errors;
              PyKeywordExtractor ex(std::move(s), params);
              if (table) {
@@ -328,7 +344,8 @@ Example:
            py::arg("window") = py::none(),
            py::arg("max_words") = py::int_(defaults.candidates.max_words), py::arg("dedup") = dedup_name(defaults.dedup),
            py::arg("damping") = defaults.damping, py::arg("heuristics") = defaults.candidates.verb_heuristic,
-           py::arg("include_comments") = defaults.candidates.include_comments, py::arg("errors") = "strict",
+           py::arg("include_comments") = defaults.candidates.include_comments, py::arg("idf") = "bundled",
+           py::arg("errors") = "strict",
            py::arg("document_frequency") = py::none(), py::arg("n_documents") = py::none())
       .def("extract", &PyKeywordExtractor::extract, py::arg("text"),
            "The keyphrases of one text (str, bytes or Document), best first.")
@@ -338,7 +355,7 @@ Example:
              self.cast<PyKeywordExtractor&>().fit(texts, n_jobs);
              return self;
            }, py::arg("texts"), py::arg("n_jobs") = -1,
-           "Learns document frequencies of candidate phrases from texts (for method='tfidf'); returns self.")
+           "Learns document frequencies of candidate phrases from texts (for the TF-IDF methods); returns self.")
       .def_property_readonly("document_frequency", &PyKeywordExtractor::table,
                              "{stem key: documents} after fit() or from the constructor, else None.")
       .def_property_readonly("n_documents", &PyKeywordExtractor::documents)
