@@ -74,7 +74,7 @@ def _summarize_text(result: dict) -> str:
 
 def _keywords_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--top", type=int, help="phrases per input (default 10)")
-    p.add_argument("--method", choices=_core.KEYWORD_METHODS, help="ranking method (default positionrank)")
+    p.add_argument("--method", choices=_core.KEYWORD_METHODS, help="ranking method (default positiontfidf)")
     p.add_argument("--window", type=int, help="co-occurrence window in tokens (default: the method's own)")
     p.add_argument("--max-words", dest="max_words", type=int, help="longest phrase in words (default 4)")
     _include_comments(p)
