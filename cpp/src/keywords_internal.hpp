@@ -29,6 +29,7 @@ CandidateSet find_candidates(const Document& doc, const CandidateOptions& option
 // Scores of every candidate (same order) by one method; higher is better.
 std::vector<double> word_graph_scores(const Document& doc, const CandidateSet& set, const KeywordOptions& options);
 std::vector<double> topic_scores(const Document& doc, const CandidateSet& set, const KeywordOptions& options);
+std::vector<double> embedrank_scores(const Document& doc, const CandidateSet& set, const KeywordOptions& options);
 
 // TF-IDF of every candidate (KeywordMethod::tfidf, and ::positiontfidf with its first-position
 // prior). Document frequencies come from df when it holds documents, else from the bundled table

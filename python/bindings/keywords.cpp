@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "document.hpp"
+#include "encoder.hpp"
 #include "synopsis/language.hpp"
 #include "synopsis/parallel.hpp"
 #include "arguments.hpp"
@@ -67,8 +68,10 @@ struct Settings {
 Settings make_settings(py::handle top, const std::string& method, const std::string& language,
                        const std::string& format, py::handle window, py::handle max_words, const std::string& dedup,
                        double damping, bool heuristics, bool include_comments, const std::string& idf,
-                       const std::string& errors) {
+                       const std::string& errors, py::handle encoder, double diversity) {
   Settings s;
+  if (!encoder.is_none()) s.options.encoder = encoder_from_python(encoder);
+  s.options.diversity = diversity;
   if (!top.is_none()) s.options.top = count(top, "top");
   s.options.method = keyword_method(method);
   if (!window.is_none()) s.options.window = static_cast<int>(count(window, "window", kIntMax));
@@ -215,8 +218,9 @@ std::string keyword_repr(const PyKeyword& k) {
 const char* kOptionsDoc = R"doc(
     top: how many phrases to return (default 10).
     method: "positiontfidf" (default: TF-IDF weighted by how early a phrase first
-        appears), "tfidf", "positionrank", "textrank", "singlerank", "topicrank" or
-        "multipartiterank".
+        appears), "tfidf", "positionrank", "textrank", "singlerank", "topicrank",
+        "multipartiterank" or "embedrank" (phrases ranked by the cosine of their embedding to
+        the document's, with MMR diversity: EmbedRank++).
     language: language code of the text (stopwords and stems follow it).
     format: "auto" (HTML when a text starts like a page), "text" or "html"; offsets of
         HTML input are str indices into the text extracted from it.
@@ -236,7 +240,11 @@ const char* kOptionsDoc = R"doc(
         none of its own (fit() or document_frequency=): "bundled" (default: the table
         shipped for English, built from 1,000 CNN/DailyMail news articles; other languages
         use the document's sentences) or "document" (the document's own sentences).
-    errors: "strict" or "replace" for invalid UTF-8 / lone surrogates.)doc";
+    errors: "strict" or "replace" for invalid UTF-8 / lone surrogates.
+    encoder: embedrank's encoder of sentences and phrases: None (TF-IDF), a name
+        ("tfidf", "bm25", "lsa") or an Encoder such as a TransformerEncoder.
+    diversity: embedrank's MMR weight against redundancy in [0, 1] (0: plain cosine to the
+        document; default 0.5).)doc";
 
 }  // namespace
 
@@ -286,7 +294,7 @@ matched by: stems joined by spaces).
   std::vector<std::string> methods;
   for (KeywordMethod method : {KeywordMethod::positiontfidf, KeywordMethod::tfidf, KeywordMethod::positionrank,
                                KeywordMethod::textrank, KeywordMethod::singlerank, KeywordMethod::topicrank,
-                               KeywordMethod::multipartiterank})
+                               KeywordMethod::multipartiterank, KeywordMethod::embedrank})
     methods.emplace_back(keyword_method_name(method));
   m.attr("KEYWORD_METHODS") = methods;
 
@@ -312,10 +320,11 @@ Example:
       .def(py::init([](py::object top, const std::string& method, const Language& language,
                        const std::string& format, py::object window, py::object max_words, const std::string& dedup,
                        double damping, bool heuristics, bool include_comments, const std::string& idf,
-                       const std::string& errors, std::optional<py::dict> table, std::optional<long long> documents, const py::kwargs& unknown) {
+                       const std::string& errors, std::optional<py::dict> table, std::optional<long long> documents,
+                       py::object encoder, double diversity, const py::kwargs& unknown) {
              reject_unknown_options<PyKeywordExtractor>(unknown, "KeywordExtractor");
              Settings s = make_settings(top, method, language.code, format, window, max_words, dedup, damping,
-                                        heuristics, include_comments, idf, errors);
+                                        heuristics, include_comments, idf, errors, encoder, diversity);
              py::dict params;
              params["top"] = s.options.top;  // None means the default: keywords(text) == KeywordExtractor()
              params["method"] = method;
@@ -329,6 +338,8 @@ Example:
              params["include_comments"] = include_comments;
              params["idf"] = idf;
              params["errors"] = errors;
+             params["encoder"] = encoder;
+             params["diversity"] = diversity;
              PyKeywordExtractor ex(std::move(s), params);
              if (table) {
                if (!documents) throw std::invalid_argument("document_frequency needs n_documents (the corpus size)");
@@ -346,7 +357,8 @@ Example:
            py::arg("damping") = defaults.damping, py::arg("heuristics") = defaults.candidates.verb_heuristic,
            py::arg("include_comments") = defaults.candidates.include_comments, py::arg("idf") = "bundled",
            py::arg("errors") = "strict",
-           py::arg("document_frequency") = py::none(), py::arg("n_documents") = py::none())
+           py::arg("document_frequency") = py::none(), py::arg("n_documents") = py::none(),
+           py::arg("encoder") = py::none(), py::arg("diversity") = defaults.diversity)
       .def("extract", &PyKeywordExtractor::extract, py::arg("text"),
            "The keyphrases of one text (str, bytes or Document), best first.")
       .def("extract_batch", &PyKeywordExtractor::extract_batch, py::arg("texts"), py::arg("n_jobs") = -1,

@@ -9,6 +9,8 @@ namespace py = pybind11;
 namespace synopsis::python {
 void register_document(py::module_& m);
 void register_encoder(py::module_& m);
+void register_transformer(py::module_& m);
+void register_static_encoder(py::module_& m);
 void register_summarize(py::module_& m);
 void register_keywords(py::module_& m);
 void register_attribution(py::module_& m);
@@ -21,6 +23,8 @@ PYBIND11_MODULE(_core, m) {
   m.attr("__version__") = SYNOPSIS_VERSION;
   synopsis::python::register_document(m);
   synopsis::python::register_encoder(m);
+  synopsis::python::register_transformer(m);
+  synopsis::python::register_static_encoder(m);
   synopsis::python::register_summarize(m);
   synopsis::python::register_keywords(m);
   synopsis::python::register_attribution(m);

@@ -381,6 +381,165 @@ class LsaEncoder(Encoder):
         """
         Number of texts the encoder was fitted on (0: not fitted).
         """
+class SentenceVectors:
+    """
+    What TransformerEncoder.embed returns: the vectors and what each sentence lost.
+    
+    Attributes:
+        vectors: float32 array (n, d), one L2-normalised row per sentence.
+        truncated: bool array (n,): True where the sentence had more tokens than the model's cap
+            (max_length) and only its beginning was read.
+        tokens: int array (n,): tokens read per sentence, [CLS] and [SEP] included.
+    """
+    def __len__(self) -> int:
+        ...
+    def __reduce__(self) -> tuple:
+        ...
+    def __reduce_ex__(self, protocol: typing.SupportsInt | typing.SupportsIndex) -> tuple:
+        ...
+    def __repr__(self) -> str:
+        ...
+    @property
+    def tokens(self) -> numpy.typing.NDArray[numpy.uint32]:
+        ...
+    @property
+    def truncated(self) -> numpy.typing.NDArray[numpy.bool]:
+        ...
+    @property
+    def vectors(self) -> numpy.typing.NDArray[numpy.float32]:
+        ...
+class TransformerEncoder(Encoder):
+    """
+    Semantic sentence vectors from a BERT-family sentence-embedding model, computed in the C++
+    core (no torch): WordPiece tokens, the encoder layers in Eigen, mean pooling and L2
+    normalisation as sentence-transformers does them.
+    
+    Arguments:
+        path: a local model folder in the Hugging Face layout: config.json, model.safetensors,
+            tokenizer.json or vocab.txt, and where present modules.json, 1_Pooling/config.json
+            and sentence_bert_config.json (e.g. what huggingface_hub.snapshot_download fetched
+            for sentence-transformers/all-MiniLM-L6-v2). Nothing is downloaded.
+        quantize: None (float32 weights) or "int8" (int8 weights with one scale per row and int8
+            activations; smaller and faster, cosine to float32 about 0.99).
+        max_length: tokens per sentence with [CLS] and [SEP]; None = the model's cap
+            (sentence_bert_config's max_seq_length, else the position embeddings). Longer
+            sentences are truncated; embed() says which.
+        n_jobs: worker threads when the encoder is used through synopsis.embed, summarize, ...
+    
+    A folder that is missing files, malformed or not a BERT model raises ValueError.
+    
+    Example:
+        >>> import synopsis as sy
+        >>> enc = sy.TransformerEncoder("path/to/all-MiniLM-L6-v2")        # doctest: +SKIP
+        >>> X = sy.embed(["Prices rose.", "Costs went up."], encoder=enc)   # doctest: +SKIP
+        >>> float(X[0] @ X[1]) > 0.5                                        # doctest: +SKIP
+        True
+    """
+    def __getstate__(self) -> tuple[str, str, int, int]:
+        ...
+    def __init__(self, path: typing.Any, *, quantize: str | None = None, max_length: typing.SupportsInt | typing.SupportsIndex | None = None, n_jobs: typing.SupportsInt | typing.SupportsIndex = 1) -> None:
+        ...
+    def __reduce__(self) -> tuple:
+        ...
+    def __reduce_ex__(self, protocol: typing.SupportsInt | typing.SupportsIndex) -> tuple:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: typing.Any) -> None:
+        ...
+    def embed(self, sentences: typing.Any, *, n_jobs: typing.SupportsInt | typing.SupportsIndex = 1, errors: str = 'strict') -> SentenceVectors:
+        """
+        Vectors for a list of sentences (each str is one row, never split), with truncation flags.
+        
+        Arguments:
+            sentences: an iterable of str (or UTF-8 bytes).
+            n_jobs: worker threads (-1: every core); the GIL is released while they run.
+            errors: "strict" or "replace" for invalid UTF-8 and lone surrogates.
+        
+        Returns a SentenceVectors (.vectors, .truncated, .tokens).
+        """
+    def tokenize(self, sentence: typing.Any) -> list[str]:
+        """
+        The sentence's wordpieces (without [CLS] and [SEP]), capped at max_length - 2.
+        """
+    @property
+    def dimension(self) -> int:
+        """
+        Length of each vector.
+        """
+    @property
+    def kernel(self) -> str:
+        """
+        The instruction set the forward pass uses here: 'avx512', 'avx2' or 'generic'.
+        """
+    @property
+    def max_length(self) -> int:
+        """
+        Tokens read per sentence, [CLS] and [SEP] included.
+        """
+    @property
+    def n_jobs(self) -> int:
+        ...
+    @property
+    def path(self) -> str:
+        """
+        The model folder.
+        """
+    @property
+    def pooling(self) -> str:
+        """
+        'mean', 'cls' or 'max', from the model's pooling configuration.
+        """
+    @property
+    def quantize(self) -> typing.Any:
+        ...
+class StaticEncoder(Encoder):
+    """
+    A static sentence encoder distilled from a TransformerEncoder: one vector per vocabulary
+    piece (the piece alone through the transformer, PCA-reduced, weighted by a / (a + p) with p
+    the piece's frequency in a corpus); a sentence is the normalised mean of its pieces' vectors.
+    Tokenising is the whole cost, so it is orders of magnitude faster than the transformer.
+    
+    Build one with StaticEncoder.distill(transformer, texts), keep it with save(path) and
+    StaticEncoder.load(path) (synopsis's own format, checked on load; pickling works too).
+    
+    Example:
+        >>> import synopsis as sy
+        >>> static = sy.StaticEncoder.distill(transformer, texts, dimensions=256)  # doctest: +SKIP
+        >>> sy.embed(["Prices rose."], encoder=static).shape                      # doctest: +SKIP
+        (1, 256)
+    """
+    @staticmethod
+    def distill(transformer: TransformerEncoder, texts: typing.Any, *, dimensions: typing.SupportsInt | typing.SupportsIndex = 256, n_jobs: typing.SupportsInt | typing.SupportsIndex = 1) -> StaticEncoder:
+        """
+        Distil a StaticEncoder from a TransformerEncoder; texts (an iterable of str) give the piece frequencies. Runs every vocabulary piece through the transformer once (n_jobs threads).
+        """
+    @staticmethod
+    def load(path: typing.Any) -> StaticEncoder:
+        """
+        Read an encoder that save() wrote; a corrupt file raises ValueError.
+        """
+    def __getstate__(self) -> tuple[bytes]:
+        ...
+    def __reduce__(self) -> tuple:
+        ...
+    def __reduce_ex__(self, protocol: typing.SupportsInt | typing.SupportsIndex) -> tuple:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
+        ...
+    def embed(self, sentences: typing.Any, *, n_jobs: typing.SupportsInt | typing.SupportsIndex = 1, errors: str = 'strict') -> numpy.typing.NDArray[numpy.float32]:
+        """
+        Vectors (float32, one L2-normalised row per sentence) for a list of sentences.
+        """
+    def save(self, path: typing.Any) -> None:
+        """
+        Write the encoder to a file (synopsis's own format).
+        """
+    @property
+    def dimension(self) -> int:
+        ...
 class SummarySentence:
     """
     A chosen sentence: ``summary.text[start:end] == text``; ``index`` is its position in
@@ -666,8 +825,9 @@ class KeywordExtractor:
     Arguments:
         top: how many phrases to return (default 10).
         method: "positiontfidf" (default: TF-IDF weighted by how early a phrase first
-            appears), "tfidf", "positionrank", "textrank", "singlerank", "topicrank" or
-            "multipartiterank".
+            appears), "tfidf", "positionrank", "textrank", "singlerank", "topicrank",
+            "multipartiterank" or "embedrank" (phrases ranked by the cosine of their embedding to
+            the document's, with MMR diversity: EmbedRank++).
         language: language code of the text (stopwords and stems follow it).
         format: "auto" (HTML when a text starts like a page), "text" or "html"; offsets of
             HTML input are str indices into the text extracted from it.
@@ -688,6 +848,10 @@ class KeywordExtractor:
             shipped for English, built from 1,000 CNN/DailyMail news articles; other languages
             use the document's sentences) or "document" (the document's own sentences).
         errors: "strict" or "replace" for invalid UTF-8 / lone surrogates.
+        encoder: embedrank's encoder of sentences and phrases: None (TF-IDF), a name
+            ("tfidf", "bm25", "lsa") or an Encoder such as a TransformerEncoder.
+        diversity: embedrank's MMR weight against redundancy in [0, 1] (0: plain cosine to the
+            document; default 0.5).
         document_frequency: optional {phrase: number of documents containing it}.
         n_documents: size of the corpus behind document_frequency.
     
@@ -699,7 +863,7 @@ class KeywordExtractor:
     """
     def __getstate__(self) -> tuple[dict, typing.Any, int]:
         ...
-    def __init__(self, *, top: typing.Any = 10, method: str = 'positiontfidf', language: str = 'en', format: str = 'auto', window: typing.Any = None, max_words: typing.Any = 4, dedup: str = 'subsumed', damping: typing.SupportsFloat | typing.SupportsIndex = 0.85, heuristics: bool = True, include_comments: bool = False, idf: str = 'bundled', errors: str = 'strict', document_frequency: dict | None = None, n_documents: typing.SupportsInt | typing.SupportsIndex | None = None, **kwargs) -> None:
+    def __init__(self, *, top: typing.Any = 10, method: str = 'positiontfidf', language: str = 'en', format: str = 'auto', window: typing.Any = None, max_words: typing.Any = 4, dedup: str = 'subsumed', damping: typing.SupportsFloat | typing.SupportsIndex = 0.85, heuristics: bool = True, include_comments: bool = False, idf: str = 'bundled', errors: str = 'strict', document_frequency: dict | None = None, n_documents: typing.SupportsInt | typing.SupportsIndex | None = None, encoder: typing.Any = None, diversity: typing.SupportsFloat | typing.SupportsIndex = 0.5, **kwargs) -> None:
         ...
     def __reduce__(self) -> tuple:
         ...
@@ -1268,7 +1432,7 @@ def stopwords(language: str = 'en') -> list[str]:
         (True, [])
     """
 ENCODER_NAMES: list[str] = ['tfidf', 'bm25', 'bm25+', 'lsa']
-KEYWORD_METHODS: list[str] = ['positiontfidf', 'tfidf', 'positionrank', 'textrank', 'singlerank', 'topicrank', 'multipartiterank']
+KEYWORD_METHODS: list[str] = ['positiontfidf', 'tfidf', 'positionrank', 'textrank', 'singlerank', 'topicrank', 'multipartiterank', 'embedrank']
 SUMMARIZE_METHODS: list[str] = ['pacsum', 'textrank', 'lexrank', 'lead']
 TEXT_FORMATS: list = ['auto', 'text', 'html']
 __version__: str

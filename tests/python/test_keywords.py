@@ -129,7 +129,7 @@ def test_batch_is_deterministic_for_any_thread_count(shared_data):
 
 
 def test_bad_options_raise_value_error_naming_allowed_values():
-    with pytest.raises(ValueError, match="textrank, singlerank, positionrank, topicrank, multipartiterank, tfidf"):
+    with pytest.raises(ValueError, match="textrank, singlerank, positionrank, topicrank, multipartiterank, tfidf, positiontfidf, embedrank"):
         sy.keywords(OIL, method="rake")
     with pytest.raises(ValueError, match="none, subsumed, overlap"):
         sy.keywords(OIL, dedup="some")

@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -21,7 +22,10 @@
 
 namespace synopsis {
 
-enum class KeywordMethod { textrank, singlerank, positionrank, topicrank, multipartiterank, tfidf, positiontfidf };
+class Encoder;
+
+enum class KeywordMethod { textrank, singlerank, positionrank, topicrank, multipartiterank, tfidf, positiontfidf,
+                           embedrank };
 
 // "textrank" -> KeywordMethod::textrank, ...; throws std::invalid_argument naming the allowed
 // values for anything else.
@@ -117,6 +121,10 @@ struct KeywordOptions {
                                   // exp(-t / position_decay) (360 tokens: about 2,000 characters)
   KeywordDedup dedup = KeywordDedup::subsumed;
   CandidateOptions candidates;
+  // embedrank (keywords_embedrank.cpp): the encoder of sentences and phrases (null: TF-IDF)
+  // and the MMR weight against redundancy (0: plain EmbedRank, cosine to the document).
+  std::shared_ptr<const Encoder> encoder;
+  double diversity = 0.5;
 };
 
 // Throws std::invalid_argument with a message naming the option when a value is out of range.

@@ -1,0 +1,64 @@
+// The BERT forward pass on raw arrays, compiled once per instruction set
+// (transformer_forward.cpp for the build's flags, transformer_forward_avx2.cpp and
+// transformer_forward_avx512.cpp with those extensions on x86-64) and chosen at run time by
+// what the processor supports. No Eigen type crosses this header, so each variant keeps its
+// own copy of Eigen's code (see transformer_forward_variant.hpp).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+namespace synopsis::transformer_detail {
+
+// A linear layer y = x W^T + b with W [out, in] row-major, in float32 or as int8 rows with
+// one scale each (W[o, :] ~ scale[o] * q[o, :]).
+struct LinearView {
+  int in = 0;
+  int out = 0;
+  const float* weight = nullptr;     // [out, in] when float
+  const std::int8_t* q = nullptr;    // [out, in] when int8
+  const float* scale = nullptr;      // [out] when int8
+  const std::int32_t* q_row_sum = nullptr;  // [out]: sum of each int8 row (for the unsigned-input kernel)
+  const float* bias = nullptr;       // [out]
+};
+
+struct LayerView {
+  LinearView qkv;        // query, key and value fused: out = 3 * hidden
+  LinearView attention_out;
+  const float* attention_norm_gamma = nullptr;
+  const float* attention_norm_beta = nullptr;
+  LinearView ffn_in;
+  LinearView ffn_out;
+  const float* output_norm_gamma = nullptr;
+  const float* output_norm_beta = nullptr;
+};
+
+struct ModelView {
+  int hidden = 0;
+  int heads = 0;
+  int layers = 0;
+  float norm_eps = 1e-12f;
+  const float* word = nullptr;      // [vocab, hidden]
+  const float* position = nullptr;  // [positions, hidden]
+  const float* token_type = nullptr;  // row 0 is used
+  const float* norm_gamma = nullptr;
+  const float* norm_beta = nullptr;
+  const LayerView* layer = nullptr;
+  bool int8 = false;
+};
+
+// The last hidden states of sequences packed end to end: sequence s is
+// ids[offsets[s], offsets[s + 1]) (with its [CLS] and [SEP]); out receives
+// offsets[n] x hidden floats, row-major. Attention never crosses sequences, so packing needs
+// no padding and no mask.
+using ForwardFn = void (*)(const ModelView& model, const std::int32_t* ids, const std::size_t* offsets,
+                           std::size_t n, float* out);
+
+void forward_generic(const ModelView&, const std::int32_t*, const std::size_t*, std::size_t, float*);
+void forward_avx2(const ModelView&, const std::int32_t*, const std::size_t*, std::size_t, float*);
+void forward_avx512(const ModelView&, const std::int32_t*, const std::size_t*, std::size_t, float*);
+
+// The fastest variant this processor runs, and its name ("avx512", "avx2", "generic").
+ForwardFn best_forward(const char** name = nullptr);
+
+}  // namespace synopsis::transformer_detail

@@ -1,0 +1,200 @@
+// The body of the BERT forward pass, included by one .cpp file per instruction set with
+// SYNOPSIS_FORWARD_NAME set to the function's name. The variants differ only in compiler
+// flags, so Eigen's templates would be instantiated once per flag set under the same names;
+// each variant therefore renames Eigen's namespace (the including file defines `Eigen`
+// before including this), and everything else here has internal linkage, so no code
+// compiled for one instruction set can be linked into another's calls.
+#include <Eigen/Core>
+#include <unsupported/Eigen/SpecialFunctions>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+
+#if defined(__AVX512F__) && defined(__AVX512VNNI__) && defined(__AVX512BW__)
+#include <immintrin.h>
+#define SYNOPSIS_FORWARD_VNNI 1
+#endif
+
+#include "transformer_forward.hpp"
+
+namespace synopsis::transformer_detail {
+
+namespace {
+
+using Rows = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+using ConstRowsMap = Eigen::Map<const Rows>;
+using Index = Eigen::Index;
+
+// The int8 weight layout (packed by the loader): blocks of 16 output rows; within a block,
+// groups of 4 inputs, each group holding the 16 rows' 4 bytes in turn (64 bytes, one
+// AVX-512 register for VNNI): W[o, k] is at (o / 16) * 16 * in + (k / 4) * 64 + (o % 16) * 4 + k % 4.
+#ifdef SYNOPSIS_FORWARD_VNNI
+// Rows [t0, t0 + NT) of y for output blocks [ob, ob + NB) of 16: NT x NB accumulators in
+// registers, one weight load per block and one broadcast per row for each group of 4 inputs.
+template <int NT, int NB>
+inline void vnni_tile(const LinearView& w, const std::uint8_t* xq, const float* xs, const float* xmin, Index t0, int ob,
+                      float* y) {
+  const int in = w.in, out = w.out;
+  __m512i acc[NT][NB];
+  for (int r = 0; r < NT; ++r)
+    for (int c = 0; c < NB; ++c) acc[r][c] = _mm512_setzero_si512();
+  const std::size_t block = 16 * static_cast<std::size_t>(in);
+  const std::int8_t* wb = w.q + static_cast<std::size_t>(ob) * block;
+  const std::uint8_t* xr = xq + t0 * in;
+  for (int g = 0; g < in / 4; ++g) {
+    __m512i wv[NB];
+    for (int c = 0; c < NB; ++c)
+      wv[c] = _mm512_loadu_si512(reinterpret_cast<const void*>(wb + c * block + static_cast<std::size_t>(g) * 64));
+    for (int r = 0; r < NT; ++r) {
+      std::int32_t a;
+      std::memcpy(&a, xr + r * in + 4 * g, 4);
+      const __m512i av = _mm512_set1_epi32(a);
+      for (int c = 0; c < NB; ++c) acc[r][c] = _mm512_dpbusd_epi32(acc[r][c], av, wv[c]);
+    }
+  }
+  for (int c = 0; c < NB; ++c) {
+    const int o = (ob + c) * 16;
+    const __m512 ws = _mm512_loadu_ps(w.scale + o);
+    const __m512 sums = _mm512_mul_ps(_mm512_cvtepi32_ps(_mm512_loadu_si512(reinterpret_cast<const void*>(w.q_row_sum + o))), ws);
+    const __m512 bias = _mm512_loadu_ps(w.bias + o);
+    for (int r = 0; r < NT; ++r) {
+      const __m512 v = _mm512_mul_ps(_mm512_cvtepi32_ps(acc[r][c]), ws);
+      const __m512 shift = _mm512_fmadd_ps(sums, _mm512_set1_ps(xmin[t0 + r]), bias);
+      _mm512_storeu_ps(y + (t0 + r) * out + o, _mm512_fmadd_ps(v, _mm512_set1_ps(xs[t0 + r]), shift));
+    }
+  }
+}
+
+template <int NT>
+inline void vnni_rows(const LinearView& w, const std::uint8_t* xq, const float* xs, const float* xmin, Index t0, float* y) {
+  const int blocks = w.out / 16;
+  int ob = 0;
+  for (; ob + 2 <= blocks; ob += 2) vnni_tile<NT, 2>(w, xq, xs, xmin, t0, ob, y);
+  if (ob < blocks) vnni_tile<NT, 1>(w, xq, xs, xmin, t0, ob, y);
+}
+#endif
+
+// y = x W^T + b over int8: each row of x quantised to unsigned bytes over its own range
+// [min, max] (x ~ min + scale * q), weights int8 per output row; products summed in int32,
+// so y = wscale * (scale * sum q w + min * sum w) + b.
+void linear_int8(const LinearView& w, const Rows& x, Rows& y) {
+  const Index rows = x.rows();
+  const int in = w.in, out = w.out;
+  y.resize(rows, out);
+  Eigen::Matrix<std::uint8_t, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> xq(rows, in);
+  Eigen::VectorXf xs(rows), xmin(rows);
+  for (Index t = 0; t < rows; ++t) {
+    const float lo = x.row(t).minCoeff(), hi = x.row(t).maxCoeff();
+    const float s = hi > lo ? (hi - lo) / 255.0f : 1.0f;
+    xs[t] = s;
+    xmin[t] = lo;
+    const float inv = 1.0f / s;
+    for (int k = 0; k < in; ++k) {
+      const float v = (x(t, k) - lo) * inv + 0.5f;  // in [0.5, 255.5]
+      const int q = static_cast<int>(v);
+      xq(t, k) = static_cast<std::uint8_t>(q > 255 ? 255 : q);
+    }
+  }
+#ifdef SYNOPSIS_FORWARD_VNNI
+  Index t0 = 0;
+  for (; t0 + 4 <= rows; t0 += 4) vnni_rows<4>(w, xq.data(), xs.data(), xmin.data(), t0, y.data());
+  for (; t0 < rows; ++t0) vnni_rows<1>(w, xq.data(), xs.data(), xmin.data(), t0, y.data());
+#else
+  for (Index t = 0; t < rows; ++t) {
+    for (int o = 0; o < out; ++o) {
+      const std::int8_t* wb = w.q + static_cast<std::size_t>(o / 16) * 16 * static_cast<std::size_t>(in) +
+                              static_cast<std::size_t>(o % 16) * 4;
+      std::int32_t acc = 0;
+      for (int g = 0; g < in / 4; ++g)
+        for (int j = 0; j < 4; ++j)
+          acc += static_cast<std::int32_t>(xq(t, 4 * g + j)) * wb[static_cast<std::size_t>(g) * 64 + static_cast<std::size_t>(j)];
+      y(t, o) = w.scale[o] * (xs[t] * static_cast<float>(acc) + xmin[t] * static_cast<float>(w.q_row_sum[o])) + w.bias[o];
+    }
+  }
+#endif
+}
+
+void linear(const LinearView& w, const Rows& x, Rows& y) {
+  if (w.q) {
+    linear_int8(w, x, y);
+    return;
+  }
+  const ConstRowsMap weight(w.weight, w.out, w.in);
+  y.resize(x.rows(), w.out);
+  y.noalias() = x * weight.transpose();
+  y.rowwise() += Eigen::Map<const Eigen::RowVectorXf>(w.bias, w.out);
+}
+
+void layer_norm(Rows& x, const float* gamma, const float* beta, float eps) {
+  const Index h = x.cols();
+  const Eigen::Map<const Eigen::RowVectorXf> g(gamma, h), b(beta, h);
+  for (Index t = 0; t < x.rows(); ++t) {
+    auto row = x.row(t);
+    const float mean = row.mean();
+    row.array() -= mean;
+    const float var = row.squaredNorm() / static_cast<float>(h);
+    row = (row * (1.0f / std::sqrt(var + eps))).cwiseProduct(g) + b;
+  }
+}
+
+// GELU with erf, as BERT's "gelu".
+void gelu(Rows& x) {
+  auto a = x.array();
+  a = 0.5f * a * (1.0f + (a * 0.70710678118654752f).erf());
+}
+
+}  // namespace
+
+void SYNOPSIS_FORWARD_NAME(const ModelView& m, const std::int32_t* ids, const std::size_t* offsets, std::size_t n,
+                           float* out) {
+  const Index tokens = static_cast<Index>(offsets[n]);
+  const int h = m.hidden;
+  const int heads = m.heads;
+  const int d = h / heads;
+  const float scale = 1.0f / std::sqrt(static_cast<float>(d));
+  Rows x(tokens, h);
+  for (std::size_t s = 0; s < n; ++s) {
+    for (std::size_t t = offsets[s]; t < offsets[s + 1]; ++t) {
+      const Index p = static_cast<Index>(t - offsets[s]);
+      x.row(static_cast<Index>(t)) = Eigen::Map<const Eigen::RowVectorXf>(m.word + static_cast<std::size_t>(ids[t]) * h, h) +
+                                     Eigen::Map<const Eigen::RowVectorXf>(m.position + p * h, h) +
+                                     Eigen::Map<const Eigen::RowVectorXf>(m.token_type, h);
+    }
+  }
+  layer_norm(x, m.norm_gamma, m.norm_beta, m.norm_eps);
+
+  Rows qkv, context(tokens, h), projected, inner;
+  Rows scores;
+  for (int l = 0; l < m.layers; ++l) {
+    const LayerView& layer = m.layer[l];
+    linear(layer.qkv, x, qkv);
+    for (std::size_t s = 0; s < n; ++s) {
+      const Index begin = static_cast<Index>(offsets[s]);
+      const Index len = static_cast<Index>(offsets[s + 1] - offsets[s]);
+      for (int head = 0; head < heads; ++head) {
+        const auto q = qkv.block(begin, head * d, len, d);
+        const auto k = qkv.block(begin, h + head * d, len, d);
+        const auto v = qkv.block(begin, 2 * h + head * d, len, d);
+        scores.resize(len, len);
+        scores.noalias() = (q * k.transpose()) * scale;
+        for (Index i = 0; i < len; ++i) {
+          auto row = scores.row(i).array();
+          row = (row - row.maxCoeff()).exp();
+          row /= row.sum();
+        }
+        context.block(begin, head * d, len, d).noalias() = scores * v;
+      }
+    }
+    linear(layer.attention_out, context, projected);
+    x += projected;
+    layer_norm(x, layer.attention_norm_gamma, layer.attention_norm_beta, m.norm_eps);
+    linear(layer.ffn_in, x, inner);
+    gelu(inner);
+    linear(layer.ffn_out, inner, projected);
+    x += projected;
+    layer_norm(x, layer.output_norm_gamma, layer.output_norm_beta, m.norm_eps);
+  }
+  Eigen::Map<Rows>(out, tokens, h) = x;
+}
+
+}  // namespace synopsis::transformer_detail

