@@ -106,6 +106,22 @@ def test_tagger_semeval_and_sentence_fields():
     assert s.attribution.source is None or isinstance(s.attribution.source, str)
 
 
+def test_tagger_semeval_reads_opinions_about_an_unnamed_target():
+    masks = sy.StanceTagger("face masks", scheme="semeval")
+    # the target in another form: a hashtag holds "mask"
+    r = masks.tag("Please #WearAMask, it is the responsible thing to do and it keeps everyone safe.")
+    assert r.label == "favor" and r.relevance > 0.1
+    # no word of the target at all, but praise or blame of what it stands for
+    lockdown = sy.StanceTagger("stay at home orders", scheme="semeval")
+    assert lockdown.tag("This lockdown is tyranny, a useless and unconstitutional overreach.").label == "against"
+    # negation flips praise: "not safe" blames
+    assert masks.tag("Masks are not safe and not effective.").label == "against"
+    # nothing said for or against
+    assert masks.tag("The train to Leeds leaves at nine from platform four.").label == "none"
+    # the fnc scheme is unchanged by the opinion words
+    assert sy.StanceTagger("face masks").tag("The train to Leeds leaves at nine.").label == "unrelated"
+
+
 def test_tagger_batch_and_errors():
     tagger = sy.StanceTagger(TARGET)
     out = tagger.tag_batch(["A shark in the city canal was spotted.", "Rates rose."], n_jobs=2)
