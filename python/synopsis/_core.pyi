@@ -1177,7 +1177,7 @@ class StanceModel:
     synopsis.StanceClassifier wraps it with the scikit-learn contract.
     
     Arguments (keyword only; ValueError outside the ranges):
-        model: "mlp" or "logistic".
+        model: "auto" (the better of the two on the held-out part), "mlp" or "logistic".
         hidden_units: MLP hidden layer width, 1..4096.
         hash_bits: 2**hash_bits hashed TF-IDF buckets for target and for text, 4..20.
         max_epochs: 1..100000. batch_size: 1..2**20.
@@ -1185,6 +1185,10 @@ class StanceModel:
         validation_fraction: held out for early stopping, in [0, 0.9). patience: 1..100000.
         class_weight: "sqrt", "balanced" or "none". seed: fixes split, initialisation, order.
         language: language of the texts.
+        features: "auto" (chosen on the held-out part of the training data), "words", "ngrams"
+            (also word 1-3-grams and character 2-5-grams of the text) or "target_ngrams" (also
+            those n-grams per target). ngram_bits: 2**ngram_bits buckets per n-gram block, 4..20.
+        per_target: one model per target seen in training, plus one over all pairs.
     
     Example:
         >>> m = StanceModel(model="logistic", hash_bits=10)
@@ -1192,11 +1196,11 @@ class StanceModel:
         >>> m.classes
         ['agree', 'disagree']
     """
-    format_version: typing.ClassVar[int] = 2
+    format_version: typing.ClassVar[int] = 3
     @staticmethod
     def from_bytes(data: typing.Any) -> StanceModel:
         """
-        Reads to_bytes() output (format version 1 or 2).
+        Reads to_bytes() output (format version 1, 2 or 3).
         
         Arguments:
             data: bytes (or bytearray, memoryview). ValueError saying what is wrong for foreign,
@@ -1222,7 +1226,7 @@ class StanceModel:
         """
     def __getstate__(self) -> typing.Any:
         ...
-    def __init__(self, *, model: str = 'mlp', hidden_units: typing.SupportsInt | typing.SupportsIndex = 64, hash_bits: typing.SupportsInt | typing.SupportsIndex = 14, max_epochs: typing.SupportsInt | typing.SupportsIndex = 15, batch_size: typing.SupportsInt | typing.SupportsIndex = 128, learning_rate: typing.SupportsFloat | typing.SupportsIndex = 0.002, l2: typing.SupportsFloat | typing.SupportsIndex = 1e-06, validation_fraction: typing.SupportsFloat | typing.SupportsIndex = 0.1, patience: typing.SupportsInt | typing.SupportsIndex = 3, class_weight: str = 'sqrt', seed: typing.SupportsInt | typing.SupportsIndex = 0, language: str = 'en') -> None:
+    def __init__(self, *, model: str = 'auto', hidden_units: typing.SupportsInt | typing.SupportsIndex = 64, hash_bits: typing.SupportsInt | typing.SupportsIndex = 14, max_epochs: typing.SupportsInt | typing.SupportsIndex = 15, batch_size: typing.SupportsInt | typing.SupportsIndex = 128, learning_rate: typing.SupportsFloat | typing.SupportsIndex = 0.002, l2: typing.SupportsFloat | typing.SupportsIndex = 1e-06, validation_fraction: typing.SupportsFloat | typing.SupportsIndex = 0.1, patience: typing.SupportsInt | typing.SupportsIndex = 3, class_weight: str = 'sqrt', seed: typing.SupportsInt | typing.SupportsIndex = 0, language: str = 'en', features: str = 'auto', ngram_bits: typing.SupportsInt | typing.SupportsIndex = 16, per_target: bool = False) -> None:
         ...
     def __reduce__(self) -> tuple:
         ...
@@ -1241,7 +1245,8 @@ class StanceModel:
                 mixed kinds raise TypeError; fewer than two distinct labels raise ValueError.
             n_jobs: threads (-1: all cores).
         
-        Returns a training report: epochs, best_epoch, best_validation_loss, seconds_features,
+        Returns a training report: epochs, best_epoch, best_validation_loss, validation_macro_f1,
+        model and features (those trained: the choice, for "auto"), seconds_features,
         seconds_training. A failed fit (e.g. diverged weights: ValueError) keeps the previous model.
         
         Example:
