@@ -423,6 +423,21 @@ bool is_credit(const Document& doc, const Paragraph& para, const Evidence& e) {
   return c == ':' || c == ',' || c == '|' || c == '/' || c == 0x2013 || c == 0x2014;
 }
 
+// A credit in brackets at the end: "... (Getty Images)", "(Photo: AFP)". A credit names
+// someone; "(pictured)" points at a photo.
+bool bracketed_credit(const Document& doc, const Paragraph& para, const Evidence& e) {
+  const std::string_view text = doc.span(para.start, para.end);
+  if (text.empty() || text.back() != ')' || e.words > kMaxCaptionWords || e.sentences > 2 || e.first[caption] < 0)
+    return false;
+  const std::size_t open = text.rfind('(');
+  if (open == std::string_view::npos) return false;
+  const std::uint32_t t = doc.sentences[para.sentence_begin].token_begin;
+  const std::size_t cue_at = doc.tokens[t + static_cast<std::uint32_t>(e.first[caption])].start - para.start;
+  const std::size_t inside_words = static_cast<std::size_t>(std::count(text.begin() + open, text.end(), ' ')) + 1;
+  const bool names = std::any_of(text.begin() + open, text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  return inside_words <= 5 && cue_at > open && names;
+}
+
 // The furniture class most of a short line's words belong to, when the line is furniture
 // through and through: "Accept all cookies", "Facebook Twitter Email", "ADVERTISEMENT",
 // "Reply · Like (4)", "Terms of use | Privacy policy".
@@ -613,29 +628,15 @@ std::vector<Furniture> find_furniture(const Document& doc, const LanguageResourc
       last.start = doc.sentences[last.sentence_begin].start;
       const Evidence credit = finder.evidence(last);
       if (credit.words <= kMaxCreditWords &&
-          (is_credit(doc, last, credit) || short_line_class(credit) == caption ||
+          (is_credit(doc, last, credit) || short_line_class(credit) == caption || bracketed_credit(doc, last, credit) ||
            (credit.copyright_sign && credit.words <= kMaxCreditWords))) {
         set(caption);
         continue;
       }
     }
-    {
-      const std::string_view text = doc.span(para.start, para.end);
-      if (!text.empty() && text.back() == ')' && e.words <= kMaxCaptionWords && e.sentences <= 2 &&
-          e.cover[caption] > 0 && e.first[caption] >= 0) {
-        const std::size_t open = text.rfind('(');
-        const std::uint32_t t = doc.sentences[para.sentence_begin].token_begin;
-        const std::size_t cue_at = doc.tokens[t + static_cast<std::uint32_t>(e.first[caption])].start - para.start;
-        const std::size_t inside_words =
-            open == std::string_view::npos ? 0 : static_cast<std::size_t>(std::count(text.begin() + open, text.end(), ' ')) + 1;
-        // A credit names someone ("(Getty Images)", "(Photo: AFP)"); "(pictured)" points at a photo.
-        const bool names = open != std::string_view::npos &&
-                           std::any_of(text.begin() + open, text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-        if (open != std::string_view::npos && inside_words <= 5 && cue_at > open && names) {
-          set(caption);
-          continue;
-        }
-      }
+    if (bracketed_credit(doc, para, e)) {
+      set(caption);
+      continue;
     }
 
     if (e.copyright_sign && e.words <= 40) {

@@ -109,6 +109,8 @@ void flag_layout(Document& doc, const std::vector<bool>& paragraph_after_blank,
   const std::size_t start = article_start(doc, shape, furniture, first_prose);
   const bool blank_lines = std::find(paragraph_after_blank.begin() + 1, paragraph_after_blank.end(), true) !=
                            paragraph_after_blank.end();
+  std::size_t first_line = 0;  // the first paragraph that is not furniture
+  while (first_line < n && is_furniture(first_line)) ++first_line;
   std::ptrdiff_t top = -1;
   double best = 0;
   std::size_t distance = 0;  // lines that are not furniture between the candidate and the article
@@ -125,7 +127,10 @@ void flag_layout(Document& doc, const std::vector<bool>& paragraph_after_blank,
     if (headline_shape && repeats[shape[p].key] < 2) {
       const double words = static_cast<double>(std::min<std::size_t>(shape[p].words, kFullHeadlineWords));
       const double score = words - 2.0 * furniture[p].cue_words - 0.5 * static_cast<double>(distance);
-      if (score > best) best = score, top = static_cast<std::ptrdiff_t>(p);
+      // Deep in a page only a real headline will do; a short first line near the article
+      // is a title as it always was ("Storm hits\n\nHeavy rain fell...").
+      const bool opens_text = distance <= 2 && p == first_line;
+      if (score > best && (score >= kMinHeadlineScore || opens_text)) best = score, top = static_cast<std::ptrdiff_t>(p);
     }
     ++distance;
   }
