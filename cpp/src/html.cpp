@@ -305,11 +305,17 @@ class TextBuilder {
 };
 
 // Does original from a continue as decoded from b (over the next few bytes, or both end)?
+// Only up to the next character reference or carriage return in the original: what follows
+// it was decoded or normalised on its own ("&notit; &amp;" -> "¬it; &").
 bool continues_alike(std::string_view original, std::size_t a, std::string_view decoded, std::size_t b) {
   if (a > original.size() || b > decoded.size()) return false;
   const std::size_t n = std::min<std::size_t>({original.size() - a, decoded.size() - b, 8});
   if (n == 0) return original.size() == a && decoded.size() == b;
-  return original.compare(a, n, decoded, b, n) == 0;
+  for (std::size_t k = 0; k < n; ++k) {
+    if (original[a + k] == '&' || original[a + k] == '\r') return k > 0;  // nothing seen: no evidence
+    if (original[a + k] != decoded[b + k]) return false;
+  }
+  return true;
 }
 
 // A character reference at original[i] ('&'): how far it reaches in original and in decoded
@@ -341,14 +347,14 @@ std::pair<std::size_t, std::size_t> match_reference(std::string_view original, s
   if (e < n && original[e] == ';') ++e;
   if (literal(e) && continues_alike(original, e, decoded, j + (e - i))) return {e, j + (e - i)};
   const std::size_t one = code_points(j, 1);
-  if (continues_alike(original, e, decoded, one) || (e < n && original[e] == '&')) return {e, one};
+  if (continues_alike(original, e, decoded, one)) return {e, one};
   for (std::size_t e2 = e; e2 >= i + 2; --e2)
     for (int k = 1; k <= 2; ++k) {
       const std::size_t d = code_points(j, k);
       if (continues_alike(original, e2, decoded, d)) return {e2, d};
     }
   if (literal(e)) return {e, j + (e - i)};
-  return {e, one};
+  return {e, one};  // another reference follows at once ("&amp;&amp;"), or nothing agrees
 }
 
 void TextBuilder::add_text(std::string_view original, u32 base, std::string_view decoded, bool pre) {

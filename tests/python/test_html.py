@@ -94,6 +94,14 @@ def test_offsets_are_str_indices_with_non_ascii_text():
     assert html[doc.sentences[1].source_start:doc.sentences[1].source_end] == "Ещё одно предложение здесь."
 
 
+@pytest.mark.parametrize("middle", ["&notit; &amp; more", "&notit;&amp; more", "&notit;\r\nmore", "AT&T&amp; more"])
+def test_offsets_hold_after_a_reference_without_semicolon(middle):
+    html = f"<p>Tom {middle} text. Second sentence here.</p>"
+    first, second = sy.segment(html, format="html").sentences
+    assert html[first.source_start:first.source_end] == f"Tom {middle} text."
+    assert html[second.source_start:second.source_end] == "Second sentence here."
+
+
 def test_plain_text_offsets_equal_its_own():
     text = "One sentence here. Another one there."
     doc = sy.segment(text)
