@@ -126,10 +126,10 @@ void flag_layout(Document& doc, const std::vector<bool>& paragraph_after_blank,
         (doc.sentences[s0].is_heading || (exclaims && set_apart && shape[p].words <= 20));
     if (headline_shape && repeats[shape[p].key] < 2) {
       const double words = static_cast<double>(std::min<std::size_t>(shape[p].words, kFullHeadlineWords));
-      const double score = words - 2.0 * furniture[p].cue_words - 0.5 * static_cast<double>(distance);
+      const double score = words - 2.0 * furniture[p].cue_words - 0.25 * static_cast<double>(distance);
       // Deep in a page only a real headline will do; a short first line near the article
       // is a title as it always was ("Storm hits\n\nHeavy rain fell...").
-      const bool opens_text = distance <= 2 && p == first_line;
+      const bool opens_text = distance <= kMenuRun && p == first_line;
       if (score > best && (score >= kMinHeadlineScore || opens_text)) best = score, top = static_cast<std::ptrdiff_t>(p);
     }
     ++distance;
