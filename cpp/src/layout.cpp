@@ -18,7 +18,7 @@ constexpr std::size_t kMaxRepeatedWords = 8;   // repeated lines up to this leng
 constexpr std::size_t kFullHeadlineWords = 12;  // a headline this long needs no more words to win
 constexpr double kMinHeadlineScore = 3;        // a headline of three words or more, near the article
 constexpr std::size_t kProseBelowHeadline = 3; // prose below the headline outweighs prose above it 3:1
-constexpr std::size_t kMenuRun = 4;            // lines of menu or list between two stretches of prose
+constexpr std::size_t kMenuRun = 4;
 
 struct ParagraphShape {
   std::size_t words = 0;
@@ -140,9 +140,9 @@ void flag_layout(Document& doc, const std::vector<bool>& paragraph_after_blank,
     doc.title = static_cast<std::int32_t>(s0.index);
   }
   const bool has_title = doc.title >= 0;
-  // Nothing of the article comes before its headline: what a page shows above it (banners,
-  // menus) is boilerplate, when the headline is a real one (long enough to win on its own)
-  // and what lies above holds little prose next to what follows.
+  // Nothing of the article comes before its headline: what a page shows above it (menus,
+  // and banners speaking in cues) is boilerplate, when the headline is a real one (long
+  // enough to win on its own) and what lies above holds little prose next to what follows.
   std::size_t prose_above = 0, prose_below = 0;
   for (std::size_t p = 0; p < n; ++p)
     if (is_prose(p, true)) (static_cast<std::ptrdiff_t>(p) < top ? prose_above : prose_below) += shape[p].words;
@@ -160,7 +160,8 @@ void flag_layout(Document& doc, const std::vector<bool>& paragraph_after_blank,
       const bool outside = first_prose >= 0 && (at < first_prose || at > last_prose);
       if (!shape[p].key.empty() && repeats[shape[p].key] >= 2) kind = BoilerplateKind::repeated;
       else if (outside && !is_prose(p, false)) kind = BoilerplateKind::navigation;
-      else if (above_is_page && at < top) kind = BoilerplateKind::navigation;
+      else if (above_is_page && at < top && (!is_prose(p, true) || furniture[p].cue_words > 0))
+        kind = BoilerplateKind::navigation;
       else if (outside && at > last_prose && shape[p].words < kMinProseWords) kind = BoilerplateKind::navigation;
     }
     if (kind == BoilerplateKind::none) continue;
