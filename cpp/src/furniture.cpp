@@ -42,7 +42,8 @@ constexpr std::size_t kMaxBylineWords = 14;    // "By Jane Smith and John Doe, B
 constexpr std::size_t kMaxRoleWords = 5;       // "Jane Smith, correspondent in Brussels"
 constexpr std::size_t kMaxDatelineWords = 14;  // "Last updated on Tuesday 12 March 2024, 14:05 GMT"
 constexpr std::size_t kMaxCaptionWords = 60;   // a caption is one or two sentences
-constexpr std::size_t kMaxCreditWords = 8;     // "Photo: Thomas Samson / AFP"
+constexpr std::size_t kMaxCreditWords = 8;
+constexpr std::size_t kShortCaptionWords = 12;  // "Photo d'archives prise l'an dernier."     // "Photo: Thomas Samson / AFP"
 constexpr std::size_t kMaxCountWordBytes = 10;  // a count in words: "an", "einer", "une", "одну"
 constexpr std::size_t kCommentBodies = 4;      // paragraphs of text after a comment's handle line
 constexpr std::size_t kMaxCommentWords = 80;   // a longer paragraph ends the comment section
@@ -417,10 +418,18 @@ std::size_t name_before_separator(const Document& doc, const Paragraph& para) {
 
 // A credit or labelled caption: it opens with a caption cue and a separator ("Photo: Reuters",
 // "Image caption, ...", "Foto / dpa").
+// Also a short line whose separator comes a word or two after the cue ("Photo d'illustration /
+// MaxPPP"), and a short caption opened by a cue of several words ("File photo of the plant",
+// "Photo d'archives prise l'an dernier.").
 bool is_credit(const Document& doc, const Paragraph& para, const Evidence& e) {
   if (e.first[caption] != 0) return false;
-  const UChar32 c = char_after_word(doc, para, static_cast<std::size_t>(e.first_end[caption]) - 1);
-  return c == ':' || c == ',' || c == '|' || c == '/' || c == 0x2013 || c == 0x2014;
+  const auto separator = [](UChar32 c) { return c == ':' || c == ',' || c == '|' || c == '/' || c == 0x2013 || c == 0x2014; };
+  const auto cue_end = static_cast<std::size_t>(e.first_end[caption]);
+  if (separator(char_after_word(doc, para, cue_end - 1))) return true;
+  if (e.words > kShortCaptionWords || e.sentences > 1) return false;
+  for (std::size_t w = cue_end; w < std::min(cue_end + 2, e.words); ++w)
+    if (separator(char_after_word(doc, para, w))) return true;
+  return e.cover[caption] >= 2 && cue_end >= 2;
 }
 
 // A credit in brackets at the end: "... (Getty Images)", "(Photo: AFP)". A credit names
