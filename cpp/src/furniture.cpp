@@ -50,6 +50,7 @@ constexpr std::size_t kMaxCommentWords = 80;   // a longer paragraph ends the co
 constexpr std::size_t kBannerTitleWords = 6;   // "Your privacy choices", "Ihre Privatsphäre ist uns wichtig"
 constexpr std::size_t kBannerControls = 4;     // "Accept all", "Reject all", "Manage preferences", "OK"
 constexpr std::size_t kMetaWords = 4;          // "sarah1984 · yesterday", "John_D wrote:", "Show more replies"
+constexpr std::size_t kTimeWords = 5;          // "il y a 12 minutes"
 
 struct CuePhrase {
   std::vector<std::string> words;  // casefolded; a trailing '*' marks a prefix
@@ -391,9 +392,9 @@ std::size_t dated_words(const Evidence& e) {
   return e.cover[date] + e.cover[dateline] + e.cover[unit] + e.cover[ago] + e.numbers;
 }
 
-// A line that only says when: "2h", "5 mins ago", "yesterday", "vor 5 Minuten".
+// A line that only says when: "2h", "5 mins ago", "yesterday", "vor 5 Minuten", "il y a une heure".
 bool time_only(const Evidence& e) {
-  return e.words > 0 && e.words <= kMetaWords && !e.terminal &&
+  return e.words > 0 && e.words <= kTimeWords && !e.terminal &&
          (e.relative_time == 0 || 10 * dated_words(e) >= 6 * e.words);
 }
 
@@ -548,8 +549,7 @@ std::vector<Furniture> find_furniture(const Document& doc, const LanguageResourc
     const bool after_name = in_comments && e.relative_time >= 1 && e.relative_time <= 3 &&
                             e.capitalised >= static_cast<std::size_t>(e.relative_time);
     const bool handle_dated = e.handle_start && e.words <= kMetaWords && !e.terminal &&
-                              e.cover[date] + e.cover[ago] > 0 && dated_words(e) + 1 >= e.words &&
-                              e.first[dateline] < 0;
+                              e.cover[date] + e.cover[ago] > 0 && dated_words(e) + 1 >= e.words;
     const bool handle_alone = e.words <= 2 && !e.terminal && e.sentences == 1 &&
                               (e.handle_start || (in_comments && e.capitalised == e.words)) && p + 1 < n &&
                               time_only(evidence[p + 1]);
