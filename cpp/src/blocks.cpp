@@ -103,9 +103,11 @@ bool after_bullet(std::string_view s, std::size_t a, std::size_t pos) {
 
 // The width a hard-wrapped text fills: the length of its longest lines (the 95th percentile,
 // so that a stray long line does not set it). A line that wraps onto the next one is at least
-// half as long; text with one block a line (what a scraper's get_text() gives) has long
-// paragraphs, so its short lines (menus, handles, buttons) stand alone even when the next line
-// starts in lower case.
+// half as long, or long in itself (texts mix wrapped paragraphs with paragraphs on one line);
+// text with one block a line (what a scraper's get_text() gives) has long paragraphs, so its
+// short lines (menus, handles, buttons) stand alone even when the next line starts in lower
+// case.
+constexpr std::size_t kShortLineBytes = 48;
 std::size_t wrap_width(std::string_view text, const std::vector<Line>& lines) {
   std::vector<std::size_t> lengths;
   lengths.reserve(lines.size());
@@ -142,7 +144,7 @@ std::vector<Block> split_blocks(std::string_view text, const LanguageResources& 
       const Line& next = lines[j + 1];
       auto [ca, cb] = trim(text, cur.start, cur.end);
       auto [na, nb] = trim(text, next.start, next.end);
-      if (ends_with_terminal(text.substr(ca, cb - ca)) || 2 * (cb - ca) < width) break;
+      if (ends_with_terminal(text.substr(ca, cb - ca)) || (2 * (cb - ca) < width && cb - ca < kShortLineBytes)) break;
       UChar32 first = decode_at(text, na);
       std::size_t last_start;
       UChar32 last = decode_before(text.substr(0, cb), cb, &last_start);

@@ -112,19 +112,33 @@ const Lexicon& lexicon(const std::vector<std::string>& codes) {
   return *slot;
 }
 
+// Mostly Cyrillic letters (UTF-8 lead bytes 0xD0-0xD3 against ASCII letters).
+bool mostly_cyrillic(std::string_view text) {
+  std::size_t cyrillic = 0, latin = 0;
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    cyrillic += c >= 0xD0 && c <= 0xD3;
+    latin += std::isalpha(c) != 0;
+  }
+  return cyrillic > latin;
+}
+
 // The languages the page's furniture is written in: the document's, English (pages in every
 // language carry English furniture: "Cookie", "Share", "Newsletter"), and any other language
 // with cues in which at least two paragraphs are written, as when an aggregator wraps wire
 // copy in its own language's banners, menus and comments. A paragraph is written in a
 // language when that language's stopwords (those that are not the document language's) are
-// at least two and outnumber the document language's: an English article that mentions
-// "war", "die" or "son" stays English.
+// at least two and outnumber the document language's (an English article that mentions
+// "war", "die" or "son" stays English), or when it is written in Russian's script.
 std::vector<std::string> furniture_languages(const Document& doc, const LanguageResources& lang) {
   std::vector<std::string> codes{lang.code};
   if (lang.code != "en") codes.push_back("en");
   for (const char* code : kCueLanguages) {
     if (std::find(codes.begin(), codes.end(), code) != codes.end()) continue;
     const LanguageResources& other = language_resources(code);
+    // Menus and buttons have few stopwords; in another script they tell their language alone.
+    const bool cyrillic = std::string_view(code) == "ru" && lang.code != "ru" && lang.code != "uk" &&
+                          lang.code != "bg" && lang.code != "sr" && lang.code != "be" && lang.code != "mk";
     // Per term: a stopword of the other language only (1), of the document's language (2).
     std::vector<std::uint8_t> class_of(doc.terms.size(), 0);
     for (std::size_t t = 0; t < doc.terms.size(); ++t) {
@@ -140,7 +154,8 @@ std::vector<std::string> furniture_languages(const Document& doc, const Language
         foreign += c == 1;
         own += c == 2;
       }
-      if (foreign >= 2 && foreign > own && ++paragraphs >= 2) break;
+      const bool in_script = cyrillic && mostly_cyrillic(doc.span(para.start, para.end));
+      if (((foreign >= 2 && foreign > own) || in_script) && ++paragraphs >= 2) break;
     }
     if (paragraphs >= 2) codes.emplace_back(code);
   }
@@ -448,6 +463,18 @@ bool bracketed_credit(const Document& doc, const Paragraph& para, const Evidence
   return inside_words <= 5 && cue_at > open && names;
 }
 
+// A place opening the paragraph: one to three capitalised words and a comma; their count.
+std::size_t place_before_comma(const Document& doc, const Paragraph& para) {
+  const std::uint32_t tb = doc.sentences[para.sentence_begin].token_begin;
+  const std::uint32_t te = doc.sentences[para.sentence_end - 1].token_end;
+  for (std::size_t k = 0; k < 3 && tb + k < te; ++k) {
+    const std::uint32_t t = tb + static_cast<std::uint32_t>(k);
+    if (doc.tokens[t].kind != TokenKind::word || !starts_upper(doc.token_text(t))) return 0;
+    if (char_after_word(doc, para, k) == ',') return k + 1;
+  }
+  return 0;
+}
+
 // The furniture class most of a short line's words belong to, when the line is furniture
 // through and through: "Accept all cookies", "Facebook Twitter Email", "ADVERTISEMENT",
 // "Reply · Like (4)", "Terms of use | Privacy policy".
@@ -614,10 +641,11 @@ std::vector<Furniture> find_furniture(const Document& doc, const LanguageResourc
       }
     }
 
-    // Datelines: a short line made of dates, times and the words around them.
+    // Datelines: a short line made of dates, times and the words around them, perhaps after
+    // the place ("Valencia, 18 de enero de 2022").
     const bool has_date = e.cover[date] > 0 || e.relative_time >= 0 || e.clock_or_numeric_date;
     if (has_date && e.words > 0 && e.words <= kMaxDatelineWords) {
-      const std::size_t dated = e.cover[date] + e.cover[dateline] + e.cover[unit] + e.cover[ago] + e.numbers;
+      const std::size_t dated = dated_words(e) + place_before_comma(doc, para);
       if (10 * dated >= (e.terminal ? 8 : 6) * e.words) {
         set(dateline);
         in_comments = false;

@@ -109,6 +109,10 @@ void flag_layout(Document& doc, const std::vector<bool>& paragraph_after_blank,
   const std::size_t start = article_start(doc, shape, furniture, first_prose);
   const bool blank_lines = std::find(paragraph_after_blank.begin() + 1, paragraph_after_blank.end(), true) !=
                            paragraph_after_blank.end();
+  // Strict prose words before each paragraph: a headline has little prose above it.
+  std::vector<std::size_t> prose_before(n + 1, 0);
+  for (std::size_t p = 0; p < n; ++p) prose_before[p + 1] = prose_before[p] + (is_prose(p, true) ? shape[p].words : 0);
+  const std::size_t prose_words = prose_before[n];
   std::size_t first_line = 0;  // the first paragraph that is not furniture
   while (first_line < n && is_furniture(first_line)) ++first_line;
   std::ptrdiff_t top = -1;
@@ -124,7 +128,9 @@ void flag_layout(Document& doc, const std::vector<bool>& paragraph_after_blank,
     const bool headline_shape =
         shape[p].single && shape[p].words > 0 && shape[p].words <= kMaxHeadingWords &&
         (doc.sentences[s0].is_heading || (exclaims && set_apart && shape[p].words <= 20));
-    if (headline_shape && repeats[shape[p].key] < 2) {
+    const bool listed = is_bullet(decode_at(t0, 0)) || (!t0.empty() && t0[0] == '-');
+    const bool little_above = prose_before[p] == 0 || kProseBelowHeadline * prose_before[p] < prose_words - prose_before[p];
+    if (headline_shape && !listed && little_above && repeats[shape[p].key] < 2) {
       const double words = static_cast<double>(std::min<std::size_t>(shape[p].words, kFullHeadlineWords));
       const double score = words - 2.0 * furniture[p].cue_words - 0.25 * static_cast<double>(distance);
       // Deep in a page only a real headline will do; a short first line near the article
@@ -143,10 +149,7 @@ void flag_layout(Document& doc, const std::vector<bool>& paragraph_after_blank,
   // Nothing of the article comes before its headline: what a page shows above it (menus,
   // and banners speaking in cues) is boilerplate, when the headline is a real one (long
   // enough to win on its own) and what lies above holds little prose next to what follows.
-  std::size_t prose_above = 0, prose_below = 0;
-  for (std::size_t p = 0; p < n; ++p)
-    if (is_prose(p, true)) (static_cast<std::ptrdiff_t>(p) < top ? prose_above : prose_below) += shape[p].words;
-  const bool above_is_page = has_title && best >= kMinHeadlineScore && kProseBelowHeadline * prose_above < prose_below;
+  const bool above_is_page = has_title && best >= kMinHeadlineScore;  // little prose above: see the choice
 
   // Boilerplate: furniture of its kind; short repeated lines; non-prose lines before the first
   // prose paragraph (other than the title) and after the last one (navigation, related
