@@ -39,6 +39,7 @@ Example:
     python benchmarks/messy_pages.py --quick         # a small sample
     python benchmarks/messy_pages.py --check         # labelling consistency, exits 1 on error
     python benchmarks/messy_pages.py --real-pages /path/to/article-extraction-benchmark
+    python benchmarks/messy_pages.py --quick --templates en-broadsheet,de-zeitung --misses /tmp/misses.txt
 """
 
 from __future__ import annotations
@@ -220,6 +221,7 @@ def _source_offsets(sentences) -> tuple[str, str] | None:
 class PageResult:
     page: Page
     gold: list[str | None] = field(default_factory=list)       # per sentence
+    texts: list[str] = field(default_factory=list)
     boilerplate: list[bool] = field(default_factory=list)
     heading: list[bool] = field(default_factory=list)
     prose: list[bool] = field(default_factory=list)
@@ -266,6 +268,7 @@ def analyse(sut: SynopsisUnderTest, page: Page, twin: Page | None) -> PageResult
     for sentence in doc.sentences:
         gold, mixed = labels(sentence)
         result.gold.append(gold)
+        result.texts.append(sentence.text)
         result.boilerplate.append(bool(sentence.is_boilerplate))
         result.heading.append(bool(sentence.is_heading))
         result.prose.append(bool(sentence.is_prose))
@@ -694,8 +697,20 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="a checkout of scrapinghub/article-extraction-benchmark to measure on")
     parser.add_argument("--dump", type=Path, default=None,
                         help="write the generated pages (text and HTML) of the first articles to this folder")
+    parser.add_argument("--templates", default=None,
+                        help="comma-separated template names to use (the rest are held out), e.g. to develop rules "
+                             "on some templates and check them on the others")
+    parser.add_argument("--misses", type=Path, default=None,
+                        help="write the furniture sentences left as article text, and the article sentences "
+                             "flagged, by form, template and kind, to this file")
     args = parser.parse_args(argv)
     templates, pools = load_templates()
+    if args.templates:
+        wanted = set(args.templates.split(","))
+        unknown = wanted - {t["name"] for t in templates}
+        if unknown:
+            parser.error(f"unknown templates: {', '.join(sorted(unknown))}")
+        templates = [t for t in templates if t["name"] in wanted]
     if args.check:
         return check(args, templates, pools)
     if args.quick:
@@ -722,9 +737,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     clean: dict[str, str] = {}
     text_results = measure(sut, all_pages, "text", rouge, clean)
     report_form("Text form (get_text() of the page body, one block a line)", text_results, templates, sut.has_kind)
+    html_results = []
     if sut.html:
         html_results = measure(sut, all_pages, "html", rouge, clean)
         report_form('HTML form (format="html")', html_results, templates, sut.has_kind)
+    if args.misses:
+        write_misses(args.misses, {"text": text_results, "html": html_results})
     print(f"\n## Stance on FNC-1 pairs (zero-shot StanceTagger, scheme fnc)\n")
     by_name = {t["name"]: t for t in templates}
     print(stance_table(sut, fnc_pages, pairs, by_name, pools, titles))
@@ -740,6 +758,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         real_pages_report(sut, args.real_pages, args.limit, rouge)
     print(f"\nTotal time: {time.perf_counter() - started:.0f} s wall clock, {time.process_time() - cpu:.0f} s CPU")
     return 0
+
+
+def write_misses(path: Path, forms: dict[str, list[PageResult]]) -> None:
+    """Missed furniture (left as article text) and flagged article sentences, by form,
+    template and gold kind, most frequent first."""
+    lines = []
+    for form, results in forms.items():
+        missed: dict[tuple[str, str], Counter] = defaultdict(Counter)
+        flagged: dict[tuple[str, str], Counter] = defaultdict(Counter)
+        for r in results:
+            for gold, boiler, kind, text in zip(r.gold, r.boilerplate, r.kind, r.texts):
+                if is_furniture(gold) and not boiler:
+                    missed[(r.page.template, gold)][text] += 1
+                elif gold in ARTICLE_KINDS and boiler:
+                    flagged[(r.page.template, f"{gold} as {kind}")][text] += 1
+        for title, groups in ((f"{form}: furniture left as article text", missed),
+                              (f"{form}: article text flagged", flagged)):
+            lines.append(f"# {title}\n")
+            for (template, kind), texts in sorted(groups.items()):
+                lines.append(f"## {template} / {kind}: {sum(texts.values())}")
+                lines.extend(f"{n:4d}  {text!r}" for text, n in texts.most_common(30))
+                lines.append("")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    print(f"\nMisses written to {path}")
 
 
 def dump(folder: Path, pairs: Sequence[tuple[Page, Page]]) -> None:

@@ -7,7 +7,10 @@
   parsing with the offline tokenizer of _common.OfflineSumyTokenizer, regex sentences) and
   summa.summarizer.summarize;
 * keywords, default method, top 10, on the same articles: synopsis.keywords_batch against YAKE
-  (English, n=3, top 10).
+  (English, n=3, top 10); also synopsis with method="positionrank" (the default before
+  "positiontfidf"), so a change of default is measured against the old one in the same run;
+* summarize in small batches: the same articles in calls of 10 (each call starts its threads
+  afresh, so this shows what per-thread state costs when it is not handed on).
 
 Single-core figures are CPU time (``time.process_time``, which counts every thread of the
 process) with n_jobs=1, the best of ``--repeat`` runs for synopsis and one run for the slow peers;
@@ -95,12 +98,23 @@ def main() -> None:
     for run in ours.values():
         run(1)()  # warm-up: per-thread tables, ICU data
     cpu = {task: cpu_seconds(run(1), args.repeat) for task, run in ours.items()}
+    small_batches = cpu_seconds(
+        lambda: [sy.summarize_batch(texts[i:i + 10], n_jobs=1, progress=False, sentences=args.sentences)
+                 for i in range(0, len(texts), 10)], args.repeat)
+    positionrank = cpu_seconds(
+        lambda: sy.keywords_batch(texts, n_jobs=1, progress=False, top=10, method="positionrank"), args.repeat)
 
     rows = [("segment_batch, BBC + FNC-1", "synopsis", f"{megabytes / cpu['segment']:.1f} MB/s",
              f"{cpu['segment'] / len(corpus) * 1e3:.3f}", "")]
     for task, systems in peers(args.sentences).items():
         rows.append((f"{task}_batch", "synopsis", f"{len(texts) / cpu[task]:.1f} docs/s",
                      f"{cpu[task] / len(texts) * 1e3:.3f}", "1.0x"))
+        if task == "summarize":
+            rows.append((task, "synopsis, small batches (calls of 10)", f"{len(texts) / small_batches:.1f} docs/s",
+                         f"{small_batches / len(texts) * 1e3:.3f}", f"{small_batches / cpu[task]:.1f}x"))
+        if task == "keywords":
+            rows.append((task, "synopsis method=positionrank", f"{len(texts) / positionrank:.1f} docs/s",
+                         f"{positionrank / len(texts) * 1e3:.3f}", f"{positionrank / cpu[task]:.1f}x"))
         for name, peer in systems.items():
             seconds = cpu_seconds(lambda: peer(texts), 1)
             rows.append((task, name, f"{len(texts) / seconds:.1f} docs/s", f"{seconds / len(texts) * 1e3:.3f}",

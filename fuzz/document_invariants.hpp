@@ -84,6 +84,18 @@ inline const char* document_violation(const Document& doc) {
     SYNOPSIS_REQUIRE(run.text < text.size() || text.empty());
     if (r > 0) SYNOPSIS_REQUIRE(run.text > doc.source_runs[r - 1].text);
   }
+  // A copied run (as long in text as in source) maps byte for byte: each text byte is its
+  // source byte, or both are whitespace (a space written for collapsed whitespace).
+  for (std::size_t r = 0; r < doc.source_runs.size(); ++r) {
+    const SourceRun& run = doc.source_runs[r];
+    const std::size_t end = r + 1 < doc.source_runs.size() ? doc.source_runs[r + 1].text : text.size();
+    if (end < run.text || end - run.text != run.source_end - run.source_start) continue;
+    for (std::size_t k = 0; k < end - run.text; ++k) {
+      const char t = text[run.text + k], s = doc.source[run.source_start + k];
+      const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; };
+      SYNOPSIS_REQUIRE(t == s || (space(t) && space(s)));
+    }
+  }
   const std::size_t input_size = doc.is_html() ? doc.source.size() : text.size();
   for (const Sentence& s : doc.sentences)
     SYNOPSIS_REQUIRE(doc.source_start(s.start) <= doc.source_end(s.end) && doc.source_end(s.end) <= input_size);

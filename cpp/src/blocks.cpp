@@ -1,5 +1,8 @@
 // Lines and blocks: the text's lines joined where a sentence wraps onto the next line, and
 // the list structure (bullets, numbered and lettered items) that forces breaks inside them.
+#include <algorithm>
+#include <functional>
+
 #include "segment_internal.hpp"
 
 namespace synopsis::segmentation {
@@ -98,10 +101,33 @@ bool after_bullet(std::string_view s, std::size_t a, std::size_t pos) {
   return false;
 }
 
+// The width a hard-wrapped text fills: the length of its longest lines (the 95th percentile,
+// so that a stray long line does not set it). A line that wraps onto the next one is at least
+// half as long, or long in itself (texts mix wrapped paragraphs with paragraphs on one line);
+// text with one block a line (what a scraper's get_text() gives) has long paragraphs, so its
+// short lines (menus, handles, buttons) stand alone even when the next line starts in lower
+// case.
+constexpr std::size_t kShortLineBytes = 48;
+std::size_t wrap_width(std::string_view text, const std::vector<Line>& lines) {
+  std::vector<std::size_t> lengths;
+  lengths.reserve(lines.size());
+  for (const Line& line : lines) {
+    if (line.blank) continue;
+    auto [a, b] = trim(text, line.start, line.end);
+    lengths.push_back(b - a);
+  }
+  if (lengths.empty()) return 0;
+  const std::size_t k = lengths.size() / 20;
+  std::nth_element(lengths.begin(), lengths.begin() + static_cast<std::ptrdiff_t>(k), lengths.end(),
+                   std::greater<>());
+  return lengths[k];
+}
+
 }  // namespace
 
 std::vector<Block> split_blocks(std::string_view text, const LanguageResources& lang) {
   std::vector<Line> lines = split_lines(text);
+  const std::size_t width = wrap_width(text, lines);
   // terminal_from[k]: a sentence end lies in line k or a later line of its paragraph
   // (computed once, so that a paragraph of many lines costs linear time).
   std::vector<bool> terminal_from(lines.size() + 1, false);
@@ -118,7 +144,7 @@ std::vector<Block> split_blocks(std::string_view text, const LanguageResources& 
       const Line& next = lines[j + 1];
       auto [ca, cb] = trim(text, cur.start, cur.end);
       auto [na, nb] = trim(text, next.start, next.end);
-      if (ends_with_terminal(text.substr(ca, cb - ca))) break;
+      if (ends_with_terminal(text.substr(ca, cb - ca)) || (2 * (cb - ca) < width && cb - ca < kShortLineBytes)) break;
       UChar32 first = decode_at(text, na);
       std::size_t last_start;
       UChar32 last = decode_before(text.substr(0, cb), cb, &last_start);

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstring>
+#include <map>
 #include <numeric>
 #include <random>
 #include <sstream>
@@ -68,8 +69,9 @@ void StanceClassifierOptions::validate() const {
   auto range = [](const char* name, int lo, int hi) {
     return std::string(name) + " must lie in " + std::to_string(lo) + ".." + std::to_string(hi);
   };
-  if (model != "mlp" && model != "logistic")
-    throw std::invalid_argument("model must be 'mlp' or 'logistic', got '" + replace_invalid_utf8(model) + "'");
+  if (model != "mlp" && model != "logistic" && model != "auto")
+    throw std::invalid_argument("model must be 'auto', 'mlp' or 'logistic', got '" + replace_invalid_utf8(model) +
+                                "'");
   if (!(hidden_units >= lim::kMinHiddenUnits && hidden_units <= lim::kMaxHiddenUnits))
     throw std::invalid_argument(range("hidden_units", lim::kMinHiddenUnits, lim::kMaxHiddenUnits));
   if (!(hash_bits >= lim::kMinHashBits && hash_bits <= lim::kMaxHashBits))
@@ -89,22 +91,32 @@ void StanceClassifierOptions::validate() const {
   if (class_weight != "balanced" && class_weight != "sqrt" && class_weight != "none")
     throw std::invalid_argument("class_weight must be 'balanced', 'sqrt' or 'none', got '" +
                                 replace_invalid_utf8(class_weight) + "'");
+  const auto& sets = stance_feature_sets();
+  if (features != "auto" && std::find(sets.begin(), sets.end(), features) == sets.end())
+    throw std::invalid_argument("features must be 'auto', 'words', 'ngrams' or 'target_ngrams', got '" +
+                                replace_invalid_utf8(features) + "'");
+  if (!(ngram_bits >= lim::kMinHashBits && ngram_bits <= lim::kMaxHashBits))
+    throw std::invalid_argument(range("ngram_bits", lim::kMinHashBits, lim::kMaxHashBits));
 }
 
 StanceClassifierModel::StanceClassifierModel(StanceClassifierOptions options)
     : options_(std::move(options)), featurizer_(14, "en") {
   options_.validate();
-  featurizer_ = StanceFeaturizer(options_.hash_bits, options_.language);
+  const int level = options_.features == "auto" ? 0 : stance_feature_level(options_.features);
+  featurizer_ = StanceFeaturizer(options_.hash_bits, options_.language, level, options_.ngram_bits);
 }
 
 std::size_t StanceClassifierModel::input_dim() const {
-  return 2 * featurizer_.tfidf().dimension() + stance_dense_feature_names().size();
+  return featurizer_.sparse_dimension() + stance_dense_feature_names().size();
 }
 
 Eigen::VectorXf StanceClassifierModel::forward(const PairFeatures& x, Eigen::VectorXf* hidden_pre) const {
-  const std::size_t sparse_dim = 2 * featurizer_.tfidf().dimension();
+  const std::size_t sparse_dim = featurizer_.sparse_dimension();
   Eigen::VectorXf z = b1_;
-  for (const auto& [j, v] : x.sparse) z += v * w1_.row(j).transpose();
+  for (const auto& [j, v] : x.sparse) {
+    if (j >= sparse_dim) break;  // blocks of a larger feature set (ascending indices)
+    z += v * w1_.row(j).transpose();
+  }
   for (std::size_t k = 0; k < x.dense.size(); ++k) {
     float v = (x.dense[k] - mean_[k]) * scale_[k];
     if (v != 0.0f) z += v * w1_.row(sparse_dim + k).transpose();
@@ -138,6 +150,44 @@ void check_training_set(std::size_t targets, std::size_t texts, std::size_t labe
                                 " distinct labels, got " + std::to_string(classes));
 }
 
+// Below this many pairs a target has no model of its own (per_target).
+constexpr std::size_t kMinTargetPairs = 30;
+// "auto" compares feature sets only with at least this many held-out pairs (fewer cannot
+// tell them apart) ...
+constexpr std::size_t kMinSelectionPairs = 50;
+// ... and tries the n-gram blocks only when the median text is at most this many bytes: on
+// long texts (articles) they cost much time and memory, and the stems already carry them.
+constexpr std::size_t kMaxNgramTextBytes = 1000;
+
+// The (model, feature level) pairs fit tries, in order of preference on ties.
+std::vector<std::pair<std::string, int>> candidates(const StanceClassifierOptions& o,
+                                                    const std::vector<std::string>& texts) {
+  const bool choose_model = o.model == "auto", choose_features = o.features == "auto";
+  std::vector<int> levels = {choose_features ? 0 : stance_feature_level(o.features)};
+  std::vector<std::string> models = {choose_model ? "mlp" : o.model};
+  const auto held_out = static_cast<std::size_t>(o.validation_fraction * texts.size());
+  if (held_out >= kMinSelectionPairs) {
+    if (choose_model) models.push_back("logistic");
+    if (choose_features && !texts.empty()) {
+      std::vector<std::size_t> lengths;
+      lengths.reserve(texts.size());
+      for (const auto& t : texts) lengths.push_back(t.size());
+      std::nth_element(lengths.begin(), lengths.begin() + lengths.size() / 2, lengths.end());
+      if (lengths[lengths.size() / 2] <= kMaxNgramTextBytes)
+        for (int level = 1; level < static_cast<int>(stance_feature_sets().size()); ++level) levels.push_back(level);
+    }
+  }
+  std::vector<std::pair<std::string, int>> out;
+  for (int level : levels)
+    for (const auto& model : models) out.emplace_back(model, level);
+  return out;
+}
+
+// Column in all of each class of sub.
+std::vector<int> class_columns(const ClassLabels& all, const ClassLabels& sub) {
+  return sub.kind() == ClassLabels::Kind::string ? all.indices_of(sub.strings()) : all.indices_of(sub.integers());
+}
+
 bool storable_values(const float* data, Eigen::Index size) {
   return std::all_of(data, data + size, [](float v) { return std::fabs(v) <= stance_limits::kMaxAbsValue; });
 }
@@ -156,7 +206,7 @@ TrainingReport StanceClassifierModel::fit_labels(const std::vector<std::string>&
 TrainingReport StanceClassifierModel::fit(const std::vector<std::string>& targets, const std::vector<std::string>& texts,
                                           const std::vector<std::string>& labels, int threads,
                                           const std::atomic<bool>* cancel) {
-  return fit_labels(targets, texts, labels, threads, cancel);
+  return fit_labels(targets, texts, lowercase_labels(labels), threads, cancel);
 }
 
 TrainingReport StanceClassifierModel::fit(const std::vector<std::string>& targets, const std::vector<std::string>& texts,
@@ -188,24 +238,121 @@ bool StanceClassifierModel::storable() const {
   return storable_values(idf.data(), static_cast<Eigen::Index>(idf.size())) &&
          storable_values(mean_.data(), mean_.size()) && storable_values(scale_.data(), scale_.size()) &&
          storable_values(w1_.data(), w1_.size()) && storable_values(b1_.data(), b1_.size()) &&
-         storable_values(w2_.data(), w2_.size()) && storable_values(b2_.data(), b2_.size());
+         storable_values(w2_.data(), w2_.size()) && storable_values(b2_.data(), b2_.size()) &&
+         storable_values(featurizer_.ngram_tfidf().idf_table().data(),
+                         static_cast<Eigen::Index>(featurizer_.ngram_tfidf().idf_table().size())) &&
+         std::all_of(target_models_.begin(), target_models_.end(),
+                     [](const StanceClassifierModel& m) { return m.storable(); });
 }
 
 TrainingReport StanceClassifierModel::train(const std::vector<std::string>& targets,
                                             const std::vector<std::string>& texts, const std::vector<int>& labels,
                                             ClassLabels classes, int threads, const std::atomic<bool>* cancel) {
-  const int C = static_cast<int>(classes.size());
+  if (!options_.per_target) return train_single(targets, texts, labels, classes, threads, cancel);
+  return train_per_target(targets, texts, labels, classes, threads, cancel);
+}
+
+TrainingReport StanceClassifierModel::train_per_target(const std::vector<std::string>& targets,
+                                                       const std::vector<std::string>& texts,
+                                                       const std::vector<int>& labels, const ClassLabels& classes,
+                                                       int threads, const std::atomic<bool>* cancel) {
+  StanceClassifierOptions single = options_;
+  single.per_target = false;
+  StanceClassifierModel all(single);
+  TrainingReport report = all.train_single(targets, texts, labels, classes, threads, cancel);
+  if (cancel && cancel->load()) return report;
+  std::map<std::string, std::vector<std::size_t>> by_target;
+  for (std::size_t i = 0; i < targets.size(); ++i) by_target[targets[i]].push_back(i);
+  const std::size_t C = classes.size();
+  std::vector<std::string> keys;
+  std::vector<StanceClassifierModel> models;
+  for (const auto& [key, pairs] : by_target) {
+    if (pairs.size() < kMinTargetPairs) continue;
+    std::vector<int> remap(C, -1);
+    for (std::size_t i : pairs) remap[labels[i]] = 0;
+    std::vector<std::string> names;
+    std::vector<std::int64_t> numbers;
+    int present = 0;
+    for (std::size_t c = 0; c < C; ++c) {
+      if (remap[c] < 0) continue;
+      remap[c] = present++;
+      if (classes.kind() == ClassLabels::Kind::string) names.push_back(classes.strings()[c]);
+      else numbers.push_back(classes.integers()[c]);
+    }
+    if (present < 2) continue;  // one label only: the model over all pairs answers
+    std::vector<std::string> t, x;
+    std::vector<int> y;
+    for (std::size_t i : pairs) {
+      t.push_back(targets[i]);
+      x.push_back(texts[i]);
+      y.push_back(remap[labels[i]]);
+    }
+    StanceClassifierModel own(single);
+    own.train_single(t, x, y,
+                     classes.kind() == ClassLabels::Kind::string ? ClassLabels::in_order(std::move(names))
+                                                                 : ClassLabels::in_order(std::move(numbers)),
+                     threads, cancel);
+    if (cancel && cancel->load()) return report;
+    keys.push_back(key);
+    models.push_back(std::move(own));
+  }
+  *this = std::move(all);
+  options_.per_target = true;
+  target_keys_ = std::move(keys);  // std::map order: sorted
+  target_models_ = std::move(models);
+  return report;
+}
+
+TrainingReport StanceClassifierModel::train_single(const std::vector<std::string>& targets,
+                                                   const std::vector<std::string>& texts, const std::vector<int>& labels,
+                                                   const ClassLabels& classes, int threads,
+                                                   const std::atomic<bool>* cancel) {
   TrainingReport report;
   auto t0 = std::chrono::steady_clock::now();
+  const auto tried = candidates(options_, texts);
+  int top = 0;
+  for (const auto& c : tried) top = std::max(top, c.second);
+  featurizer_ = StanceFeaturizer(options_.hash_bits, options_.language, top, options_.ngram_bits);
   featurizer_.fit(targets, texts, threads, cancel);
   std::vector<PairFeatures> X = featurizer_.transform(targets, texts, threads, cancel);
   if (cancel && cancel->load()) return report;
-  report.seconds_features = seconds_since(t0);
-  t0 = std::chrono::steady_clock::now();
+  const double seconds_features = seconds_since(t0);
+  // Each candidate on the same split (same seed and size); the best held-out macro-F1 wins,
+  // the earlier candidate on ties.
+  StanceClassifierModel best;
+  TrainingReport best_report;
+  bool have = false;
+  for (const auto& [model, level] : tried) {
+    if (cancel && cancel->load()) return report;
+    StanceClassifierOptions o = options_;
+    o.model = model;
+    o.features = stance_feature_sets()[level];
+    StanceClassifierModel candidate(o);
+    candidate.featurizer_ = featurizer_.with_level(level);
+    TrainingReport r = candidate.train_weights(X, labels, classes, cancel);
+    if (!have || r.validation_macro_f1 > best_report.validation_macro_f1 + 1e-6f) {
+      best = std::move(candidate);
+      best_report = r;
+      have = true;
+    }
+  }
+  *this = std::move(best);
+  best_report.seconds_features = seconds_features;
+  best_report.seconds_training = seconds_since(t0) - seconds_features;
+  return best_report;
+}
+
+TrainingReport StanceClassifierModel::train_weights(const std::vector<PairFeatures>& X, const std::vector<int>& labels,
+                                                    const ClassLabels& classes, const std::atomic<bool>* cancel) {
+  const int C = static_cast<int>(classes.size());
+  TrainingReport report;
+  report.features = options_.features;
+  report.model = options_.model;
+  auto t0 = std::chrono::steady_clock::now();
 
   const std::size_t n = X.size();
   const std::size_t dd = stance_dense_feature_names().size();
-  const std::size_t sparse_dim = 2 * featurizer_.tfidf().dimension();
+  const std::size_t sparse_dim = featurizer_.sparse_dimension();
   // standardise dense features
   mean_ = Eigen::VectorXf::Zero(dd);
   Eigen::VectorXf var = Eigen::VectorXf::Zero(dd);
@@ -300,7 +447,10 @@ TrainingReport StanceClassifierModel::train(const std::vector<std::string>& targ
         }
       };
       for (std::size_t q = b0; q < b1e; ++q)
-        for (const auto& e : X[train[q]].sparse) touch(e.first);
+        for (const auto& e : X[train[q]].sparse) {
+          if (e.first >= sparse_dim) break;
+          touch(e.first);
+        }
       for (std::size_t k = 0; k < dd; ++k) touch(static_cast<std::uint32_t>(sparse_dim + k));
       g1 = RowMatrix::Zero(static_cast<Eigen::Index>(touched.size()), H);
       Eigen::VectorXf gb1 = Eigen::VectorXf::Zero(H), gb2;
@@ -328,7 +478,10 @@ TrainingReport StanceClassifierModel::train(const std::vector<std::string>& targ
           gz = go;
         }
         gb1 += gz;
-        for (const auto& [j, v] : X[i].sparse) g1.row(row_slot[j]) += v * gz.transpose();
+        for (const auto& [j, v] : X[i].sparse) {
+          if (j >= sparse_dim) break;
+          g1.row(row_slot[j]) += v * gz.transpose();
+        }
         for (std::size_t k = 0; k < dd; ++k) {
           float v = (X[i].dense[k] - mean_[k]) * scale_[k];
           if (v != 0.0f) g1.row(row_slot[static_cast<std::uint32_t>(sparse_dim + k)]) += v * gz.transpose();
@@ -371,7 +524,19 @@ TrainingReport StanceClassifierModel::train(const std::vector<std::string>& targ
     b2_ = std::move(best_b2);
     report.best_validation_loss = best;
   }
-  classes_ = std::move(classes);
+  if (!val.empty()) {
+    std::vector<double> tp(C, 0), fp(C, 0), fn(C, 0);
+    for (std::size_t i : val) {
+      Eigen::Index guess;
+      forward(X[i]).maxCoeff(&guess);
+      if (guess == labels[i]) tp[labels[i]] += 1;
+      else fp[guess] += 1, fn[labels[i]] += 1;
+    }
+    double sum = 0;
+    for (int c = 0; c < C; ++c) sum += tp[c] > 0 ? 2 * tp[c] / (2 * tp[c] + fp[c] + fn[c]) : 0.0;
+    report.validation_macro_f1 = static_cast<float>(sum / C);
+  }
+  classes_ = classes;
   report.seconds_training = seconds_since(t0);
   return report;
 }
@@ -380,6 +545,38 @@ Eigen::MatrixXf StanceClassifierModel::predict_proba(const std::vector<std::stri
                                                      const std::vector<std::string>& texts, int threads,
                                                      const std::atomic<bool>* cancel) const {
   if (!fitted()) throw std::invalid_argument("the stance classifier is not fitted: call fit first");
+  if (targets.size() != texts.size()) throw std::invalid_argument("targets and texts differ in length");
+  if (target_models_.empty()) return own_proba(targets, texts, threads, cancel);
+  // Pairs of a target with its own model go to it; the rest to the model over all pairs.
+  std::vector<std::vector<std::size_t>> groups(target_models_.size() + 1);
+  for (std::size_t i = 0; i < targets.size(); ++i) {
+    auto it = std::lower_bound(target_keys_.begin(), target_keys_.end(), targets[i]);
+    const bool own = it != target_keys_.end() && *it == targets[i];
+    groups[own ? static_cast<std::size_t>(it - target_keys_.begin()) : target_models_.size()].push_back(i);
+  }
+  Eigen::MatrixXf P = Eigen::MatrixXf::Zero(static_cast<Eigen::Index>(targets.size()),
+                                            static_cast<Eigen::Index>(classes_.size()));
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    if (groups[g].empty()) continue;
+    std::vector<std::string> gt, gx;
+    for (std::size_t i : groups[g]) {
+      gt.push_back(targets[i]);
+      gx.push_back(texts[i]);
+    }
+    const bool own = g < target_models_.size();
+    Eigen::MatrixXf p = own ? target_models_[g].own_proba(gt, gx, threads, cancel) : own_proba(gt, gx, threads, cancel);
+    const std::vector<int> column = own ? class_columns(classes_, target_models_[g].classes_)
+                                        : class_columns(classes_, classes_);
+    for (std::size_t k = 0; k < groups[g].size(); ++k)
+      for (std::size_t j = 0; j < column.size(); ++j)
+        P(static_cast<Eigen::Index>(groups[g][k]), column[j]) = p(static_cast<Eigen::Index>(k), static_cast<Eigen::Index>(j));
+  }
+  return P;
+}
+
+Eigen::MatrixXf StanceClassifierModel::own_proba(const std::vector<std::string>& targets,
+                                                 const std::vector<std::string>& texts, int threads,
+                                                 const std::atomic<bool>* cancel) const {
   std::vector<PairFeatures> X = featurizer_.transform(targets, texts, threads, cancel);
   Eigen::MatrixXf P(static_cast<Eigen::Index>(X.size()), static_cast<Eigen::Index>(classes_.size()));
   ParallelOptions po;

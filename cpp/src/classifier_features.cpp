@@ -39,16 +39,37 @@ struct Analysed {
   std::unordered_set<std::uint64_t> stems, bigrams, lead_stems;
   std::vector<Cue> cues;
   std::size_t sentences = 0, hedged = 0, reported = 0, content_tokens = 0;
+  std::vector<std::uint64_t> ngrams;                 // hashed_ngrams (texts, from level 1)
+  std::uint64_t salt = 0;                            // hash of the normalised target
 };
 
 std::uint64_t pair_hash(std::uint64_t a, std::uint64_t b) { return a * 0x9E3779B97F4A7C15ULL ^ (b + 0x632BE59BD9B4E019ULL); }
 
-Analysed analyse(std::string_view text, int bits, const std::string& language) {
+// A target's identity for the salted n-gram block: its normalised word forms, so that case
+// and spacing variants of one target share their n-gram weights.
+std::uint64_t target_salt(const Document& doc) {
+  std::uint64_t h = 0x51A7;
+  for (const Token& t : doc.tokens)
+    if (t.kind == TokenKind::word || t.kind == TokenKind::number) h = stable_hash(doc.terms[t.term], h);
+  return h | 1;
+}
+
+// The text's n-grams as buckets of one block (salt 0: plain; else the target's salt).
+std::vector<std::uint32_t> ngram_buckets(const std::vector<std::uint64_t>& ngrams, std::uint64_t salt, int bits) {
+  std::vector<std::uint32_t> out;
+  out.reserve(ngrams.size());
+  for (std::uint64_t h : ngrams) out.push_back(ngram_bucket(h, salt, bits));
+  return out;
+}
+
+Analysed analyse(std::string_view text, int bits, const std::string& language, bool ngrams) {
   SegmentOptions so;
   so.language = language;
   so.replace_invalid = true;
   Document doc = segment(text, so);
   Analysed a;
+  if (ngrams) a.ngrams = hashed_ngrams(doc);
+  a.salt = target_salt(doc);
   const CueLexicon& lex = CueLexicon::english();
   a.terms = hashed_terms(doc, 0, doc.tokens.size(), bits);
   a.token_stems.assign(doc.tokens.size(), 0);
@@ -89,7 +110,7 @@ struct AnalysedSet {
 };
 
 AnalysedSet analyse_all(const std::vector<std::string>& targets, const std::vector<std::string>& texts, int bits,
-                        const std::string& language, int threads, const std::atomic<bool>* cancel) {
+                        const std::string& language, bool ngrams, int threads, const std::atomic<bool>* cancel) {
   AnalysedSet set;
   std::unordered_map<std::string_view, std::size_t> ids;
   std::vector<std::string_view> distinct;
@@ -101,46 +122,112 @@ AnalysedSet analyse_all(const std::vector<std::string>& targets, const std::vect
   for (const auto& t : targets) set.index_of_target.push_back(id(t));
   for (const auto& t : texts) set.index_of_text.push_back(id(t));
   set.items.resize(distinct.size());
+  std::vector<char> is_text(distinct.size(), 0);
+  if (ngrams)
+    for (std::size_t i : set.index_of_text) is_text[i] = 1;
   ParallelOptions po;
   po.threads = threads;
   po.cancel = cancel;
-  parallel_for(distinct.size(), po, [&](std::size_t i) { set.items[i] = analyse(distinct[i], bits, language); });
+  parallel_for(distinct.size(), po,
+               [&](std::size_t i) { set.items[i] = analyse(distinct[i], bits, language, is_text[i] != 0); });
   return set;
 }
 
 float log1pf_(float x) { return std::log1p(x); }
 
+// The text's n-gram vector at ngram_offset and (level 2) the same weights moved to the
+// target's own buckets at salted_offset, colliding buckets summed.
+void append_ngram_blocks(SparseVector& out, const Analysed& text, std::uint64_t salt, const SparseVector& ngrams,
+                         std::uint32_t ngram_offset, std::uint32_t salted_offset, int level, int bits) {
+  for (const auto& e : ngrams) out.emplace_back(e.first + ngram_offset, e.second);
+  if (level < 2 || ngrams.empty()) return;
+  // The n-gram vector is indexed by plain buckets; salting maps each n-gram hash anew, so the
+  // weights are rebuilt from the hashes: the weight of a plain bucket goes to the salted
+  // bucket of every n-gram that fell in it (once per distinct n-gram).
+  std::unordered_map<std::uint32_t, float> weight;
+  weight.reserve(ngrams.size());
+  for (const auto& e : ngrams) weight.emplace(e.first, e.second);
+  std::unordered_set<std::uint64_t> seen;
+  std::unordered_map<std::uint32_t, float> salted;
+  for (std::uint64_t h : text.ngrams) {
+    if (!seen.insert(h).second) continue;
+    auto it = weight.find(ngram_bucket(h, 0, bits));
+    if (it == weight.end()) continue;
+    salted[ngram_bucket(h, salt, bits)] += it->second;
+  }
+  SparseVector block(salted.begin(), salted.end());
+  std::sort(block.begin(), block.end());
+  normalize(block);
+  for (const auto& e : block) out.emplace_back(e.first + salted_offset, e.second);
+}
+
 }  // namespace
 
 const std::vector<std::string>& stance_dense_feature_names() { return kDenseNames; }
 
-StanceFeaturizer::StanceFeaturizer(int hash_bits, std::string language)
-    : tfidf_(hash_bits), language_(std::move(language)) {}
+const std::vector<std::string>& stance_feature_sets() {
+  static const std::vector<std::string> sets = {"words", "ngrams", "target_ngrams"};
+  return sets;
+}
+
+int stance_feature_level(const std::string& features) {
+  const auto& sets = stance_feature_sets();
+  auto it = std::find(sets.begin(), sets.end(), features);
+  if (it == sets.end()) throw std::invalid_argument("unknown stance feature set '" + features + "'");
+  return static_cast<int>(it - sets.begin());
+}
+
+StanceFeaturizer::StanceFeaturizer(int hash_bits, std::string language, int level, int ngram_bits)
+    : tfidf_(hash_bits), ngram_tfidf_(ngram_bits), language_(std::move(language)), level_(level) {
+  if (level < 0 || level >= static_cast<int>(stance_feature_sets().size()))
+    throw std::invalid_argument("stance feature level out of range");
+}
+
+StanceFeaturizer StanceFeaturizer::with_level(int level) const {
+  if (level > level_) throw std::invalid_argument("a featurizer cannot gain blocks it was not fitted with");
+  StanceFeaturizer f = *this;
+  f.level_ = level;
+  return f;
+}
+
+std::size_t StanceFeaturizer::sparse_dimension(int level) const {
+  return 2 * std::size_t{tfidf_.dimension()} + static_cast<std::size_t>(level) * ngram_tfidf_.dimension();
+}
+
+std::size_t StanceFeaturizer::sparse_dimension() const { return sparse_dimension(level_); }
 
 void StanceFeaturizer::fit(const std::vector<std::string>& targets, const std::vector<std::string>& texts,
                            int threads, const std::atomic<bool>* cancel) {
-  AnalysedSet set = analyse_all(targets, texts, tfidf_.bits(), language_, threads, cancel);
-  std::vector<std::vector<std::uint32_t>> corpus;
+  AnalysedSet set = analyse_all(targets, texts, tfidf_.bits(), language_, level_ > 0, threads, cancel);
+  std::vector<std::vector<std::uint32_t>> corpus, ngram_corpus;
   corpus.reserve(set.items.size());
-  for (auto& a : set.items) corpus.push_back(std::move(a.terms));
+  for (auto& a : set.items) {
+    corpus.push_back(std::move(a.terms));
+    if (level_ > 0 && !a.ngrams.empty()) ngram_corpus.push_back(ngram_buckets(a.ngrams, 0, ngram_tfidf_.bits()));
+  }
   tfidf_.fit(corpus);
+  if (level_ > 0) ngram_tfidf_.fit(ngram_corpus);
 }
 
 std::vector<PairFeatures> StanceFeaturizer::transform(const std::vector<std::string>& targets,
                                                       const std::vector<std::string>& texts, int threads,
                                                       const std::atomic<bool>* cancel) const {
   if (targets.size() != texts.size()) throw std::invalid_argument("targets and texts differ in length");
-  AnalysedSet set = analyse_all(targets, texts, tfidf_.bits(), language_, threads, cancel);
-  // Per distinct string: its TF-IDF vector and its sentences' vectors.
-  std::vector<SparseVector> vec(set.items.size());
+  AnalysedSet set = analyse_all(targets, texts, tfidf_.bits(), language_, level_ > 0, threads, cancel);
+  // Per distinct string: its TF-IDF vector, its sentences' vectors and its n-gram vector.
+  std::vector<SparseVector> vec(set.items.size()), ngram_vec(set.items.size());
   std::vector<std::vector<SparseVector>> sent_vec(set.items.size());
   ParallelOptions po;
   po.threads = threads;
   po.cancel = cancel;
+  const int nbits = ngram_tfidf_.bits();
   parallel_for(set.items.size(), po, [&](std::size_t i) {
     vec[i] = tfidf_.transform(set.items[i].terms);
     for (const auto& st : set.items[i].sentence_terms) sent_vec[i].push_back(tfidf_.transform(st));
+    if (level_ > 0 && !set.items[i].ngrams.empty())
+      ngram_vec[i] = ngram_tfidf_.transform(ngram_buckets(set.items[i].ngrams, 0, nbits));
   });
+  const std::uint32_t ngram_offset = 2 * tfidf_.dimension(), salted_offset = ngram_offset + ngram_tfidf_.dimension();
 
   const std::uint32_t dim = tfidf_.dimension();
   std::vector<PairFeatures> out(targets.size());
@@ -151,6 +238,7 @@ std::vector<PairFeatures> StanceFeaturizer::transform(const std::vector<std::str
     PairFeatures& f = out[p];
     f.sparse = vec[ti];
     for (const auto& e : vec[xi]) f.sparse.emplace_back(e.first + dim, e.second);
+    if (level_ >= 1) append_ngram_blocks(f.sparse, X, T.salt, ngram_vec[xi], ngram_offset, salted_offset, level_, nbits);
     std::vector<float>& d = f.dense;
     d.reserve(kDenseNames.size());
 

@@ -105,9 +105,14 @@ void write_options(Writer& w, const StanceClassifierOptions& o) {
   w.str(o.class_weight);
   w.u64(o.seed);
   w.str(o.language);
+  // version 3
+  w.str(o.features);
+  w.u32(static_cast<std::uint32_t>(o.ngram_bits));
+  w.u8(o.per_target ? 1 : 0);
 }
 
-StanceClassifierOptions read_options(Reader& r) {
+// Versions 1 and 2 knew the "words" feature set only, and no per-target models.
+StanceClassifierOptions read_options(Reader& r, std::uint32_t version) {
   StanceClassifierOptions o;
   o.model = r.str();
   o.hidden_units = static_cast<int>(r.u32());
@@ -121,6 +126,16 @@ StanceClassifierOptions read_options(Reader& r) {
   o.class_weight = r.str();
   o.seed = r.u64();
   o.language = r.str();
+  if (version >= 3) {
+    o.features = r.str();
+    o.ngram_bits = static_cast<int>(r.u32());
+    const std::uint8_t per_target = r.u8();
+    if (per_target > 1) corrupt("bad per_target flag");
+    o.per_target = per_target == 1;
+    if (o.features == "auto" || o.model == "auto") corrupt("a fitted model names its model and feature set");
+  } else {
+    o.features = "words";
+  }
   try {
     o.validate();
   } catch (const std::invalid_argument& e) {
@@ -216,12 +231,24 @@ std::string StanceClassifierModel::serialize() const {
   const auto& idf = featurizer_.tfidf().idf_table();
   w.u64(idf.size());
   for (float v : idf) w.f32(v);
+  if (featurizer_.level() > 0) {
+    const auto& ngram_idf = featurizer_.ngram_tfidf().idf_table();
+    w.u64(ngram_idf.size());
+    for (float v : ngram_idf) w.f32(v);
+  }
   w.matrix(mean_.transpose());
   w.matrix(scale_.transpose());
   w.matrix(w1_);
   w.matrix(b1_.transpose());
   w.matrix(w2_);
   w.matrix(b2_.transpose());
+  if (options_.per_target) {
+    w.u64(target_keys_.size());
+    for (std::size_t i = 0; i < target_keys_.size(); ++i) {
+      w.str(target_keys_[i]);
+      w.str(target_models_[i].serialize());
+    }
+  }
 
   Writer file;
   file.raw(kMagic, sizeof kMagic);
@@ -238,7 +265,7 @@ StanceClassifierModel StanceClassifierModel::deserialize(std::string_view bytes)
   if (bytes.size() < kHeaderSize + kChecksumSize) corrupt("truncated header");
   Reader head(bytes.substr(sizeof kMagic));
   const std::uint32_t version = head.u32();
-  if (version != 1 && version != kFormatVersion)
+  if (version < 1 || version > kFormatVersion)
     throw std::invalid_argument("unsupported stance model format version " + std::to_string(version) +
                                 " (this build reads versions 1 to " + std::to_string(kFormatVersion) + ")");
   const std::uint64_t size = head.u64();
@@ -253,7 +280,7 @@ StanceClassifierModel StanceClassifierModel::deserialize(std::string_view bytes)
   if (stored != checksum(version == 1 ? payload : bytes.substr(0, kHeaderSize + size))) corrupt("checksum mismatch");
 
   Reader r(payload);
-  StanceClassifierModel m(read_options(r));
+  StanceClassifierModel m(read_options(r, version));
   m.classes_ = version == 1 ? read_classes_v1(r) : read_classes(r);
   const std::size_t nc = m.classes_.size();
   if (r.u64() != stance_dense_feature_names().size())
@@ -263,6 +290,13 @@ StanceClassifierModel StanceClassifierModel::deserialize(std::string_view bytes)
   std::vector<float> idf(ni);
   for (auto& v : idf) v = r.f32();
   m.featurizer_.tfidf().set_idf_table(std::move(idf));
+  if (m.featurizer_.level() > 0) {
+    std::uint64_t nn = r.u64();
+    if (nn != m.featurizer_.ngram_tfidf().dimension()) corrupt("the n-gram IDF table does not match ngram_bits");
+    std::vector<float> ngram_idf(nn);
+    for (auto& v : ngram_idf) v = r.f32();
+    m.featurizer_.ngram_tfidf().set_idf_table(std::move(ngram_idf));
+  }
   Eigen::RowVectorXf mean, scale, b1, b2;
   r.matrix(mean);
   r.matrix(scale);
@@ -277,6 +311,27 @@ StanceClassifierModel StanceClassifierModel::deserialize(std::string_view bytes)
   const bool mlp = m.options_.model == "mlp";
   const Eigen::Index H = mlp ? m.options_.hidden_units : static_cast<Eigen::Index>(nc);
   const Eigen::Index C = static_cast<Eigen::Index>(nc);
+  // The per-target models: a count, then (target, serialised model) pairs, targets sorted and
+  // distinct; each model's classes are classes of the whole model.
+  if (m.options_.per_target) {
+    const std::uint64_t n = r.u64();
+    if (n > (1u << 24)) corrupt("too many per-target models");
+    for (std::uint64_t i = 0; i < n; ++i) {
+      std::string key = r.str();
+      if (!m.target_keys_.empty() && !(m.target_keys_.back() < key)) corrupt("per-target models are not sorted");
+      StanceClassifierModel own = deserialize(r.str());
+      if (own.options_.per_target) corrupt("a per-target model has models of its own");
+      if (own.classes_.kind() != m.classes_.kind()) corrupt("a per-target model has another kind of labels");
+      try {
+        if (own.classes_.kind() == ClassLabels::Kind::string) m.classes_.indices_of(own.classes_.strings());
+        else m.classes_.indices_of(own.classes_.integers());
+      } catch (const std::invalid_argument&) {
+        corrupt("a per-target model has a class the model does not have");
+      }
+      m.target_keys_.push_back(std::move(key));
+      m.target_models_.push_back(std::move(own));
+    }
+  }
   if (!r.done()) corrupt("unexpected bytes after the weights");
   if (static_cast<std::size_t>(m.w1_.rows()) != m.input_dim() || m.w1_.cols() != H || m.b1_.size() != H ||
       m.mean_.size() != static_cast<Eigen::Index>(stance_dense_feature_names().size()) ||

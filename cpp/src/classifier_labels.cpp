@@ -1,5 +1,9 @@
 // Class labels of the stance classifier: all strings or all integers.
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
 #include <algorithm>
+#include <map>
 #include <stdexcept>
 
 #include "synopsis/classifier.hpp"
@@ -39,6 +43,29 @@ std::vector<int> indices_in(const std::vector<T>& classes, const std::vector<T>&
 }
 
 }  // namespace
+
+std::vector<std::string> lowercase_labels(const std::vector<std::string>& labels) {
+  std::vector<std::string> out;
+  out.reserve(labels.size());
+  std::map<std::string, std::string> first;  // lowercase form -> the first label that gave it
+  std::map<std::string, std::string, std::less<>> cache;
+  for (const std::string& label : labels) {
+    auto it = cache.find(label);
+    if (it == cache.end()) {
+      std::string lower;
+      icu::UnicodeString::fromUTF8(label).toLower(icu::Locale::getRoot()).toUTF8String(lower);
+      auto [seen, inserted] = first.emplace(lower, label);
+      if (!inserted && seen->second != label)
+        throw std::invalid_argument("labels '" + replace_invalid_utf8(seen->second) + "' and '" +
+                                    replace_invalid_utf8(label) +
+                                    "' differ only in case: string labels are case-insensitive (they come back "
+                                    "lowercase)");
+      it = cache.emplace(label, std::move(lower)).first;
+    }
+    out.push_back(it->second);
+  }
+  return out;
+}
 
 ClassLabels ClassLabels::sorted_distinct(std::vector<std::string> labels) {
   return in_order(sorted_unique(std::move(labels)));

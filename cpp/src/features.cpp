@@ -54,6 +54,36 @@ std::vector<std::uint32_t> hashed_terms(const Document& doc, std::size_t token_b
   return out;
 }
 
+std::vector<std::uint64_t> hashed_ngrams(const Document& doc) {
+  std::vector<std::uint64_t> out;
+  std::vector<const std::string*> words;
+  for (const Token& t : doc.tokens)
+    if (t.kind == TokenKind::word || t.kind == TokenKind::number) words.push_back(&doc.terms[t.term]);
+  std::vector<std::uint64_t> unigram(words.size());
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    unigram[i] = stable_hash(*words[i], 11);
+    out.push_back(unigram[i]);
+    if (i >= 1) out.push_back(stable_hash(std::string_view(), unigram[i - 1] * 31 + unigram[i]));
+    if (i >= 2) out.push_back(stable_hash(std::string_view(), (unigram[i - 2] * 31 + unigram[i - 1]) * 31 + unigram[i]));
+  }
+  std::string padded;
+  std::vector<std::size_t> starts;  // byte offset of each code point, then the end
+  for (const std::string* w : words) {
+    padded.assign(" ");
+    padded += *w;
+    padded += ' ';
+    starts.clear();
+    for (std::size_t b = 0; b < padded.size(); ++b)
+      if ((static_cast<unsigned char>(padded[b]) & 0xC0) != 0x80) starts.push_back(b);
+    starts.push_back(padded.size());
+    const std::size_t points = starts.size() - 1;
+    for (std::size_t n = 2; n <= 5; ++n)
+      for (std::size_t i = 0; i + n <= points; ++i)
+        out.push_back(stable_hash(std::string_view(padded).substr(starts[i], starts[i + n] - starts[i]), 13));
+  }
+  return out;
+}
+
 HashedTfidf::HashedTfidf(int bits) : bits_(bits) {
   if (bits < 1 || bits > 24) throw std::invalid_argument("hash bits must lie in 1..24, got " + std::to_string(bits));
 }

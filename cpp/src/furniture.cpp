@@ -8,6 +8,7 @@
 // word alone never decides: a short line must consist mostly of cues, a longer paragraph must
 // be dense in them and speak to the reader, and cues inside quotation marks or reported speech
 // do not count, so that an article about cookies keeps its prose.
+#include <algorithm>
 #include <array>
 #include <memory>
 #include <mutex>
@@ -22,13 +23,13 @@ namespace {
 // Cue classes: the furniture kinds that cues point to, then helper classes.
 enum Cue : std::uint8_t {
   consent, subscription, comment, share, advertisement, related, byline, dateline, caption, footer,
-  reader, site, unit, ago, date, reported, kCueClasses
+  reader, site, unit, ago, date, reported, role, kCueClasses
 };
 constexpr std::size_t kFurnitureClasses = footer + 1;
 
 constexpr const char* kCueNames[kCueClasses] = {
     "consent", "subscription", "comment", "share", "advertisement", "related", "byline", "dateline",
-    "caption", "footer", "reader", "site", "unit", "ago", "date", "reported"};
+    "caption", "footer", "reader", "site", "unit", "ago", "date", "reported", "role"};
 
 constexpr BoilerplateKind kKindOf[kFurnitureClasses] = {
     BoilerplateKind::consent, BoilerplateKind::subscription, BoilerplateKind::comment,
@@ -38,9 +39,18 @@ constexpr BoilerplateKind kKindOf[kFurnitureClasses] = {
 
 constexpr std::size_t kShortLineWords = 8;     // furniture lines: "Accept all cookies", "Reply"
 constexpr std::size_t kMaxBylineWords = 14;    // "By Jane Smith and John Doe, BBC News"
+constexpr std::size_t kMaxRoleWords = 5;       // "Jane Smith, correspondent in Brussels"
 constexpr std::size_t kMaxDatelineWords = 14;  // "Last updated on Tuesday 12 March 2024, 14:05 GMT"
 constexpr std::size_t kMaxCaptionWords = 60;   // a caption is one or two sentences
-constexpr std::size_t kCommentBodies = 2;      // paragraphs of text after a comment's handle line
+constexpr std::size_t kMaxCreditWords = 8;
+constexpr std::size_t kShortCaptionWords = 12;  // "Photo d'archives prise l'an dernier."     // "Photo: Thomas Samson / AFP"
+constexpr std::size_t kMaxCountWordBytes = 10;  // a count in words: "an", "einer", "une", "одну"
+constexpr std::size_t kCommentBodies = 4;      // paragraphs of text after a comment's handle line
+constexpr std::size_t kMaxCommentWords = 80;   // a longer paragraph ends the comment section
+constexpr std::size_t kBannerTitleWords = 6;   // "Your privacy choices", "Ihre Privatsphäre ist uns wichtig"
+constexpr std::size_t kBannerControls = 4;     // "Accept all", "Reject all", "Manage preferences", "OK"
+constexpr std::size_t kMetaWords = 4;          // "sarah1984 · yesterday", "John_D wrote:", "Show more replies"
+constexpr std::size_t kTimeWords = 5;          // "il y a 12 minutes"
 
 struct CuePhrase {
   std::vector<std::string> words;  // casefolded; a trailing '*' marks a prefix
@@ -84,19 +94,72 @@ void add_cues(Lexicon& lex, std::string_view file) {
   }
 }
 
-// The language's cues plus the English ones: pages in every language carry English furniture
-// ("Cookie", "Share", "Newsletter").
-const Lexicon& lexicon(const std::string& code) {
+// Languages with cue files (cpp/data/furniture/<code>.txt).
+constexpr const char* kCueLanguages[] = {"en", "de", "fr", "es", "ru"};
+
+// The cues of the given languages, loaded once per combination.
+const Lexicon& lexicon(const std::vector<std::string>& codes) {
   static std::mutex mutex;
   static std::unordered_map<std::string, std::unique_ptr<Lexicon>> cache;
+  std::string key;
+  for (const std::string& code : codes) key += code + ' ';
   std::lock_guard<std::mutex> lock(mutex);
-  auto& slot = cache[code];
+  auto& slot = cache[key];
   if (!slot) {
     slot = std::make_unique<Lexicon>();
-    add_cues(*slot, "furniture/" + code + ".txt");
-    if (code != "en") add_cues(*slot, "furniture/en.txt");
+    for (const std::string& code : codes) add_cues(*slot, "furniture/" + code + ".txt");
   }
   return *slot;
+}
+
+// Mostly Cyrillic letters (UTF-8 lead bytes 0xD0-0xD3 against ASCII letters).
+bool mostly_cyrillic(std::string_view text) {
+  std::size_t cyrillic = 0, latin = 0;
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    cyrillic += c >= 0xD0 && c <= 0xD3;
+    latin += std::isalpha(c) != 0;
+  }
+  return cyrillic > latin;
+}
+
+// The languages the page's furniture is written in: the document's, English (pages in every
+// language carry English furniture: "Cookie", "Share", "Newsletter"), and any other language
+// with cues in which at least two paragraphs are written, as when an aggregator wraps wire
+// copy in its own language's banners, menus and comments. A paragraph is written in a
+// language when that language's stopwords (those that are not the document language's) are
+// at least two and outnumber the document language's (an English article that mentions
+// "war", "die" or "son" stays English), or when it is written in Russian's script.
+std::vector<std::string> furniture_languages(const Document& doc, const LanguageResources& lang) {
+  std::vector<std::string> codes{lang.code};
+  if (lang.code != "en") codes.push_back("en");
+  for (const char* code : kCueLanguages) {
+    if (std::find(codes.begin(), codes.end(), code) != codes.end()) continue;
+    const LanguageResources& other = language_resources(code);
+    // Menus and buttons have few stopwords; in another script they tell their language alone.
+    const bool cyrillic = std::string_view(code) == "ru" && lang.code != "ru" && lang.code != "uk" &&
+                          lang.code != "bg" && lang.code != "sr" && lang.code != "be" && lang.code != "mk";
+    // Per term: a stopword of the other language only (1), of the document's language (2).
+    std::vector<std::uint8_t> class_of(doc.terms.size(), 0);
+    for (std::size_t t = 0; t < doc.terms.size(); ++t) {
+      if (lang.is_stopword(doc.terms[t])) class_of[t] = 2;
+      else if (other.is_stopword(doc.terms[t])) class_of[t] = 1;
+    }
+    int paragraphs = 0;
+    for (const Paragraph& para : doc.paragraphs) {
+      std::size_t foreign = 0, own = 0;
+      for (std::uint32_t t = doc.sentences[para.sentence_begin].token_begin;
+           t < doc.sentences[para.sentence_end - 1].token_end; ++t) {
+        const std::uint8_t c = class_of[doc.tokens[t].term];
+        foreign += c == 1;
+        own += c == 2;
+      }
+      const bool in_script = cyrillic && mostly_cyrillic(doc.span(para.start, para.end));
+      if (((foreign >= 2 && foreign > own) || in_script) && ++paragraphs >= 2) break;
+    }
+    if (paragraphs >= 2) codes.emplace_back(code);
+  }
+  return codes;
 }
 
 // What a paragraph looks like, and which cues it holds.
@@ -124,15 +187,17 @@ struct Evidence {
 bool is_handle(std::string_view chunk) {
   while (!chunk.empty() && (chunk.back() == ':' || chunk.back() == ',')) chunk.remove_suffix(1);
   if (chunk.size() < 3 || chunk.size() > 32) return false;
-  bool letter = false, digit = false, underscore = false;
+  bool letter = false, digit = false, underscore = false, camel = false;
   for (std::size_t i = 0; i < chunk.size(); ++i) {
     const auto u = static_cast<unsigned char>(chunk[i]);
+    if (std::isupper(u) && i > 0 && std::islower(static_cast<unsigned char>(chunk[i - 1]))) camel = true;
     if (std::isalpha(u)) letter = true;
     else if (std::isdigit(u)) digit = true;
     else if (u == '_') underscore = true;
     else if (u != '.' && u != '-' && !(u == '@' && i == 0)) return false;
   }
-  return letter && (chunk[0] == '@' || underscore || digit);
+  // "John_D", "@jane", "sarah1984", "TaxpayerEmma"
+  return letter && (chunk[0] == '@' || underscore || digit || camel);
 }
 
 class FurnitureFinder {
@@ -230,19 +295,30 @@ class FurnitureFinder {
     return false;
   }
 
-  // "2 hours ago", "vor 2 Stunden", "il y a 3 heures", "hace 2 horas", "2 часа назад": a number,
-  // a time unit, and a word of the "ago" class (possibly several words: "il y a") next to them.
+  // "2 hours ago", "vor 2 Stunden", "il y a 3 heures", "hace 2 horas", "2 часа назад", and with
+  // the count in words or left out: "an hour ago", "vor einer Stunde", "час назад". A time
+  // unit with a word of the "ago" class next to it (possibly several words: "il y a") or one
+  // short word (the count) away.
   void find_relative_time(std::uint32_t tb, std::uint32_t te, Evidence& e) const {
     if (e.relative_time >= 0) return;
-    for (std::uint32_t t = tb; t + 1 < te; ++t) {
-      if (doc_.tokens[t].kind != TokenKind::number || !token_is(t + 1, unit)) continue;
+    auto count_at = [&](std::uint32_t t) {
+      return doc_.tokens[t].kind == TokenKind::number ||
+             (doc_.tokens[t].kind == TokenKind::word && doc_.tokens[t].end - doc_.tokens[t].start <= kMaxCountWordBytes);
+    };
+    for (std::uint32_t t = tb; t < te; ++t) {
+      if (!token_is(t, unit) || doc_.tokens[t].kind != TokenKind::word) continue;
       const auto w = static_cast<std::ptrdiff_t>(t - tb);
-      const bool after = t + 2 < te && token_is(t + 2, ago);
+      const bool counted = t > tb && count_at(t - 1);
+      const std::ptrdiff_t from = counted ? w - 1 : w;
+      if (t + 1 < te && token_is(t + 1, ago)) {
+        e.relative_time = from;
+        e.relative_time_end = static_cast<std::size_t>(w) + 2;
+        return;
+      }
       const std::ptrdiff_t ago_at = e.first[ago];
-      const bool before = ago_at >= 0 && e.first_end[ago] == w;
-      if (after || before) {
-        e.relative_time = before ? ago_at : w;
-        e.relative_time_end = static_cast<std::size_t>(w) + (after ? 3 : 2);
+      if (ago_at >= 0 && (e.first_end[ago] == w || (counted && e.first_end[ago] == w - 1))) {
+        e.relative_time = ago_at;
+        e.relative_time_end = static_cast<std::size_t>(w) + 1;
         return;
       }
     }
@@ -327,6 +403,78 @@ UChar32 char_after_word(const Document& doc, const Paragraph& para, std::size_t 
   return 0;
 }
 
+std::size_t dated_words(const Evidence& e) {
+  return e.cover[date] + e.cover[dateline] + e.cover[unit] + e.cover[ago] + e.numbers;
+}
+
+// A line that only says when: "2h", "5 mins ago", "yesterday", "vor 5 Minuten", "il y a une heure".
+bool time_only(const Evidence& e) {
+  return e.words > 0 && e.words <= kTimeWords && !e.terminal &&
+         (e.relative_time == 0 || 10 * dated_words(e) >= 6 * e.words);
+}
+
+bool ends_with(const Document& doc, const Paragraph& para, char c) {
+  const std::string_view text = doc.span(para.start, para.end);
+  return !text.empty() && text.back() == c;
+}
+
+// A name opening the paragraph: two or three capitalised words followed by ',' or '|'
+// ("Jane Smith, Business reporter"); their count, or 0.
+std::size_t name_before_separator(const Document& doc, const Paragraph& para) {
+  const std::uint32_t tb = doc.sentences[para.sentence_begin].token_begin;
+  const std::uint32_t te = doc.sentences[para.sentence_end - 1].token_end;
+  for (std::size_t k = 0; k < 3 && tb + k < te; ++k) {
+    const std::uint32_t t = tb + static_cast<std::uint32_t>(k);
+    if (doc.tokens[t].kind != TokenKind::word || !starts_upper(doc.token_text(t))) return 0;
+    const UChar32 c = char_after_word(doc, para, k);
+    if (c == ',' || c == '|') return k >= 1 ? k + 1 : 0;
+  }
+  return 0;
+}
+
+// A credit or labelled caption: it opens with a caption cue and a separator ("Photo: Reuters",
+// "Image caption, ...", "Foto / dpa").
+// Also a short line whose separator comes a word or two after the cue ("Photo d'illustration /
+// MaxPPP"), and a short caption opened by a cue of several words ("File photo of the plant",
+// "Photo d'archives prise l'an dernier.").
+bool is_credit(const Document& doc, const Paragraph& para, const Evidence& e) {
+  if (e.first[caption] != 0) return false;
+  const auto separator = [](UChar32 c) { return c == ':' || c == ',' || c == '|' || c == '/' || c == 0x2013 || c == 0x2014; };
+  const auto cue_end = static_cast<std::size_t>(e.first_end[caption]);
+  if (separator(char_after_word(doc, para, cue_end - 1))) return true;
+  if (e.words > kShortCaptionWords || e.sentences > 1) return false;
+  for (std::size_t w = cue_end; w < std::min(cue_end + 2, e.words); ++w)
+    if (separator(char_after_word(doc, para, w))) return true;
+  return e.cover[caption] >= 2 && cue_end >= 2;
+}
+
+// A credit in brackets at the end: "... (Getty Images)", "(Photo: AFP)". A credit names
+// someone; "(pictured)" points at a photo.
+bool bracketed_credit(const Document& doc, const Paragraph& para, const Evidence& e) {
+  const std::string_view text = doc.span(para.start, para.end);
+  if (text.empty() || text.back() != ')' || e.words > kMaxCaptionWords || e.sentences > 2 || e.first[caption] < 0)
+    return false;
+  const std::size_t open = text.rfind('(');
+  if (open == std::string_view::npos) return false;
+  const std::uint32_t t = doc.sentences[para.sentence_begin].token_begin;
+  const std::size_t cue_at = doc.tokens[t + static_cast<std::uint32_t>(e.first[caption])].start - para.start;
+  const std::size_t inside_words = static_cast<std::size_t>(std::count(text.begin() + open, text.end(), ' ')) + 1;
+  const bool names = std::any_of(text.begin() + open, text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  return inside_words <= 5 && cue_at > open && names;
+}
+
+// A place opening the paragraph: one to three capitalised words and a comma; their count.
+std::size_t place_before_comma(const Document& doc, const Paragraph& para) {
+  const std::uint32_t tb = doc.sentences[para.sentence_begin].token_begin;
+  const std::uint32_t te = doc.sentences[para.sentence_end - 1].token_end;
+  for (std::size_t k = 0; k < 3 && tb + k < te; ++k) {
+    const std::uint32_t t = tb + static_cast<std::uint32_t>(k);
+    if (doc.tokens[t].kind != TokenKind::word || !starts_upper(doc.token_text(t))) return 0;
+    if (char_after_word(doc, para, k) == ',') return k + 1;
+  }
+  return 0;
+}
+
 // The furniture class most of a short line's words belong to, when the line is furniture
 // through and through: "Accept all cookies", "Facebook Twitter Email", "ADVERTISEMENT",
 // "Reply · Like (4)", "Terms of use | Privacy policy".
@@ -355,14 +503,46 @@ std::ptrdiff_t prompt_class(const Evidence& e) {
   std::size_t best_weight = 0;
   for (Cue c : {consent, subscription, footer, share, related, advertisement}) {
     const std::size_t w = e.weight[c];
-    if (w < 3 || ((c == share || c == related || c == advertisement) && !linked)) continue;
+    // Two cues will do for a banner that speaks as the site and to the reader.
+    const bool both_voices = (c == consent || c == subscription) && e.weight[site] > 0 && e.weight[reader] > 0;
+    if (w < (both_voices ? 2u : 3u) || ((c == share || c == related || c == advertisement) && !linked)) continue;
     const std::size_t share_pct = 100 * e.cover[c] / e.words;
     const bool voiced = e.weight[site] > 0 || linked || (e.first[c] == 0 && e.weight[reader] > 0);
+    // A banner speaks both as the site and to the reader ("We and our partners store
+    // information on your device"); one dense in consent or sign-up cues needs no voice.
+    const bool prompt = c == consent || c == subscription;
     const bool dense = c == footer ? share_pct >= 30
-                                   : (voiced && share_pct >= 20) || (e.weight[reader] > 0 && share_pct >= 35);
+                                   : (voiced && share_pct >= 20) || (e.weight[reader] > 0 && share_pct >= 35) ||
+                                         (both_voices && share_pct >= 8) ||
+                                         (prompt && w >= 4 && share_pct >= 50);
     if (dense && w > best_weight) best = c, best_weight = w;
   }
   return best;
+}
+
+// A consent banner or sign-up box is one block of lines: its title just before it ("We value
+// your privacy", "The Morning Briefing" above a newsletter prompt) when that speaks in cues,
+// and its buttons and fields just after it ("OK", "More options", "Your email").
+void extend_banners(const std::vector<Evidence>& evidence, std::vector<Furniture>& out) {
+  const std::size_t n = out.size();
+  std::vector<BoilerplateKind> found(n);  // as the rules found them: a line taken in extends nothing
+  for (std::size_t p = 0; p < n; ++p) found[p] = out[p].kind;
+  auto line = [&](std::size_t q) {
+    const Evidence& e = evidence[q];
+    return out[q].kind == BoilerplateKind::none && e.sentences == 1 && !e.terminal && e.words > 0;
+  };
+  for (std::size_t p = 0; p < n; ++p) {
+    const BoilerplateKind kind = found[p];
+    if (kind != BoilerplateKind::consent && kind != BoilerplateKind::subscription) continue;
+    if (evidence[p].words <= kShortLineWords && evidence[p].sentences == 1) continue;  // a button, not a banner
+    if (p > 0 && line(p - 1) && evidence[p - 1].words <= kBannerTitleWords && out[p - 1].cue_words > 0)
+      out[p - 1].kind = kind;
+    for (std::size_t q = p + 1, k = 0; q < n && k < kBannerControls && line(q); ++q, ++k) {
+      const bool control = evidence[q].words <= 2 || (evidence[q].words <= 3 && out[q].cue_words > 0);
+      if (!control) break;
+      out[q].kind = kind;
+    }
+  }
 }
 
 }  // namespace
@@ -371,34 +551,53 @@ std::vector<Furniture> find_furniture(const Document& doc, const LanguageResourc
   const std::size_t n = doc.paragraphs.size();
   std::vector<Furniture> out(n);
   if (n == 0) return out;
-  const FurnitureFinder finder(doc, lexicon(lang.code));
+  const FurnitureFinder finder(doc, lexicon(furniture_languages(doc, lang)));
+
+  std::vector<Evidence> evidence;
+  evidence.reserve(n);
+  for (const Paragraph& para : doc.paragraphs) evidence.push_back(finder.evidence(para));
 
   bool in_comments = false;      // inside a comment section
   std::size_t bodies_left = 0;   // text paragraphs of the current comment still expected
   bool in_related = false;       // after a "Related" / "Read more" header
+  bool meta_continues = false;   // the previous line was a handle alone; this one is its time
   for (std::size_t p = 0; p < n; ++p) {
     const Paragraph& para = doc.paragraphs[p];
-    const Evidence e = finder.evidence(para);
+    const Evidence& e = evidence[p];
     auto set = [&](Cue c) { out[p].kind = kKindOf[c]; };
+    out[p].cue_words = static_cast<std::uint32_t>(e.any_cover + e.cover[reader] + e.cover[site]);
 
     // Comments: a handle and a relative time open one ("John_D 2 hours ago: ..."); inside a
     // comment section a name will do. A published or updated time is a dateline instead.
+    // The handle and the time may stand on lines of their own ("John_D" / "2h"), the time
+    // may be a word ("sarah1984 · yesterday"), and "John_D wrote:" opens one too.
     const bool dated_by_page = e.first[dateline] >= 0 && e.first[dateline] < e.relative_time;
     const bool after_handle = e.handle_start && e.relative_time >= 1 && e.relative_time <= 2;
     const bool after_name = in_comments && e.relative_time >= 1 && e.relative_time <= 3 &&
                             e.capitalised >= static_cast<std::size_t>(e.relative_time);
-    if (!dated_by_page && (after_handle || after_name)) {
+    const bool handle_dated = e.handle_start && e.words <= kMetaWords && !e.terminal &&
+                              e.cover[date] + e.cover[ago] > 0 && dated_words(e) + 1 >= e.words;
+    const bool handle_alone = e.words <= 2 && !e.terminal && e.sentences == 1 &&
+                              (e.handle_start || (in_comments && e.capitalised == e.words)) && p + 1 < n &&
+                              time_only(evidence[p + 1]);
+    const bool wrote = e.words <= kMetaWords && e.first[comment] >= 1 &&
+                       static_cast<std::size_t>(e.first_end[comment]) == e.words && ends_with(doc, para, ':') &&
+                       (e.handle_start || e.capitalised > 0);
+    if (meta_continues || (!dated_by_page && (after_handle || after_name || handle_dated || handle_alone || wrote))) {
       set(comment);
       in_comments = true;
       bodies_left = kCommentBodies;
-      out[p].comment_text = e.words >= e.relative_time_end + 3;
+      out[p].comment_text = !meta_continues && !handle_alone && e.words >= e.relative_time_end + 3 && !wrote &&
+                            !handle_dated;
+      meta_continues = handle_alone;
       in_related = false;
       continue;
     }
 
     std::ptrdiff_t line = short_line_class(e);
     const bool comment_marker = e.words <= kShortLineWords && !e.terminal && e.all_caps && e.cover[comment] > 0;
-    if (line == comment || comment_marker || (line >= 0 && in_comments && e.cover[comment] > 0)) {
+    const bool comment_control = in_comments && e.words <= kMetaWords && !e.terminal && e.cover[comment] > 0;
+    if (line == comment || comment_marker || comment_control || (line >= 0 && in_comments && e.cover[comment] > 0)) {
       // "Comments (12)", "Reply", "Like (4)", "SEE ALL COMMENTS": the controls of a comment
       // section. A "Like" or "Report" among other words is not enough.
       const bool control = e.count_in_brackets || e.numbers > 0 || e.cover[comment] >= 2 || in_comments ||
@@ -412,28 +611,41 @@ std::vector<Furniture> find_furniture(const Document& doc, const LanguageResourc
         continue;
       }
     }
-    if (in_comments && bodies_left > 0 && line < 0 && prompt_class(e) < 0 && !e.copyright_sign) {
+    if (in_comments && bodies_left > 0 && line < 0 && prompt_class(e) < 0 && !e.copyright_sign &&
+        e.words <= kMaxCommentWords) {
       set(comment);
       out[p].comment_text = true;
       --bodies_left;
       continue;
     }
 
-    // Bylines: "By Jane Smith, BBC News", the names capitalised.
+    // Bylines: "By Jane Smith, BBC News", the names capitalised, perhaps with the time of
+    // publication after them ("Written by Jane Smith 2 hours ago"); or a name and a role
+    // without a cue ("Jane Smith, Business reporter"; "Иван Петров, спортивный редактор").
+    const std::size_t dated = dated_words(e);
     if (e.first[byline] == 0 && e.words >= 2 && e.words <= kMaxBylineWords) {
       const std::size_t after = e.words - static_cast<std::size_t>(e.first_end[byline]);
+      const std::size_t undated = after > dated ? after - dated : 0;
       const bool cue_capitalised = starts_upper(doc.span(para.start, para.end)) && e.capitalised > 0;
       const std::size_t names = e.capitalised - (cue_capitalised ? 1 : 0);
-      if (after > 0 && 10 * names >= 6 * after && (!e.terminal || e.words <= 6)) {
+      if (undated > 0 && 2 * names >= undated && (!e.terminal || e.words <= 6)) {
+        set(byline);
+        continue;
+      }
+    }
+    if (!e.terminal && e.sentences == 1 && e.words >= 3 && e.words <= kMaxBylineWords && e.first[byline] != 0) {
+      const std::size_t name_words = name_before_separator(doc, para);
+      if (name_words > 0 && e.words - name_words <= dated + kMaxRoleWords && (e.cover[role] > 0 || dated > 0)) {
         set(byline);
         continue;
       }
     }
 
-    // Datelines: a short line made of dates, times and the words around them.
+    // Datelines: a short line made of dates, times and the words around them, perhaps after
+    // the place ("Valencia, 18 de enero de 2022").
     const bool has_date = e.cover[date] > 0 || e.relative_time >= 0 || e.clock_or_numeric_date;
     if (has_date && e.words > 0 && e.words <= kMaxDatelineWords) {
-      const std::size_t dated = e.cover[date] + e.cover[dateline] + e.cover[unit] + e.cover[ago] + e.numbers;
+      const std::size_t dated = dated_words(e) + place_before_comma(doc, para);
       if (10 * dated >= (e.terminal ? 8 : 6) * e.words) {
         set(dateline);
         in_comments = false;
@@ -441,31 +653,27 @@ std::vector<Furniture> find_furniture(const Document& doc, const LanguageResourc
       }
     }
 
-    // Captions and credits: "Image caption, ...", "Photo: Reuters", "... (Getty Images)".
-    if (e.first[caption] == 0 && e.words <= kMaxCaptionWords) {
-      const UChar32 c = char_after_word(doc, para, static_cast<std::size_t>(e.first_end[caption]) - 1);
-      if (c == ':' || c == ',' || c == '|' || c == '/' || c == 0x2013 || c == 0x2014) {
+    // Captions and credits: "Image caption, ...", "Photo: Reuters", "... (Getty Images)", and
+    // a caption whose last sentence is its credit ("Campaigners gathered on Tuesday. Getty Images").
+    if (e.words <= kMaxCaptionWords && is_credit(doc, para, e)) {
+      set(caption);
+      continue;
+    }
+    if (e.sentences == 2 && e.words <= kMaxCaptionWords) {
+      Paragraph last = para;
+      last.sentence_begin = para.sentence_end - 1;
+      last.start = doc.sentences[last.sentence_begin].start;
+      const Evidence credit = finder.evidence(last);
+      if (credit.words <= kMaxCreditWords &&
+          (is_credit(doc, last, credit) || short_line_class(credit) == caption || bracketed_credit(doc, last, credit) ||
+           (credit.copyright_sign && credit.words <= kMaxCreditWords))) {
         set(caption);
         continue;
       }
     }
-    {
-      const std::string_view text = doc.span(para.start, para.end);
-      if (!text.empty() && text.back() == ')' && e.words <= kMaxCaptionWords && e.sentences <= 2 &&
-          e.cover[caption] > 0 && e.first[caption] >= 0) {
-        const std::size_t open = text.rfind('(');
-        const std::uint32_t t = doc.sentences[para.sentence_begin].token_begin;
-        const std::size_t cue_at = doc.tokens[t + static_cast<std::uint32_t>(e.first[caption])].start - para.start;
-        const std::size_t inside_words =
-            open == std::string_view::npos ? 0 : static_cast<std::size_t>(std::count(text.begin() + open, text.end(), ' ')) + 1;
-        // A credit names someone ("(Getty Images)", "(Photo: AFP)"); "(pictured)" points at a photo.
-        const bool names = open != std::string_view::npos &&
-                           std::any_of(text.begin() + open, text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-        if (open != std::string_view::npos && inside_words <= 5 && cue_at > open && names) {
-          set(caption);
-          continue;
-        }
-      }
+    if (bracketed_credit(doc, para, e)) {
+      set(caption);
+      continue;
     }
 
     if (e.copyright_sign && e.words <= 40) {
@@ -505,6 +713,7 @@ std::vector<Furniture> find_furniture(const Document& doc, const LanguageResourc
     }
     if (in_comments && bodies_left == 0 && e.words > kShortLineWords) in_comments = false;
   }
+  extend_banners(evidence, out);
   return out;
 }
 

@@ -305,11 +305,17 @@ class TextBuilder {
 };
 
 // Does original from a continue as decoded from b (over the next few bytes, or both end)?
+// Only up to the next character reference or carriage return in the original: what follows
+// it was decoded or normalised on its own ("&notit; &amp;" -> "¬it; &").
 bool continues_alike(std::string_view original, std::size_t a, std::string_view decoded, std::size_t b) {
   if (a > original.size() || b > decoded.size()) return false;
   const std::size_t n = std::min<std::size_t>({original.size() - a, decoded.size() - b, 8});
   if (n == 0) return original.size() == a && decoded.size() == b;
-  return original.compare(a, n, decoded, b, n) == 0;
+  for (std::size_t k = 0; k < n; ++k) {
+    if (original[a + k] == '&' || original[a + k] == '\r') return k > 0;  // nothing seen: no evidence
+    if (original[a + k] != decoded[b + k]) return false;
+  }
+  return true;
 }
 
 // A character reference at original[i] ('&'): how far it reaches in original and in decoded
@@ -341,14 +347,14 @@ std::pair<std::size_t, std::size_t> match_reference(std::string_view original, s
   if (e < n && original[e] == ';') ++e;
   if (literal(e) && continues_alike(original, e, decoded, j + (e - i))) return {e, j + (e - i)};
   const std::size_t one = code_points(j, 1);
-  if (continues_alike(original, e, decoded, one) || (e < n && original[e] == '&')) return {e, one};
+  if (continues_alike(original, e, decoded, one)) return {e, one};
   for (std::size_t e2 = e; e2 >= i + 2; --e2)
     for (int k = 1; k <= 2; ++k) {
       const std::size_t d = code_points(j, k);
       if (continues_alike(original, e2, decoded, d)) return {e2, d};
     }
   if (literal(e)) return {e, j + (e - i)};
-  return {e, one};
+  return {e, one};  // another reference follows at once ("&amp;&amp;"), or nothing agrees
 }
 
 void TextBuilder::add_text(std::string_view original, u32 base, std::string_view decoded, bool pre) {
@@ -563,6 +569,91 @@ std::size_t count_words(std::string_view s) {
   return words;
 }
 
+// The JSON string value that starts at text[i] ('"'), unescaped only as far as names need
+// (an escaped character is kept as it is); empty when there is none.
+std::string json_string_at(std::string_view text, std::size_t i) {
+  std::string out;
+  if (i >= text.size() || text[i] != '"') return out;
+  for (++i; i < text.size() && text[i] != '"'; ++i) {
+    if (text[i] == '\\' && i + 1 < text.size()) ++i;
+    out += text[i];
+  }
+  return out;
+}
+
+// The publisher's name in JSON-LD: "publisher": "Name" or "publisher": {... "name": "Name" ...}.
+std::string json_ld_publisher(std::string_view json) {
+  constexpr std::size_t kObjectReach = 400;  // the name comes early in a publisher object
+  const std::size_t key = json.find("\"publisher\"");
+  if (key == std::string_view::npos) return {};
+  std::size_t i = key + 11;
+  while (i < json.size() && (std::isspace(static_cast<unsigned char>(json[i])) || json[i] == ':')) ++i;
+  if (i < json.size() && json[i] == '"') return json_string_at(json, i);
+  if (i >= json.size() || json[i] != '{') return {};
+  const std::string_view object = json.substr(i, kObjectReach);
+  const std::size_t name = object.find("\"name\"");
+  if (name == std::string_view::npos) return {};
+  std::size_t j = name + 6;
+  while (j < object.size() && (std::isspace(static_cast<unsigned char>(object[j])) || object[j] == ':')) ++j;
+  return json_string_at(object, j);
+}
+
+std::string ascii_lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// What the page says the site is called, ASCII-lowercased: its og:site_name or
+// application-name meta, its JSON-LD publisher, and its copyright lines ("© 2024 The Daily
+// Courier"; footers are dropped from the text but still name the site). A few are enough.
+std::vector<std::string> site_names(const GumboNode* root) {
+  constexpr std::size_t kMaxNames = 16, kMaxBytes = 400;
+  std::vector<std::string> out;
+  std::vector<const GumboNode*> stack{root};
+  while (!stack.empty() && out.size() < kMaxNames) {
+    const GumboNode* node = stack.back();
+    stack.pop_back();
+    if (node->type == GUMBO_NODE_TEXT) {
+      const std::string_view text = node->v.text.text;
+      if (text.size() <= kMaxBytes && text.find("\xC2\xA9") != std::string_view::npos) out.push_back(ascii_lower(text));
+      continue;
+    }
+    const GumboTag tag = tag_of(node);
+    if (tag == GUMBO_TAG_META) {
+      const std::string_view name = has_attribute(node, "property") ? attribute(node, "property") : attribute(node, "name");
+      if (equals_ignoring_case(name, "og:site_name") || equals_ignoring_case(name, "application-name"))
+        out.push_back(ascii_lower(attribute(node, "content").substr(0, kMaxBytes)));
+      continue;
+    }
+    if (tag == GUMBO_TAG_SCRIPT) {
+      const GumboVector& kids = node->v.element.children;
+      if (equals_ignoring_case(attribute(node, "type"), "application/ld+json") && kids.length > 0) {
+        const auto* text = static_cast<const GumboNode*>(kids.data[0]);
+        if (text->type == GUMBO_NODE_TEXT || text->type == GUMBO_NODE_CDATA) {
+          const std::string publisher = json_ld_publisher(text->v.text.text);
+          if (!publisher.empty()) out.push_back(ascii_lower(publisher));
+        }
+      }
+      continue;
+    }
+    if (tag == GUMBO_TAG_STYLE) continue;
+    const GumboVector* children = children_of(node);
+    if (children == nullptr) continue;
+    for (unsigned k = children->length; k-- > 0;) stack.push_back(static_cast<const GumboNode*>(children->data[k]));
+  }
+  return out;
+}
+
+// Is this title the site's name (a page without a headline often has only that)? It is when
+// a meta or the JSON-LD publisher says so, or a copyright line names it.
+bool names_the_site(std::string_view title, const std::vector<std::string>& names) {
+  if (title.empty()) return false;
+  const std::string lower = ascii_lower(title);
+  return std::any_of(names.begin(), names.end(),
+                     [&](const std::string& name) { return !name.empty() && name.find(lower) != std::string::npos; });
+}
+
 // The title without the site's name: "Storm hits coast - BBC News" -> "Storm hits coast",
 // "Site | Storm hits coast" -> "Storm hits coast". The title is collapsed text (single spaces).
 std::pair<std::size_t, std::size_t> title_without_site(std::string_view title) {
@@ -738,7 +829,9 @@ HtmlText html_to_text(std::string_view html) {
   }
   const std::string& t = title.out.text;
   const auto [ta, tb] = title_without_site(t);
-  const std::string_view head = std::string_view(t).substr(ta, tb - ta);
+  std::string_view head = std::string_view(t).substr(ta, tb - ta);
+  // A page without a headline often has only the site's name for a title ("Daily Courier").
+  if (!head.empty() && names_the_site(head, site_names(parsed->root))) head = {};
   const std::string_view first_line = std::string_view(body.out.text).substr(0, body.out.text.find('\n'));
   const bool prepend = !head.empty() && !equals_ignoring_case(head, first_line);
 

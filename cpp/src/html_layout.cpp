@@ -9,6 +9,8 @@
 namespace synopsis::segmentation {
 namespace {
 
+constexpr std::uint32_t kMinUnmarkedHeadlineWords = 5;  // a title the markup does not name
+
 // Code points of text [a, b) other than whitespace.
 std::size_t visible_characters(std::string_view text, std::size_t a, std::size_t b) {
   std::size_t n = 0;
@@ -67,7 +69,16 @@ void flag_html_structure(Document& doc, const HtmlText& html) {
       }
     }
   }
-  if (!html.headline) return;
+  if (!html.headline) {
+    // The markup names no headline (no h1, no title but the site's name): a short first line
+    // of a page is a menu or a skip link, not a title. Only a line long enough to be a
+    // headline keeps the title the layout found.
+    if (doc.title >= 0) {
+      const Sentence& title = doc.sentences[static_cast<std::size_t>(doc.title)];
+      if (title.token_end - title.token_begin < kMinUnmarkedHeadlineWords) doc.title = -1;
+    }
+    return;
+  }
   for (Sentence& sentence : doc.sentences) {
     if (sentence.start >= html.headline->end) break;
     if (sentence.start >= html.headline->start) {

@@ -1,4 +1,4 @@
-// Keyphrase extraction: method dispatch, TF-IDF, ranking, deduplication and surface forms.
+// Keyphrase extraction: method dispatch, ranking, deduplication and surface forms.
 #include "synopsis/keywords.hpp"
 
 #include <algorithm>
@@ -19,6 +19,7 @@ constexpr std::pair<std::string_view, KeywordMethod> kMethods[] = {
     {"textrank", KeywordMethod::textrank},         {"singlerank", KeywordMethod::singlerank},
     {"positionrank", KeywordMethod::positionrank}, {"topicrank", KeywordMethod::topicrank},
     {"multipartiterank", KeywordMethod::multipartiterank}, {"tfidf", KeywordMethod::tfidf},
+    {"positiontfidf", KeywordMethod::positiontfidf},
     {"embedrank", KeywordMethod::embedrank},
 };
 
@@ -28,28 +29,6 @@ using u32 = std::uint32_t;
 bool contains(const std::vector<u32>& whole, const std::vector<u32>& part) {
   if (part.size() > whole.size()) return false;
   return std::search(whole.begin(), whole.end(), part.begin(), part.end()) != whole.end();
-}
-
-std::vector<double> tfidf_scores(const detail::CandidateSet& set, const DocumentFrequency* df) {
-  std::vector<double> scores(set.candidates.size());
-  for (std::size_t i = 0; i < set.candidates.size(); ++i) {
-    const Candidate& c = set.candidates[i];
-    const double tf = static_cast<double>(c.occurrences.size());
-    double n, f;
-    if (df) {
-      n = static_cast<double>(df->documents());
-      f = static_cast<double>(df->frequency(c.key));
-    } else {  // the document's own sentences are the corpus
-      n = static_cast<double>(set.sentences.size());
-      std::size_t sentences = 0;
-      u32 last = ~u32{0};
-      for (const CandidateOccurrence& o : c.occurrences)
-        if (o.sentence != last) ++sentences, last = o.sentence;
-      f = static_cast<double>(sentences);
-    }
-    scores[i] = tf * std::log((n + 1.0) / (f + 1.0) + 1.0);
-  }
-  return scores;
 }
 
 Keyword make_keyword(const Document& doc, const Candidate& c, double score) {
@@ -117,29 +96,12 @@ void validate(const KeywordOptions& options) {
     throw std::invalid_argument("length_exponent must be in [0, 4]");
   if (!(options.alpha >= 0.0) || !std::isfinite(options.alpha))
     throw std::invalid_argument("alpha must be finite and non-negative");
+  if (!(options.position_decay > 0.0) || !std::isfinite(options.position_decay))
+    throw std::invalid_argument("position_decay must be a positive number of tokens");
   if (!(options.diversity >= 0.0 && options.diversity <= 1.0))
     throw std::invalid_argument("diversity must be in [0, 1]");
   if (options.candidates.max_words < 1 || options.candidates.max_words > 64)
     throw std::invalid_argument("max_words must be between 1 and 64, got " + std::to_string(options.candidates.max_words));
-}
-
-void DocumentFrequency::add_document(const Document& doc, const CandidateOptions& options) {
-  ++documents_;
-  for (const Candidate& c : detail::find_candidates(doc, options).candidates) ++table_[c.key];
-}
-
-void DocumentFrequency::add(const std::string& key, std::uint64_t count) {
-  if (!key.empty()) table_[key] += count;
-}
-
-void DocumentFrequency::merge(const DocumentFrequency& other) {
-  documents_ += other.documents_;
-  for (const auto& [k, v] : other.table_) table_[k] += v;
-}
-
-std::uint64_t DocumentFrequency::frequency(const std::string& key) const {
-  auto it = table_.find(key);
-  return it == table_.end() ? 0 : it->second;
 }
 
 std::vector<Keyword> extract_keywords(const Document& doc, const KeywordOptions& options, const DocumentFrequency* df) {
@@ -161,7 +123,8 @@ std::vector<Keyword> extract_keywords(const Document& doc, const KeywordOptions&
       scores = detail::topic_scores(doc, set, options);
       break;
     case KeywordMethod::tfidf:
-      scores = tfidf_scores(set, df && df->documents() > 0 ? df : nullptr);
+    case KeywordMethod::positiontfidf:
+      scores = detail::tfidf_scores(doc, set, options, df);
       break;
     case KeywordMethod::embedrank:
       scores = detail::embedrank_scores(doc, set, options);

@@ -31,6 +31,13 @@ std::vector<double> word_graph_scores(const Document& doc, const CandidateSet& s
 std::vector<double> topic_scores(const Document& doc, const CandidateSet& set, const KeywordOptions& options);
 std::vector<double> embedrank_scores(const Document& doc, const CandidateSet& set, const KeywordOptions& options);
 
+// TF-IDF of every candidate (KeywordMethod::tfidf, and ::positiontfidf with its first-position
+// prior). Document frequencies come from df when it holds documents, else from the bundled table
+// of the document's language (KeywordOptions::idf == IdfSource::bundled), else from the
+// document's own sentences.
+std::vector<double> tfidf_scores(const Document& doc, const CandidateSet& set, const KeywordOptions& options,
+                                 const DocumentFrequency* df);
+
 // TextRank keeps only phrases made of top-ranked words; it returns new candidates (runs of top
 // words inside the original ones) with their scores.
 void textrank_phrases(const Document& doc, CandidateSet& set, std::vector<double>& scores, const KeywordOptions& options);

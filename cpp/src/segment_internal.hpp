@@ -267,6 +267,7 @@ void tokenize(Document& doc, const icu::UnicodeString& u16, const std::vector<u3
 struct Furniture {
   BoilerplateKind kind = BoilerplateKind::none;
   bool comment_text = false;  // the text of a reader's comment, never a heading
+  std::uint32_t cue_words = 0;  // words covered by furniture cues or speaking to the reader
 };
 
 // Per paragraph: its furniture kind from shape, link density and the language's cue words.

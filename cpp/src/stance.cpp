@@ -4,8 +4,10 @@
 #include <cmath>
 #include <numeric>
 #include <stdexcept>
+#include <string_view>
 #include <unordered_set>
 
+#include "embedded_data.hpp"
 #include "synopsis/encoder.hpp"
 #include "synopsis/features.hpp"
 #include "synopsis/segment.hpp"
@@ -15,6 +17,13 @@ namespace synopsis {
 namespace {
 
 constexpr int kBits = 18;
+
+// The semeval scheme's weights (set by looking at the development split of the COVID-19
+// stance tweets, benchmarks/stance_data.py; no fitting):
+constexpr float kOpinionBase = 0.5f;           // weight of a sentence's opinion beyond its relevance
+constexpr float kContainmentRelevance = 0.4f;  // relevance of a target named only in another form
+constexpr float kUnnamedTarget = 0.9f;         // how surely an opinionated text is about an unnamed target
+constexpr float kBareMention = 0.5f;          // stance share of a text that names the target without opinion
 
 struct Polarity {
   float support = 0.0f, refute = 0.0f, hedge = 0.0f;
@@ -35,6 +44,55 @@ Polarity polarity(const SentenceAttribution& a) {
   }
   if (a.reported) p.hedge += 0.5f;
   return p;
+}
+
+// Evaluative words (cpp/data/opinion/*.txt), read by the semeval scheme: a writer favours or
+// opposes what a text is about mostly in words of praise and blame, seldom in the claim
+// verbs of the cue lexicons.
+struct OpinionLexicon {
+  std::unordered_set<std::string_view> positive, negative;
+  static const OpinionLexicon& english() {
+    static const OpinionLexicon lexicon = [] {
+      OpinionLexicon l;
+      for (std::string_view w : detail::embedded_lines("opinion/positive.txt")) l.positive.insert(w);
+      for (std::string_view w : detail::embedded_lines("opinion/negative.txt")) l.negative.insert(w);
+      return l;
+    }();
+    return lexicon;
+  }
+};
+
+constexpr std::size_t kNegationReach = 3;  // tokens after a negation whose opinion it flips
+
+// Praise and blame in one sentence: support counts positive words, refute negative ones, each
+// flipped within kNegationReach tokens after a negation ("not safe" blames).
+Polarity opinion(const Document& doc, const Sentence& s, const SentenceAttribution& a) {
+  Polarity p;
+  const OpinionLexicon& lex = OpinionLexicon::english();
+  for (std::size_t i = s.token_begin; i < s.token_end && i < doc.tokens.size(); ++i) {
+    const Token& t = doc.tokens[i];
+    if (t.kind != TokenKind::word) continue;
+    const std::string_view term = doc.terms[t.term];
+    const bool positive = lex.positive.count(term) > 0;
+    if (!positive && lex.negative.count(term) == 0) continue;
+    bool negated = false;
+    for (const Cue& c : a.cues)
+      negated |= c.kind == CueKind::negation && c.token_end <= i && i - c.token_end < kNegationReach;
+    (positive != negated ? p.support : p.refute) += 1.0f;
+  }
+  return p;
+}
+
+constexpr std::size_t kGram = 4;
+
+// Character 4-grams (bytes) of a word's normalised form, or the whole form when shorter.
+template <typename Add>
+void word_grams(std::string_view term, Add&& add) {
+  if (term.size() <= kGram) {
+    add(std::hash<std::string_view>()(term));
+    return;
+  }
+  for (std::size_t i = 0; i + kGram <= term.size(); ++i) add(std::hash<std::string_view>()(term.substr(i, kGram)));
 }
 
 }  // namespace
@@ -68,6 +126,29 @@ StanceTagger::StanceTagger(std::string target, StanceTaggerOptions options)
   if (target_doc_.tokens.empty()) throw std::invalid_argument("the stance target must contain at least one word");
   for (const Cue& c : CueLexicon::english().find(target_doc_, 0, target_doc_.tokens.size()))
     if (c.kind == CueKind::hedge) target_hedged_ = 1.0f;
+  std::unordered_set<std::size_t> grams;
+  for (const Token& t : target_doc_.tokens)
+    if (!t.is_stopword && (t.kind == TokenKind::word || t.kind == TokenKind::number))
+      word_grams(target_doc_.terms[t.term], [&](std::size_t g) { grams.insert(g); });
+  target_grams_.assign(grams.begin(), grams.end());
+}
+
+// Share of the target's content-word 4-grams found inside the text's words: the target named
+// in another form ("#WearAMask" for "face masks", "@Fauci" for "fauci").
+float StanceTagger::target_containment(const Document& doc, const std::vector<std::size_t>& sentences) const {
+  if (target_grams_.empty()) return 0.0f;
+  std::unordered_set<std::size_t> grams;
+  for (std::size_t i : sentences) {
+    const Sentence& s = doc.sentences[i];
+    for (std::size_t k = s.token_begin; k < s.token_end && k < doc.tokens.size(); ++k) {
+      const Token& t = doc.tokens[k];
+      if (t.kind == TokenKind::word || t.kind == TokenKind::number)
+        word_grams(doc.terms[t.term], [&](std::size_t g) { grams.insert(g); });
+    }
+  }
+  std::size_t found = 0;
+  for (std::size_t g : target_grams_) found += grams.count(g);
+  return static_cast<float>(found) / static_cast<float>(target_grams_.size());
 }
 
 StanceResult StanceTagger::tag(std::string_view text) const {
@@ -146,7 +227,7 @@ StanceResult StanceTagger::tag(const Document& doc) const {
 
   // Relevance-weighted evidence over the sentences that speak about the target.
   float max_rel = 0.0f, weight = 0.0f, hedged = 0.0f, best_hedged = 0.0f, best_rel = -1.0f;
-  Polarity total;
+  Polarity total, praise;
   float negations = 0.0f;
   for (std::size_t k = 0; k < kept.size(); ++k) {
     SentenceStance st;
@@ -154,6 +235,13 @@ StanceResult StanceTagger::tag(const Document& doc) const {
     st.relevance = std::clamp(sentence_relevance[k], 0.0f, 1.0f);
     st.analysis = attribute_sentence(doc, kept[k]);
     max_rel = std::max(max_rel, st.relevance);
+    if (!fnc) {
+      // Every sentence may voice the opinion: short texts seldom repeat the target's words.
+      const Polarity o = opinion(doc, doc.sentences[kept[k]], st.analysis);
+      const float w = kOpinionBase + st.relevance;
+      praise.support += w * o.support;
+      praise.refute += w * o.refute;
+    }
     if (st.relevance < options_.sentence_threshold) {
       st.label = off_label;
     } else {
@@ -191,9 +279,18 @@ StanceResult StanceTagger::tag(const Document& doc) const {
     float sum = agree + disagree + discuss;
     scores = {related * agree / sum, related * disagree / sum, related * discuss / sum, 1.0f - related};
   } else {
-    float favor = 0.3f + sup + 0.5f * (1.0f - hed), against = 0.05f + 2.0f * ref + 0.5f * neg;
-    float sum = favor + against;
-    scores = {related * favor / sum, related * against / sum, 1.0f - related};
+    // Favor and against need an opinion about the target: words of praise or blame (or the
+    // claim cues) in a text that names the target, in its words or in another form
+    // (target_containment), or, less surely, in a text that does not name it at all.
+    const float named = std::max(relevance, kContainmentRelevance * target_containment(doc, kept));
+    const float on_target = 1.0f / (1.0f + std::exp(-(named - options_.related_threshold) * 40.0f));
+    const float praised = praise.support + sup, blamed = praise.refute + 2.0f * ref + 0.5f * neg;
+    const float opinionated = 1.0f - std::exp(-(praised + blamed));
+    const float about = std::max(on_target, kUnnamedTarget * opinionated);
+    const float mass = about * (kBareMention + (1.0f - kBareMention) * opinionated);
+    const float favor = 0.2f + praised, against = 0.2f + blamed;
+    scores = {mass * favor / (favor + against), mass * against / (favor + against), 1.0f - mass};
+    result.relevance = std::max(relevance, named);
   }
   result.scores = scores;
   result.label = result.labels[std::max_element(scores.begin(), scores.end()) - scores.begin()];

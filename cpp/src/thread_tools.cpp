@@ -1,5 +1,11 @@
-// Per-thread ICU break iterators, Snowball stemmers and term tables, created on first use.
+// Per-thread ICU break iterators, Snowball stemmers and term tables, created on first use and
+// handed on to the next thread when a thread ends.
+#include <algorithm>
+#include <memory>
+#include <mutex>
 #include <stdexcept>
+#include <thread>
+#include <vector>
 
 #include "segment_internal.hpp"
 
@@ -41,9 +47,49 @@ TermTable& ThreadTools::term_table(const LanguageResources& lang) {
   return *slot;
 }
 
+namespace {
+
+// Tools of threads that have ended, warm (break iterators built, term tables filled), for the
+// next thread that starts work: batch calls and long single calls run on fresh threads, which
+// would otherwise rebuild every iterator and table. At most kept() sets wait here; a set in use
+// belongs to one thread only, so its tools need no locking.
+class ToolShelf {
+ public:
+  std::unique_ptr<ThreadTools> take() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (shelf_.empty()) return std::make_unique<ThreadTools>();
+    std::unique_ptr<ThreadTools> tools = std::move(shelf_.back());
+    shelf_.pop_back();
+    return tools;
+  }
+  void give_back(std::unique_ptr<ThreadTools> tools) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (shelf_.size() < kept()) shelf_.push_back(std::move(tools));
+  }
+
+ private:
+  // One set per hardware thread and one for the thread that waits on them.
+  static std::size_t kept() { return std::max(1u, std::thread::hardware_concurrency()) + 1; }
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<ThreadTools>> shelf_;
+};
+
+// Never destroyed: threads may end (and give their tools back) after static destruction.
+ToolShelf& shelf() {
+  static ToolShelf* const instance = new ToolShelf;
+  return *instance;
+}
+
+struct Borrowed {
+  std::unique_ptr<ThreadTools> tools = shelf().take();
+  ~Borrowed() { shelf().give_back(std::move(tools)); }
+};
+
+}  // namespace
+
 ThreadTools& thread_tools() {
-  thread_local ThreadTools tools;
-  return tools;
+  thread_local Borrowed borrowed;
+  return *borrowed.tools;
 }
 
 }  // namespace synopsis::segmentation

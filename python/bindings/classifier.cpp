@@ -114,6 +114,9 @@ void for_each_option(Options& o, Visit&& visit) {
   visit("class_weight", o.class_weight);
   visit("seed", o.seed);
   visit("language", o.language);
+  visit("features", o.features);
+  visit("ngram_bits", o.ngram_bits);
+  visit("per_target", o.per_target);
 }
 
 py::dict options_to_python(const StanceClassifierOptions& o) {
@@ -214,7 +217,7 @@ one-hidden-layer MLP, and one versioned model format that carries the class labe
 synopsis.StanceClassifier wraps it with the scikit-learn contract.
 
 Arguments (keyword only; ValueError outside the ranges):
-    model: "mlp" or "logistic".
+    model: "auto" (the better of the two on the held-out part), "mlp" or "logistic".
     hidden_units: MLP hidden layer width, 1..4096.
     hash_bits: 2**hash_bits hashed TF-IDF buckets for target and for text, 4..20.
     max_epochs: 1..100000. batch_size: 1..2**20.
@@ -222,6 +225,10 @@ Arguments (keyword only; ValueError outside the ranges):
     validation_fraction: held out for early stopping, in [0, 0.9). patience: 1..100000.
     class_weight: "sqrt", "balanced" or "none". seed: fixes split, initialisation, order.
     language: language of the texts.
+    features: "auto" (chosen on the held-out part of the training data), "words", "ngrams"
+        (also word 1-3-grams and character 2-5-grams of the text) or "target_ngrams" (also
+        those n-grams per target). ngram_bits: 2**ngram_bits buckets per n-gram block, 4..20.
+    per_target: one model per target seen in training, plus one over all pairs.
 
 Example:
     >>> m = StanceModel(model="logistic", hash_bits=10)
@@ -231,7 +238,8 @@ Example:
 )doc")
       .def(py::init([](const std::string& model, int hidden_units, int hash_bits, int max_epochs, int batch_size,
                        float learning_rate, float l2, float validation_fraction, int patience,
-                       const std::string& class_weight, std::uint64_t seed, const std::string& language) {
+                       const std::string& class_weight, std::uint64_t seed, const std::string& language,
+                       const std::string& features, int ngram_bits, bool per_target) {
              StanceClassifierOptions o;
              o.model = model;
              o.hidden_units = hidden_units;
@@ -245,6 +253,9 @@ Example:
              o.class_weight = class_weight;
              o.seed = seed;
              o.language = language;
+             o.features = features;
+             o.ngram_bits = ngram_bits;
+             o.per_target = per_target;
              return StanceClassifierModel(o);
            }),
            py::kw_only(), py::arg("model") = defaults.model, py::arg("hidden_units") = defaults.hidden_units,
@@ -254,7 +265,9 @@ Example:
            py::arg("l2") = shortest_decimal(defaults.l2),
            py::arg("validation_fraction") = shortest_decimal(defaults.validation_fraction),
            py::arg("patience") = defaults.patience, py::arg("class_weight") = defaults.class_weight,
-           py::arg("seed") = defaults.seed, py::arg("language") = defaults.language)
+           py::arg("seed") = defaults.seed, py::arg("language") = defaults.language,
+           py::arg("features") = defaults.features, py::arg("ngram_bits") = defaults.ngram_bits,
+           py::arg("per_target") = defaults.per_target)
       .def("fit", [](StanceClassifierModel& self, const py::sequence& targets, const py::sequence& texts, const py::sequence& y,
                      int n_jobs) {
              StanceClassifierModel& model = self;
@@ -279,6 +292,9 @@ Example:
              d["epochs"] = report.epochs;
              d["best_epoch"] = report.best_epoch;
              d["best_validation_loss"] = report.best_validation_loss;
+             d["validation_macro_f1"] = report.validation_macro_f1;
+             d["model"] = report.model;
+             d["features"] = report.features;
              d["seconds_features"] = report.seconds_features;
              d["seconds_training"] = report.seconds_training;
              return d;
@@ -293,7 +309,8 @@ Arguments:
         mixed kinds raise TypeError; fewer than two distinct labels raise ValueError.
     n_jobs: threads (-1: all cores).
 
-Returns a training report: epochs, best_epoch, best_validation_loss, seconds_features,
+Returns a training report: epochs, best_epoch, best_validation_loss, validation_macro_f1,
+model and features (those trained: the choice, for "auto"), seconds_features,
 seconds_training. A failed fit (e.g. diverged weights: ValueError) keeps the previous model.
 
 Example:
@@ -358,7 +375,7 @@ Example:
              py::gil_scoped_release release;
              return StanceClassifierModel::deserialize(s);
            }, py::arg("data"), R"doc(
-Reads to_bytes() output (format version 1 or 2).
+Reads to_bytes() output (format version 1, 2 or 3).
 
 Arguments:
     data: bytes (or bytearray, memoryview). ValueError saying what is wrong for foreign,

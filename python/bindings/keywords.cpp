@@ -52,6 +52,12 @@ std::string dedup_name(KeywordDedup d) {
   return "subsumed";
 }
 
+IdfSource idf_from(const std::string& name) {
+  if (name == "bundled") return IdfSource::bundled;
+  if (name == "document") return IdfSource::document;
+  throw std::invalid_argument("unknown idf '" + name + "'; use one of bundled, document");
+}
+
 // The options of one call, converted from Python arguments with the GIL held.
 struct Settings {
   KeywordOptions options;
@@ -61,8 +67,8 @@ struct Settings {
 
 Settings make_settings(py::handle top, const std::string& method, const std::string& language,
                        const std::string& format, py::handle window, py::handle max_words, const std::string& dedup,
-                       double damping, bool heuristics, bool include_comments, const std::string& errors,
-                       py::handle encoder, double diversity) {
+                       double damping, bool heuristics, bool include_comments, const std::string& idf,
+                       const std::string& errors, py::handle encoder, double diversity) {
   Settings s;
   if (!encoder.is_none()) s.options.encoder = encoder_from_python(encoder);
   s.options.diversity = diversity;
@@ -74,6 +80,7 @@ Settings make_settings(py::handle top, const std::string& method, const std::str
   s.options.candidates.include_comments = include_comments;
   s.options.dedup = dedup_from(dedup);
   s.options.damping = damping;
+  s.options.idf = idf_from(idf);
   check_errors(errors);
   s.errors = errors;
   s.segment.language = language;
@@ -210,9 +217,10 @@ std::string keyword_repr(const PyKeyword& k) {
 
 const char* kOptionsDoc = R"doc(
     top: how many phrases to return (default 10).
-    method: "positionrank" (default), "textrank", "singlerank", "topicrank",
-        "multipartiterank", "tfidf" or "embedrank" (phrases ranked by the cosine of their
-        embedding to the document's, with MMR diversity: EmbedRank++).
+    method: "positiontfidf" (default: TF-IDF weighted by how early a phrase first
+        appears), "tfidf", "positionrank", "textrank", "singlerank", "topicrank",
+        "multipartiterank" or "embedrank" (phrases ranked by the cosine of their embedding to
+        the document's, with MMR diversity: EmbedRank++).
     language: language code of the text (stopwords and stems follow it).
     format: "auto" (HTML when a text starts like a page), "text" or "html"; offsets of
         HTML input are str indices into the text extracted from it.
@@ -228,6 +236,10 @@ const char* kOptionsDoc = R"doc(
         run as delimiters (English); False uses stopwords and punctuation only.
     include_comments: draw phrases from readers' comments too (``Document.comments``);
         by default comments are page furniture and ignored.
+    idf: where the TF-IDF methods take document frequencies from when the extractor has
+        none of its own (fit() or document_frequency=): "bundled" (default: the table
+        shipped for English, built from 1,000 CNN/DailyMail news articles; other languages
+        use the document's sentences) or "document" (the document's own sentences).
     errors: "strict" or "replace" for invalid UTF-8 / lone surrogates.
     encoder: embedrank's encoder of sentences and phrases: None (TF-IDF), a name
         ("tfidf", "bm25", "lsa") or an Encoder such as a TransformerEncoder.
@@ -280,9 +292,9 @@ matched by: stems joined by spaces).
   m.attr("Keyword").attr("__hash__") = py::none();
 
   std::vector<std::string> methods;
-  for (KeywordMethod method : {KeywordMethod::positionrank, KeywordMethod::textrank, KeywordMethod::singlerank,
-                               KeywordMethod::topicrank, KeywordMethod::multipartiterank, KeywordMethod::tfidf,
-                               KeywordMethod::embedrank})
+  for (KeywordMethod method : {KeywordMethod::positiontfidf, KeywordMethod::tfidf, KeywordMethod::positionrank,
+                               KeywordMethod::textrank, KeywordMethod::singlerank, KeywordMethod::topicrank,
+                               KeywordMethod::multipartiterank, KeywordMethod::embedrank})
     methods.emplace_back(keyword_method_name(method));
   m.attr("KEYWORD_METHODS") = methods;
 
@@ -290,9 +302,10 @@ matched by: stems joined by spaces).
   py::class_<PyKeywordExtractor>(m, "KeywordExtractor", (std::string(R"doc(
 A reusable keyphrase extractor with fixed options; picklable.
 
-For method="tfidf", fit(texts) learns document frequencies from a corpus (or pass
-document_frequency={phrase: count} with n_documents=N); without them the document's own
-sentences serve as the corpus.
+For the TF-IDF methods ("positiontfidf", the default, and "tfidf"), fit(texts) learns
+document frequencies from a corpus (or pass document_frequency={phrase: count} with
+n_documents=N); without them the bundled English table (or, with idf="document" or in other
+languages, the document's own sentences) serves as the corpus.
 
 Arguments:)doc") + kOptionsDoc + R"doc(
     document_frequency: optional {phrase: number of documents containing it}.
@@ -306,12 +319,12 @@ Example:
 )doc").c_str())
       .def(py::init([](py::object top, const std::string& method, const Language& language,
                        const std::string& format, py::object window, py::object max_words, const std::string& dedup,
-                       double damping, bool heuristics, bool include_comments, const std::string& errors,
-                       std::optional<py::dict> table, std::optional<long long> documents, py::object encoder,
-                       double diversity, const py::kwargs& unknown) {
+                       double damping, bool heuristics, bool include_comments, const std::string& idf,
+                       const std::string& errors, std::optional<py::dict> table, std::optional<long long> documents,
+                       py::object encoder, double diversity, const py::kwargs& unknown) {
              reject_unknown_options<PyKeywordExtractor>(unknown, "KeywordExtractor");
              Settings s = make_settings(top, method, language.code, format, window, max_words, dedup, damping,
-                                        heuristics, include_comments, errors, encoder, diversity);
+                                        heuristics, include_comments, idf, errors, encoder, diversity);
              py::dict params;
              params["top"] = s.options.top;  // None means the default: keywords(text) == KeywordExtractor()
              params["method"] = method;
@@ -323,6 +336,7 @@ Example:
              params["damping"] = damping;
              params["heuristics"] = heuristics;
              params["include_comments"] = include_comments;
+             params["idf"] = idf;
              params["errors"] = errors;
              params["encoder"] = encoder;
              params["diversity"] = diversity;
@@ -341,7 +355,8 @@ Example:
            py::arg("window") = py::none(),
            py::arg("max_words") = py::int_(defaults.candidates.max_words), py::arg("dedup") = dedup_name(defaults.dedup),
            py::arg("damping") = defaults.damping, py::arg("heuristics") = defaults.candidates.verb_heuristic,
-           py::arg("include_comments") = defaults.candidates.include_comments, py::arg("errors") = "strict",
+           py::arg("include_comments") = defaults.candidates.include_comments, py::arg("idf") = "bundled",
+           py::arg("errors") = "strict",
            py::arg("document_frequency") = py::none(), py::arg("n_documents") = py::none(),
            py::arg("encoder") = py::none(), py::arg("diversity") = defaults.diversity)
       .def("extract", &PyKeywordExtractor::extract, py::arg("text"),
@@ -352,7 +367,7 @@ Example:
              self.cast<PyKeywordExtractor&>().fit(texts, n_jobs);
              return self;
            }, py::arg("texts"), py::arg("n_jobs") = -1,
-           "Learns document frequencies of candidate phrases from texts (for method='tfidf'); returns self.")
+           "Learns document frequencies of candidate phrases from texts (for the TF-IDF methods); returns self.")
       .def_property_readonly("document_frequency", &PyKeywordExtractor::table,
                              "{stem key: documents} after fit() or from the constructor, else None.")
       .def_property_readonly("n_documents", &PyKeywordExtractor::documents)

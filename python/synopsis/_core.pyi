@@ -510,9 +510,9 @@ class StaticEncoder(Encoder):
         (1, 256)
     """
     @staticmethod
-    def distill(transformer: TransformerEncoder, texts: typing.Any, *, dimensions: typing.SupportsInt | typing.SupportsIndex = 256, sif_a: typing.SupportsFloat | typing.SupportsIndex = 0.0001, n_jobs: typing.SupportsInt | typing.SupportsIndex = 1) -> StaticEncoder:
+    def distill(transformer: TransformerEncoder, texts: typing.Any, *, dimensions: typing.SupportsInt | typing.SupportsIndex = 256, n_jobs: typing.SupportsInt | typing.SupportsIndex = 1) -> StaticEncoder:
         """
-        Distil a StaticEncoder from a TransformerEncoder; texts (an iterable of str) give the piece frequencies, each piece weighted by sif_a / (sif_a + its frequency). Runs every vocabulary piece through the transformer once (n_jobs threads).
+        Distil a StaticEncoder from a TransformerEncoder; texts (an iterable of str) give the piece frequencies. Runs every vocabulary piece through the transformer once (n_jobs threads).
         """
     @staticmethod
     def load(path: typing.Any) -> StaticEncoder:
@@ -817,15 +817,17 @@ class KeywordExtractor:
     """
     A reusable keyphrase extractor with fixed options; picklable.
     
-    For method="tfidf", fit(texts) learns document frequencies from a corpus (or pass
-    document_frequency={phrase: count} with n_documents=N); without them the document's own
-    sentences serve as the corpus.
+    For the TF-IDF methods ("positiontfidf", the default, and "tfidf"), fit(texts) learns
+    document frequencies from a corpus (or pass document_frequency={phrase: count} with
+    n_documents=N); without them the bundled English table (or, with idf="document" or in other
+    languages, the document's own sentences) serves as the corpus.
     
     Arguments:
         top: how many phrases to return (default 10).
-        method: "positionrank" (default), "textrank", "singlerank", "topicrank",
-            "multipartiterank", "tfidf" or "embedrank" (phrases ranked by the cosine of their
-            embedding to the document's, with MMR diversity: EmbedRank++).
+        method: "positiontfidf" (default: TF-IDF weighted by how early a phrase first
+            appears), "tfidf", "positionrank", "textrank", "singlerank", "topicrank",
+            "multipartiterank" or "embedrank" (phrases ranked by the cosine of their embedding to
+            the document's, with MMR diversity: EmbedRank++).
         language: language code of the text (stopwords and stems follow it).
         format: "auto" (HTML when a text starts like a page), "text" or "html"; offsets of
             HTML input are str indices into the text extracted from it.
@@ -841,11 +843,15 @@ class KeywordExtractor:
             run as delimiters (English); False uses stopwords and punctuation only.
         include_comments: draw phrases from readers' comments too (``Document.comments``);
             by default comments are page furniture and ignored.
+        idf: where the TF-IDF methods take document frequencies from when the extractor has
+            none of its own (fit() or document_frequency=): "bundled" (default: the table
+            shipped for English, built from 1,000 CNN/DailyMail news articles; other languages
+            use the document's sentences) or "document" (the document's own sentences).
         errors: "strict" or "replace" for invalid UTF-8 / lone surrogates.
         encoder: embedrank's encoder of sentences and phrases: None (TF-IDF), a name
             ("tfidf", "bm25", "lsa") or an Encoder such as a TransformerEncoder.
-        diversity: embedrank's MMR weight against redundancy in [0, 1] (EmbedRank++); 0, the
-            default, ranks by the plain cosine to the document.
+        diversity: embedrank's MMR weight against redundancy in [0, 1] (0: plain cosine to the
+            document; default 0.5).
         document_frequency: optional {phrase: number of documents containing it}.
         n_documents: size of the corpus behind document_frequency.
     
@@ -857,7 +863,7 @@ class KeywordExtractor:
     """
     def __getstate__(self) -> tuple[dict, typing.Any, int]:
         ...
-    def __init__(self, *, top: typing.Any = 10, method: str = 'positionrank', language: str = 'en', format: str = 'auto', window: typing.Any = None, max_words: typing.Any = 4, dedup: str = 'subsumed', damping: typing.SupportsFloat | typing.SupportsIndex = 0.85, heuristics: bool = True, include_comments: bool = False, errors: str = 'strict', document_frequency: dict | None = None, n_documents: typing.SupportsInt | typing.SupportsIndex | None = None, encoder: typing.Any = None, diversity: typing.SupportsFloat | typing.SupportsIndex = 0.0, **kwargs) -> None:
+    def __init__(self, *, top: typing.Any = 10, method: str = 'positiontfidf', language: str = 'en', format: str = 'auto', window: typing.Any = None, max_words: typing.Any = 4, dedup: str = 'subsumed', damping: typing.SupportsFloat | typing.SupportsIndex = 0.85, heuristics: bool = True, include_comments: bool = False, idf: str = 'bundled', errors: str = 'strict', document_frequency: dict | None = None, n_documents: typing.SupportsInt | typing.SupportsIndex | None = None, encoder: typing.Any = None, diversity: typing.SupportsFloat | typing.SupportsIndex = 0.5, **kwargs) -> None:
         ...
     def __reduce__(self) -> tuple:
         ...
@@ -877,7 +883,7 @@ class KeywordExtractor:
         """
     def fit(self, texts: typing.Any, n_jobs: typing.SupportsInt | typing.SupportsIndex = -1) -> typing.Any:
         """
-        Learns document frequencies of candidate phrases from texts (for method='tfidf'); returns self.
+        Learns document frequencies of candidate phrases from texts (for the TF-IDF methods); returns self.
         """
     def get_params(self) -> typing.Any:
         """
@@ -1118,9 +1124,7 @@ class StanceTagger:
         target: the claim or topic ("Armenia should leave the CSTO", a headline).
         scheme: "fnc" (agree, disagree, discuss, unrelated) or "semeval" (favor, against, none).
         encoder: a sentence encoder for relevance: "tfidf" (default), "bm25", "bm25+", "lsa", or
-            "hashed" (the hashed TF-IDF of the classifier); IDF from the text's own sentences. Or
-            an Encoder object such as a TransformerEncoder (semantic relevance; its cosines run
-            higher than TF-IDF's, so related_threshold wants raising, e.g. 0.35 for all-MiniLM-L6-v2).
+            "hashed" (the hashed TF-IDF of the classifier); IDF from the text's own sentences.
         language: language code for segmentation.
         format: "auto" (HTML when a text starts like a page), "text" or "html": how the texts
             tagged are read (the target is always text).
@@ -1134,9 +1138,9 @@ class StanceTagger:
         >>> t.tag("Experts say the moon landing was not faked; the hoax claims are false.").label
         'disagree'
     """
-    def __getstate__(self) -> tuple[str, str, typing.Any, str, float, float, str, bool]:
+    def __getstate__(self) -> tuple[str, str, str, str, float, float, str, bool]:
         ...
-    def __init__(self, target: typing.Any, *, scheme: str = 'fnc', encoder: typing.Any = 'tfidf', language: str = 'en', format: str = 'auto', related_threshold: typing.SupportsFloat | typing.SupportsIndex = 0.12, sentence_threshold: typing.SupportsFloat | typing.SupportsIndex = 0.08, include_comments: bool = False) -> None:
+    def __init__(self, target: typing.Any, *, scheme: str = 'fnc', encoder: str = 'tfidf', language: str = 'en', format: str = 'auto', related_threshold: typing.SupportsFloat | typing.SupportsIndex = 0.12, sentence_threshold: typing.SupportsFloat | typing.SupportsIndex = 0.08, include_comments: bool = False) -> None:
         ...
     def __reduce__(self) -> tuple:
         ...
@@ -1173,7 +1177,7 @@ class StanceModel:
     synopsis.StanceClassifier wraps it with the scikit-learn contract.
     
     Arguments (keyword only; ValueError outside the ranges):
-        model: "mlp" or "logistic".
+        model: "auto" (the better of the two on the held-out part), "mlp" or "logistic".
         hidden_units: MLP hidden layer width, 1..4096.
         hash_bits: 2**hash_bits hashed TF-IDF buckets for target and for text, 4..20.
         max_epochs: 1..100000. batch_size: 1..2**20.
@@ -1181,6 +1185,10 @@ class StanceModel:
         validation_fraction: held out for early stopping, in [0, 0.9). patience: 1..100000.
         class_weight: "sqrt", "balanced" or "none". seed: fixes split, initialisation, order.
         language: language of the texts.
+        features: "auto" (chosen on the held-out part of the training data), "words", "ngrams"
+            (also word 1-3-grams and character 2-5-grams of the text) or "target_ngrams" (also
+            those n-grams per target). ngram_bits: 2**ngram_bits buckets per n-gram block, 4..20.
+        per_target: one model per target seen in training, plus one over all pairs.
     
     Example:
         >>> m = StanceModel(model="logistic", hash_bits=10)
@@ -1188,11 +1196,11 @@ class StanceModel:
         >>> m.classes
         ['agree', 'disagree']
     """
-    format_version: typing.ClassVar[int] = 2
+    format_version: typing.ClassVar[int] = 3
     @staticmethod
     def from_bytes(data: typing.Any) -> StanceModel:
         """
-        Reads to_bytes() output (format version 1 or 2).
+        Reads to_bytes() output (format version 1, 2 or 3).
         
         Arguments:
             data: bytes (or bytearray, memoryview). ValueError saying what is wrong for foreign,
@@ -1218,7 +1226,7 @@ class StanceModel:
         """
     def __getstate__(self) -> typing.Any:
         ...
-    def __init__(self, *, model: str = 'mlp', hidden_units: typing.SupportsInt | typing.SupportsIndex = 64, hash_bits: typing.SupportsInt | typing.SupportsIndex = 14, max_epochs: typing.SupportsInt | typing.SupportsIndex = 15, batch_size: typing.SupportsInt | typing.SupportsIndex = 128, learning_rate: typing.SupportsFloat | typing.SupportsIndex = 0.002, l2: typing.SupportsFloat | typing.SupportsIndex = 1e-06, validation_fraction: typing.SupportsFloat | typing.SupportsIndex = 0.1, patience: typing.SupportsInt | typing.SupportsIndex = 3, class_weight: str = 'sqrt', seed: typing.SupportsInt | typing.SupportsIndex = 0, language: str = 'en') -> None:
+    def __init__(self, *, model: str = 'auto', hidden_units: typing.SupportsInt | typing.SupportsIndex = 64, hash_bits: typing.SupportsInt | typing.SupportsIndex = 14, max_epochs: typing.SupportsInt | typing.SupportsIndex = 15, batch_size: typing.SupportsInt | typing.SupportsIndex = 128, learning_rate: typing.SupportsFloat | typing.SupportsIndex = 0.002, l2: typing.SupportsFloat | typing.SupportsIndex = 1e-06, validation_fraction: typing.SupportsFloat | typing.SupportsIndex = 0.1, patience: typing.SupportsInt | typing.SupportsIndex = 3, class_weight: str = 'sqrt', seed: typing.SupportsInt | typing.SupportsIndex = 0, language: str = 'en', features: str = 'auto', ngram_bits: typing.SupportsInt | typing.SupportsIndex = 16, per_target: bool = False) -> None:
         ...
     def __reduce__(self) -> tuple:
         ...
@@ -1237,7 +1245,8 @@ class StanceModel:
                 mixed kinds raise TypeError; fewer than two distinct labels raise ValueError.
             n_jobs: threads (-1: all cores).
         
-        Returns a training report: epochs, best_epoch, best_validation_loss, seconds_features,
+        Returns a training report: epochs, best_epoch, best_validation_loss, validation_macro_f1,
+        model and features (those trained: the choice, for "auto"), seconds_features,
         seconds_training. A failed fit (e.g. diverged weights: ValueError) keeps the previous model.
         
         Example:
@@ -1428,7 +1437,7 @@ def stopwords(language: str = 'en') -> list[str]:
         (True, [])
     """
 ENCODER_NAMES: list[str] = ['tfidf', 'bm25', 'bm25+', 'lsa']
-KEYWORD_METHODS: list[str] = ['positionrank', 'textrank', 'singlerank', 'topicrank', 'multipartiterank', 'tfidf', 'embedrank']
+KEYWORD_METHODS: list[str] = ['positiontfidf', 'tfidf', 'positionrank', 'textrank', 'singlerank', 'topicrank', 'multipartiterank', 'embedrank']
 SUMMARIZE_METHODS: list[str] = ['pacsum', 'textrank', 'lexrank', 'lead']
 TEXT_FORMATS: list = ['auto', 'text', 'html']
 __version__: str

@@ -49,6 +49,10 @@ class StanceClassifier:
     """Stance of (target, text) pairs, learnt from labelled pairs (any label set of str or of int,
     e.g. FNC-1's agree / disagree / discuss / unrelated).
 
+    String labels are case-insensitive and come back lowercase, the convention of the whole
+    stance API (``StanceTagger`` labels are lowercase too): trained on "FAVOR", the model
+    predicts "favor". Give scikit-learn scorers lowercase ``y``; ``score`` lowercases it itself.
+
     Parameters
     ----------
     model : "mlp" (one hidden layer, ReLU) or "logistic" (multinomial logistic regression).
@@ -59,6 +63,17 @@ class StanceClassifier:
     class_weight : "sqrt" (square root of balanced), "balanced" or "none".
     seed : fixes the split, the initialisation and the batch order.
     language : language of the texts (segmentation, stopwords, stems).
+    features : "auto" (the default: the feature set with the best macro-F1 on the held-out
+        ``validation_fraction`` of the training pairs, among those below), "words" (hashed
+        TF-IDF of target and text stems plus the pair features: overlap, cues, relevance),
+        "ngrams" (also the text's word 1-3-grams and character 2-5-grams) or "target_ngrams"
+        (also those n-grams per target: learns what signals a stance towards each target even
+        when the text never names it). "auto" tries the n-gram sets when the median text is at
+        most 1,000 bytes (tweets, comments, sentences) and at least 50 pairs are held out.
+        ``features_`` tells the choice after fit.
+    ngram_bits : 2**ngram_bits hashed buckets for each n-gram block.
+    per_target : one model per target seen in training (at least 30 pairs with two or more
+        labels), plus one over all pairs for the other targets.
     n_jobs : threads for feature extraction and prediction (-1: all cores).
 
     The defaults are the core's (``StanceClassifierOptions`` in ``synopsis/classifier.hpp``).
@@ -88,6 +103,9 @@ class StanceClassifier:
         class_weight: str = _DEFAULTS["class_weight"],
         seed: int = _DEFAULTS["seed"],
         language: str = _DEFAULTS["language"],
+        features: str = _DEFAULTS["features"],
+        ngram_bits: int = _DEFAULTS["ngram_bits"],
+        per_target: bool = _DEFAULTS["per_target"],
         n_jobs: int = -1,
     ) -> None:
         self.model = model
@@ -102,6 +120,9 @@ class StanceClassifier:
         self.class_weight = class_weight
         self.seed = seed
         self.language = language
+        self.features = features
+        self.ngram_bits = ngram_bits
+        self.per_target = per_target
         self.n_jobs = n_jobs
 
     # -- scikit-learn parameter protocol -------------------------------------------------
@@ -148,6 +169,11 @@ class StanceClassifier:
     def classes_(self) -> np.ndarray:
         return np.asarray(self._fitted().classes)
 
+    @property
+    def features_(self) -> str:
+        """The feature set the fitted model uses (the choice when ``features="auto"``)."""
+        return self._fitted().options["features"]
+
     def _fitted(self) -> Any:
         model = getattr(self, "_model", None)
         if model is None:
@@ -168,7 +194,9 @@ class StanceClassifier:
 
     def score(self, X: Any, y: Sequence[Any], sample_weight: Any = None) -> float:
         """Mean accuracy, as scikit-learn classifiers report it."""
-        correct = (self.predict(X) == np.asarray(list(y))).astype(float)
+        # str labels are case-insensitive: the model predicts them lowercase
+        gold = np.asarray([v.lower() if isinstance(v, str) else v for v in y])
+        correct = (self.predict(X) == gold).astype(float)
         if sample_weight is None:
             return float(correct.mean()) if len(correct) else 0.0
         w = np.asarray(sample_weight, dtype=float)

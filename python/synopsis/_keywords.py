@@ -122,7 +122,7 @@ keywords.__doc__ = """The keyphrases of a text, best first: ``KeywordExtractor(*
         text: str, UTF-8 bytes, or a Document from synopsis.segment.
         top: how many phrases to return (None: the default, 10).
         **options: method, language, format, window, max_words, dedup, damping, heuristics,
-            include_comments, errors,
+            include_comments, idf, errors,
             as documented on :class:`KeywordExtractor`.
 
     Returns:

@@ -74,7 +74,7 @@ def _summarize_text(result: dict) -> str:
 
 def _keywords_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--top", type=int, help="phrases per input (default 10)")
-    p.add_argument("--method", choices=_core.KEYWORD_METHODS, help="ranking method (default positionrank)")
+    p.add_argument("--method", choices=_core.KEYWORD_METHODS, help="ranking method (default positiontfidf)")
     p.add_argument("--window", type=int, help="co-occurrence window in tokens (default: the method's own)")
     p.add_argument("--max-words", dest="max_words", type=int, help="longest phrase in words (default 4)")
     _include_comments(p)
@@ -161,7 +161,11 @@ def _parse_jsonl(text: str, fields: tuple[str, ...]) -> list[dict]:
 
 def _train_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", required=True, help="model file to write")
-    p.add_argument("--model", dest="model_kind", help="mlp (default) or logistic")
+    p.add_argument("--model", dest="model_kind",
+                   help="auto (default: the better on held-out pairs), mlp or logistic")
+    p.add_argument("--features", help="auto (default), words, ngrams or target_ngrams")
+    p.add_argument("--per-target", dest="per_target", action="store_true", default=None,
+                   help="one model per target seen in training")
     p.add_argument("--hidden-units", dest="hidden_units", type=int)
     p.add_argument("--max-epochs", dest="max_epochs", type=int)
     p.add_argument("--class-weight", dest="class_weight", help="sqrt (default), balanced or none")
@@ -176,7 +180,8 @@ def _train(args: argparse.Namespace, text: str) -> dict:
     rows = _parse_jsonl(text, ("target", "text", "label"))
     if not rows:
         raise ValueError("no training rows (JSONL with target, text, label)")
-    options = _given(args, "hidden_units", "max_epochs", "class_weight", "seed", "language")
+    options = _given(args, "hidden_units", "max_epochs", "class_weight", "seed", "language", "features",
+                     "per_target")
     if args.model_kind is not None:
         options["model"] = args.model_kind
     clf = StanceClassifier(**options)
@@ -190,12 +195,15 @@ def _train(args: argparse.Namespace, text: str) -> dict:
         "classes": [str(c) for c in clf.classes_],
         "seconds": round(seconds, 3),
         "epochs": clf.training_report_["epochs"],
+        "model": clf.training_report_["model"],
+        "features": clf.features_,
     }
 
 
 def _train_text(result: dict) -> str:
-    return (f"trained on {result['pairs']} pairs in {result['seconds']:.1f} s, {result['epochs']} epochs "
-            f"(classes: {', '.join(result['classes'])}); wrote {result['output']}")
+    return (f"trained {result['model']} on {result['features']} features of {result['pairs']} pairs in "
+            f"{result['seconds']:.1f} s, {result['epochs']} epochs (classes: {', '.join(result['classes'])}); "
+            f"wrote {result['output']}")
 
 
 # --- the program --------------------------------------------------------------------------

@@ -196,11 +196,25 @@ TEST(StanceClassifierModel, FailedFitKeepsThePreviousModel) {
   EXPECT_EQ(m.serialize(), before);
 }
 
-// A version-1 file: the payload without the label kind byte, the checksum over the payload.
-std::string as_version_1(const std::string& v2) {
+// Header, payload and checksum (over the header too from version 2).
+std::string framed(const std::string& payload, std::uint32_t version, bool header_in_checksum) {
+  std::string out = "SYNSTNC";
+  out.push_back('\0');
+  const std::uint64_t n = payload.size();
+  out.append(reinterpret_cast<const char*>(&version), 4);
+  out.append(reinterpret_cast<const char*>(&n), 8);
+  out += payload;
+  const std::uint64_t sum = synopsis::stable_hash(header_in_checksum ? std::string_view(out) : std::string_view(payload), 0x5EED);
+  out.append(reinterpret_cast<const char*>(&sum), 8);
+  return out;
+}
+
+// An earlier file of a "words" model: version 2 lacks the feature set, n-gram and per-target
+// options; version 1 also the label kind byte, and sums the payload only.
+std::string as_version(const std::string& v3, std::uint32_t version) {
   std::uint64_t size;
-  std::memcpy(&size, v2.data() + 12, 8);
-  std::string payload = v2.substr(20, size);
+  std::memcpy(&size, v3.data() + 12, 8);
+  std::string payload = v3.substr(20, size);
   std::size_t pos = 0;
   auto skip_str = [&] {
     std::uint64_t n;
@@ -212,24 +226,89 @@ std::string as_version_1(const std::string& v2) {
   skip_str();     // class_weight
   pos += 8;       // seed
   skip_str();     // language
+  const std::size_t v3_options = pos;
+  skip_str();     // features
+  pos += 4 + 1;   // ngram_bits, per_target
+  payload.erase(v3_options, pos - v3_options);
+  pos = v3_options;
+  if (version == 2) return framed(payload, 2, true);
   EXPECT_EQ(payload[pos], 0);  // string labels
   payload.erase(pos, 1);
-  std::string out = v2.substr(0, 8);
-  const std::uint32_t version = 1;
-  const std::uint64_t n = payload.size(), sum = synopsis::stable_hash(payload, 0x5EED);
-  out.append(reinterpret_cast<const char*>(&version), 4);
-  out.append(reinterpret_cast<const char*>(&n), 8);
-  out += payload;
-  out.append(reinterpret_cast<const char*>(&sum), 8);
-  return out;
+  return framed(payload, 1, false);
 }
 
 TEST(StanceClassifierModel, ReadsVersion1Files) {
   Toy t = toy(2);
   synopsis::StanceClassifierModel m = small_model(t);
-  auto back = synopsis::StanceClassifierModel::deserialize(as_version_1(m.serialize()));
-  EXPECT_EQ(back.classes(), m.classes());
-  EXPECT_TRUE(back.predict_proba(t.targets, t.texts).isApprox(m.predict_proba(t.targets, t.texts), 1e-6f));
+  ASSERT_EQ(m.options().features, "words");
+  for (std::uint32_t version : {1u, 2u}) {
+    auto back = synopsis::StanceClassifierModel::deserialize(as_version(m.serialize(), version));
+    EXPECT_EQ(back.classes(), m.classes());
+    EXPECT_EQ(back.options().features, "words");
+    EXPECT_TRUE(back.predict_proba(t.targets, t.texts).isApprox(m.predict_proba(t.targets, t.texts), 1e-6f));
+  }
+}
+
+// Enough pairs for "auto" to compare candidates: it names what it chose, and the n-gram
+// blocks and the per-target models survive the model file.
+TEST(StanceClassifierModel, AutoNamesItsChoiceAndNgramModelsRoundTrip) {
+  Toy t = toy(50);  // 600 short pairs: 60 held out
+  synopsis::StanceClassifierOptions o;
+  o.hash_bits = 8;
+  o.ngram_bits = 10;
+  o.max_epochs = 3;
+  synopsis::StanceClassifierModel m(o);
+  synopsis::TrainingReport report = m.fit(t.targets, t.texts, t.names(), 2);
+  EXPECT_NE(m.options().model, "auto");
+  EXPECT_NE(m.options().features, "auto");
+  EXPECT_EQ(report.features, m.options().features);
+  EXPECT_GT(report.validation_macro_f1, 0.5f);
+
+  for (const char* features : {"ngrams", "target_ngrams"})
+    for (bool per_target : {false, true}) {
+      o.features = features;
+      o.per_target = per_target;
+      o.model = "logistic";
+      synopsis::StanceClassifierModel n(o);
+      n.fit(t.targets, t.texts, t.names(), 2);
+      EXPECT_EQ(n.options().features, features);
+      EXPECT_EQ(n.options().per_target, per_target);
+      std::vector<std::string> targets = t.targets, texts = t.texts;
+      targets.push_back("a target never seen in training");  // answered by the model over all pairs
+      texts.push_back("Officials confirmed it today.");
+      Eigen::MatrixXf p = n.predict_proba(targets, texts, 2);
+      EXPECT_TRUE(p.rowwise().sum().isApprox(Eigen::VectorXf::Ones(p.rows()), 1e-5f));
+      EXPECT_GE(accuracy(p.topRows(t.labels.size()), t.labels), 0.9);
+      auto back = synopsis::StanceClassifierModel::deserialize(n.serialize());
+      EXPECT_TRUE(p.isApprox(back.predict_proba(targets, texts, 1), 1e-5f));
+      EXPECT_EQ(back.serialize(), n.serialize());
+    }
+}
+
+TEST(StanceClassifierModel, PerTargetModelsKeepTheClassColumns) {
+  // One target only ever agrees or disagrees; another also has unrelated pairs.
+  Toy t = toy(20);
+  std::vector<std::string> targets, texts;
+  std::vector<std::string> labels;
+  const std::vector<std::string> names = t.names();
+  for (std::size_t i = 0; i < t.targets.size(); ++i) {
+    if (t.targets[i] == "volcano erupts near village" && t.labels[i] == 2) continue;
+    targets.push_back(t.targets[i]);
+    texts.push_back(t.texts[i]);
+    labels.push_back(names[i]);
+  }
+  synopsis::StanceClassifierOptions o;
+  o.hash_bits = 8;
+  o.model = "logistic";
+  o.features = "words";
+  o.per_target = true;
+  synopsis::StanceClassifierModel m(o);
+  m.fit(targets, texts, labels, 1);
+  ASSERT_EQ(m.classes().size(), 3u);
+  Eigen::MatrixXf p = m.predict_proba({"volcano erupts near village"}, {"Officials confirmed that the volcano erupts."});
+  EXPECT_EQ(p(0, 2), 0.0f);  // its own model never saw "unrelated"
+  EXPECT_NEAR(p.sum(), 1.0f, 1e-5f);
+  EXPECT_GT(p(0, 0), p(0, 1));
 }
 
 TEST(StanceClassifierModel, ChecksumCoversTheHeader) {
@@ -319,3 +398,18 @@ TEST_F(ModelFiles, CorruptFilesNameThePath) {
 }
 
 }  // namespace
+
+TEST(StanceClassifierLabels, StringLabelsAreLowercased) {
+  EXPECT_EQ(synopsis::lowercase_labels({"FAVOR", "Against", "none", "FAVOR", "ÜBER"}),
+            (std::vector<std::string>{"favor", "against", "none", "favor", "über"}));
+  EXPECT_THROW(synopsis::lowercase_labels({"Agree", "agree"}), std::invalid_argument);
+  Toy t = toy(2);
+  std::vector<std::string> upper;
+  for (const std::string& name : t.names()) upper.push_back(name == "agree" ? "AGREE" : name);
+  synopsis::StanceClassifierOptions o;
+  o.hash_bits = 8;
+  o.max_epochs = 2;
+  synopsis::StanceClassifierModel m(o);
+  m.fit(t.targets, t.texts, upper, 1);
+  EXPECT_EQ(m.classes().strings(), (std::vector<std::string>{"agree", "disagree", "unrelated"}));
+}

@@ -113,3 +113,24 @@ TEST(Concurrency, ExceptionsFromWorkersReachTheCaller) {
     }
   }
 }
+
+TEST(Concurrency, ToolsHandedOnFromEndedThreadsGiveTheSameDocuments) {
+  // A thread that ends leaves its warm iterators and term tables to the next thread: waves of
+  // short-lived threads, each segmenting the cases in another order, must see the serial results.
+  const std::vector<Case> all = cases();
+  std::vector<std::string> serial;
+  for (const Case& c : all) serial.push_back(fingerprint(segment(c.text, {c.language, false})));
+  std::atomic<int> mismatches{0};
+  for (int wave = 0; wave < 6; ++wave) {
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t)
+      threads.emplace_back([&, wave, t] {
+        for (std::size_t k = 0; k < all.size(); ++k) {
+          const std::size_t i = (k * 3 + static_cast<std::size_t>(wave + t)) % all.size();
+          if (fingerprint(segment(all[i].text, {all[i].language, false})) != serial[i]) ++mismatches;
+        }
+      });
+    for (auto& th : threads) th.join();
+  }
+  EXPECT_EQ(mismatches.load(), 0);
+}

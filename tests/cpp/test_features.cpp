@@ -90,3 +90,23 @@ TEST(HashedTfidf, IdfTableRoundTrips) {
   copy.set_idf_table({});
   EXPECT_FALSE(copy.fitted());
 }
+
+TEST(HashedNgrams, CountsWordAndCharacterGrams) {
+  // "no" and "way": 2 unigrams + 1 bigram; " no " has 4 code points (3 + 2 + 1 grams of 2..4
+  // points, none of 5) and " way " 5 (4 + 3 + 2 + 1).
+  const std::vector<std::uint64_t> grams = hashed_ngrams(segment("No way!"));
+  EXPECT_EQ(grams.size(), 3u + 6u + 10u);
+  EXPECT_EQ(grams, hashed_ngrams(segment("no WAY")));  // normalised forms: case does not count
+  // A character outside ASCII is one code point: "né" padded has 4.
+  EXPECT_EQ(hashed_ngrams(segment("né")).size(), 1u + 6u);
+  EXPECT_TRUE(hashed_ngrams(segment("")).empty());
+}
+
+TEST(HashedNgrams, SaltsScatterTheSameGram) {
+  const std::uint64_t h = stable_hash("masks");
+  EXPECT_LT(ngram_bucket(h, 0, 10), 1024u);
+  EXPECT_EQ(ngram_bucket(h, 7, 10), ngram_bucket(h, 7, 10));
+  int differ = 0;
+  for (std::uint64_t salt = 1; salt <= 20; ++salt) differ += ngram_bucket(h, salt, 16) != ngram_bucket(h, 0, 16);
+  EXPECT_GE(differ, 19);
+}

@@ -168,6 +168,21 @@ TEST(Html, HugeNumericReferencesGiveValidText) {
   EXPECT_EQ(source_of(doc, 0), "Main &#xcccccccccccccccccccccccccccc; &#2; &#99999999999999; end.");
 }
 
+TEST(Html, ReferencesWithoutSemicolonKeepLaterOffsets) {
+  // A named reference decoded from a prefix ("&notit;" -> "¬it;") next to another reference or
+  // a CR LF: the copied text after it maps byte for byte, and the next sentence starts where
+  // it does in the page.
+  for (const std::string& middle : {"&notit; &amp; more", "&notit;&amp; more", "&notit;\r\nmore",
+                                    "&amp&amp; more", "AT&T&amp; more", "&#x41&amp; more", "&copy&copy; more"}) {
+    const std::string html = "<p>Tom " + middle + " text. Second sentence here.</p>";
+    const Document doc = read_html(html);
+    EXPECT_EQ(fuzz::document_violation(doc), nullptr) << middle;
+    ASSERT_EQ(doc.sentences.size(), 2u) << middle;
+    EXPECT_EQ(source_of(doc, 0), "Tom " + middle + " text.");
+    EXPECT_EQ(source_of(doc, 1), "Second sentence here.") << middle;
+  }
+}
+
 TEST(Html, PlainTextMapsToItself) {
   const Document doc = segment("One here. Two there.");
   for (const Sentence& s : doc.sentences) {

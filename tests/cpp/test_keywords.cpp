@@ -84,7 +84,8 @@ TEST(KeyphraseKey, StemsAPhrase) {
 TEST(Keywords, EveryMethodFindsTheOilSpill) {
   const Document doc = segment(kOil);
   for (KeywordMethod method : {KeywordMethod::textrank, KeywordMethod::singlerank, KeywordMethod::positionrank,
-                               KeywordMethod::topicrank, KeywordMethod::multipartiterank, KeywordMethod::tfidf}) {
+                               KeywordMethod::topicrank, KeywordMethod::multipartiterank, KeywordMethod::tfidf,
+                               KeywordMethod::positiontfidf}) {
     KeywordOptions options;
     options.method = method;
     options.top = 8;
@@ -145,6 +146,50 @@ TEST(Keywords, TfidfUsesDocumentFrequencies) {
   EXPECT_EQ(found[0].phrase, "Exxon Valdez");
 }
 
+TEST(Keywords, TheBundledEnglishTableServesTfidfWithoutFit) {
+  const DocumentFrequency* english = bundled_document_frequency("en");
+  ASSERT_NE(english, nullptr);
+  EXPECT_EQ(english->documents(), 1000u);
+  EXPECT_GT(english->frequency("polic"), 100u);  // "police": in many news articles
+  EXPECT_EQ(english->frequency("zeppelin"), 0u);
+  EXPECT_EQ(bundled_document_frequency("fr"), nullptr);
+  EXPECT_EQ(bundled_document_frequency("en"), english);  // parsed once
+
+  const Document doc = segment("Police and zeppelin. Zeppelin and police.");
+  KeywordOptions options;
+  options.method = KeywordMethod::tfidf;
+  auto found = extract_keywords(doc, options);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].key, "zeppelin");
+  options.idf = IdfSource::document;  // the sentences tie them; the first seen comes first
+  found = extract_keywords(doc, options);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].key, "polic");
+  EXPECT_EQ(found[0].score, found[1].score);
+}
+
+TEST(Keywords, PositionTfidfWeighsTheFirstOccurrence) {
+  std::string text = "Early harbour news.";
+  for (int i = 0; i < 120; ++i) text += " Filler words appear here.";
+  text += " Late harbour news. Early harbour news. Late harbour news.";
+  const Document doc = segment(text);
+  KeywordOptions options;
+  options.top = 50;
+  options.dedup = KeywordDedup::none;
+  auto score_of = [&](const std::vector<Keyword>& found, const std::string& phrase) {
+    for (const Keyword& k : found)
+      if (k.phrase == phrase) return k.score;
+    return -1.0;
+  };
+  options.method = KeywordMethod::positiontfidf;
+  const auto position = extract_keywords(doc, options);
+  options.method = KeywordMethod::tfidf;
+  const auto plain = extract_keywords(doc, options);
+  EXPECT_EQ(score_of(plain, "Early harbour news"), score_of(plain, "Late harbour news"));
+  EXPECT_GT(score_of(position, "Early harbour news"), score_of(position, "Late harbour news"));
+  EXPECT_GT(score_of(position, "Late harbour news"), 0.0);
+}
+
 TEST(Keywords, BadOptionsThrowWithTheAllowedValues) {
   try {
     keyword_method("rake");
@@ -161,5 +206,9 @@ TEST(Keywords, BadOptionsThrowWithTheAllowedValues) {
   options = {};
   options.damping = 1.0;
   EXPECT_THROW(validate(options), std::invalid_argument);
+  options = {};
+  options.position_decay = 0.0;
+  EXPECT_THROW(validate(options), std::invalid_argument);
+  EXPECT_EQ(keyword_method(keyword_method_name(KeywordMethod::positiontfidf)), KeywordMethod::positiontfidf);
   EXPECT_EQ(keyword_method(keyword_method_name(KeywordMethod::topicrank)), KeywordMethod::topicrank);
 }

@@ -178,3 +178,80 @@ def test_cli_include_comments():
     assert comment <= {s["index"] for s in json.loads(stance.stdout)["sentences"]}
     with_model = cli("stance", "--target", "x", "--model", "model.bin", "--include-comments", text=PAGES["en"])
     assert with_model.returncode == 2 and "--include-comments" in with_model.stderr
+
+
+# A page as a scraper's get_text() gives it: one block a line, no blank lines, the article in
+# English and the site's furniture in German.
+GET_TEXT_PAGE = """Ihre Privatsphäre ist uns wichtig
+Wir und unsere Partner speichern Informationen auf Ihrem Gerät, um Inhalte und Anzeigen zu personalisieren. Ihre Einwilligung können Sie jederzeit widerrufen.
+Alle akzeptieren
+Ablehnen
+Startseite
+Politik
+Wirtschaft
+Sport
+Kultur
+Council Approves New Flood Barrier
+Von Anna Schneider
+Aktualisiert vor 2 Stunden
+The city council approved a new flood barrier on Tuesday after two years of debate about its cost and its route along the river.
+Der Damm am Fluss im Frühjahr. Foto: dpa
+Work on the barrier will start in the spring and should be finished before the autumn storms, officials said.
+The barrier will protect about four thousand homes in the lower town, according to the council's engineers.
+Kommentare (3)
+anna1964
+vor 5 Minuten
+Endlich passiert etwas.
+Das hat viel zu lange gedauert.
+heike_89 schreibt:
+Und wer bezahlt das am Ende?
+Antworten
+© 2024 Rheinische Tagespost. Alle Rechte vorbehalten.
+"""
+
+
+def test_a_get_text_page_with_furniture_in_another_language():
+    doc = sy.segment(GET_TEXT_PAGE)
+    assert doc.language == "en"
+    assert doc.title == "Council Approves New Flood Barrier"
+    assert [s.text for s in doc.prose] == [
+        "The city council approved a new flood barrier on Tuesday after two years of debate about its cost and its route along the river.",
+        "Work on the barrier will start in the spring and should be finished before the autumn storms, officials said.",
+        "The barrier will protect about four thousand homes in the lower town, according to the council's engineers.",
+    ]
+    kinds = {s.text: s.boilerplate_kind for s in doc.sentences}
+    assert kinds["Alle akzeptieren"] == kinds["Ablehnen"] == "consent"
+    assert kinds["Von Anna Schneider"] == "byline"
+    assert kinds["Foto: dpa"] == kinds["Der Damm am Fluss im Frühjahr."] == "caption"
+    assert {s.text for s in doc.comments} == {
+        "Endlich passiert etwas.", "Das hat viel zu lange gedauert.", "Und wer bezahlt das am Ende?"}
+    summary = sy.summarize(GET_TEXT_PAGE, sentences=2)
+    assert all(s.text in {p.text for p in doc.prose} for s in summary.sentences)
+
+
+def test_short_lines_stand_alone_in_text_with_one_block_a_line():
+    # "grumpy42" starts in lower case but follows a short line: not a wrapped sentence.
+    text = ("Storm Closes Schools\n"
+            "Heavy rain flooded the valley on Monday, and the river rose two metres overnight while crews worked.\n"
+            "Have your say\ngrumpy42\n2 hours ago\nThis is ridiculous.\n")
+    doc = sy.segment(text)
+    assert "Have your say" in [s.text for s in doc.sentences]
+    assert "grumpy42" in [s.text for s in doc.sentences]
+    assert [s.text for s in doc.comments] == ["This is ridiculous."]
+    wrapped = sy.segment("The committee met on Monday and agreed\nto raise the budget for next year.")
+    assert [s.text for s in wrapped.sentences] == ["The committee met on Monday and agreed\nto raise the budget for next year."]
+
+
+def test_the_headline_is_found_below_a_menu_and_a_long_banner():
+    text = ("This site uses cookies. Some are essential, others help us understand how you use the site. "
+            "You can change your choices at any time.\nOK\n"
+            + "\n".join(["Home", "News", "Sport", "Business", "Weather"])
+            + "\nMinisters Back Plan for Rural Buses\nJane Holloway, Political correspondent\n"
+            "Ministers backed a plan on Monday to restore bus routes that were cut in rural areas over the last decade.\n"
+            "The routes will be paid for by a new fund that councils can bid for from next spring.\n")
+    doc = sy.segment(text)
+    assert doc.title == "Ministers Back Plan for Rural Buses"
+    assert len(doc.prose) == 2
+    title = next(s.index for s in doc.sentences if s.text == doc.title)
+    assert all(s.is_boilerplate for s in doc.sentences[:title])
+

@@ -94,6 +94,14 @@ def test_offsets_are_str_indices_with_non_ascii_text():
     assert html[doc.sentences[1].source_start:doc.sentences[1].source_end] == "Ещё одно предложение здесь."
 
 
+@pytest.mark.parametrize("middle", ["&notit; &amp; more", "&notit;&amp; more", "&notit;\r\nmore", "AT&T&amp; more"])
+def test_offsets_hold_after_a_reference_without_semicolon(middle):
+    html = f"<p>Tom {middle} text. Second sentence here.</p>"
+    first, second = sy.segment(html, format="html").sentences
+    assert html[first.source_start:first.source_end] == f"Tom {middle} text."
+    assert html[second.source_start:second.source_end] == "Second sentence here."
+
+
 def test_plain_text_offsets_equal_its_own():
     text = "One sentence here. Another one there."
     doc = sy.segment(text)
@@ -234,3 +242,20 @@ def test_keyphrases_of_a_page_are_highlighted_in_the_text_a_reader_sees():
             for a, b in k.offsets:  # each occurrence is the phrase (up to its inflection), not markup
                 assert text[a:b].lower()[:3] == k.phrase.lower()[:3], (text[a:b], k.phrase)
 
+
+
+@pytest.mark.parametrize("names_it", [
+    '<meta property="og:site_name" content="Daily Courier">',
+    '<script type="application/ld+json">{"@type": "NewsArticle", "publisher": {"@type": "Organization", "name": "Daily Courier"}}</script>',
+    "",  # the copyright line in the footer names it
+])
+def test_a_page_title_that_names_the_site_is_no_headline(names_it):
+    page = (f"<html><head><title>Daily Courier</title>{names_it}</head><body>"
+            "<p>Heavy rain flooded the valley on Monday, and the river rose two metres overnight.</p>"
+            "<p>Crews worked through the night to pump water from the main roads.</p>"
+            "<footer><p>&copy; 2024 Daily Courier. All rights reserved.</p></footer></body></html>")
+    doc = sy.segment(page)
+    assert doc.title is None
+    assert "Daily Courier" not in {k.phrase for k in sy.keywords(page, 10)}
+    headline = page.replace("<title>Daily Courier</title>", "<title>Valley Floods After Storm | Daily Courier</title>")
+    assert sy.segment(headline).title == "Valley Floods After Storm"

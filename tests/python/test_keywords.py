@@ -1,4 +1,5 @@
 import json
+import pathlib
 import pickle
 import subprocess
 import sys
@@ -6,6 +7,8 @@ import sys
 import pytest
 
 import synopsis as sy
+
+TABLE = pathlib.Path(__file__).resolve().parents[2] / "cpp" / "data" / "keywords" / "df_en.txt"
 
 OIL = (
     "Oil Spill Off Alaska\n\n"
@@ -126,7 +129,7 @@ def test_batch_is_deterministic_for_any_thread_count(shared_data):
 
 
 def test_bad_options_raise_value_error_naming_allowed_values():
-    with pytest.raises(ValueError, match="textrank, singlerank, positionrank, topicrank, multipartiterank, tfidf, embedrank"):
+    with pytest.raises(ValueError, match="textrank, singlerank, positionrank, topicrank, multipartiterank, tfidf, positiontfidf, embedrank"):
         sy.keywords(OIL, method="rake")
     with pytest.raises(ValueError, match="none, subsumed, overlap"):
         sy.keywords(OIL, dedup="some")
@@ -193,6 +196,49 @@ def test_tfidf_fit_uses_corpus_frequencies():
     assert table.extract(text)[0].phrase == "Exxon Valdez"
     with pytest.raises(ValueError, match="n_documents"):
         sy.KeywordExtractor(method="tfidf", document_frequency={"oil": 1})
+
+
+def test_default_is_position_weighted_tfidf_with_the_bundled_english_table():
+    assert sy.KeywordExtractor().get_params()["method"] == "positiontfidf"
+    assert sy.KeywordExtractor().get_params()["idf"] == "bundled"
+    assert sy.keywords(OIL) == sy.keywords(OIL, method="positiontfidf", idf="bundled")
+    # The same counts and places for a word news uses in most articles and a rare one: the
+    # bundled table ranks the rare one first; the document's own sentences cannot tell them apart.
+    text = "Police and zeppelin. Zeppelin and police."
+    bundled = sy.keywords(text, method="tfidf")
+    by_sentences = sy.keywords(text, method="tfidf", idf="document")
+    assert [k.stem for k in bundled] == ["zeppelin", "polic"] and bundled[0].score > bundled[1].score
+    assert [k.stem for k in by_sentences] == ["polic", "zeppelin"]  # a tie: the first seen first
+    assert by_sentences[0].score == by_sentences[1].score
+    # Languages without a bundled table use the document's sentences either way.
+    french = "Le gouvernement a présenté un budget. Le budget prévoit des économies."
+    assert sy.keywords(french, language="fr") == sy.keywords(french, language="fr", idf="document")
+    with pytest.raises(ValueError, match="bundled, document"):
+        sy.KeywordExtractor(idf="corpus")
+
+
+def test_positiontfidf_prefers_the_phrase_seen_first():
+    text = " ".join(["Early harbour news."] + ["Filler words appear here."] * 120 + ["Late harbour news."]
+                    + ["Early harbour news.", "Late harbour news."])
+    position = {k.phrase: k.score for k in sy.keywords(text, top=50, method="positiontfidf", dedup="none")}
+    plain = {k.phrase: k.score for k in sy.keywords(text, top=50, method="tfidf", dedup="none")}
+    assert plain["Early harbour news"] == plain["Late harbour news"]
+    assert position["Early harbour news"] > position["Late harbour news"]
+
+
+def test_bundled_table_matches_candidate_extraction(shared_data):
+    """cpp/data/keywords/df_en.txt must hold the keys fit() computes today: rebuild it with
+    scripts/build_df_table.py when candidate extraction or stemming changes."""
+    path = shared_data / "summ" / "cnndm_validation.jsonl"
+    if not path.is_file():
+        pytest.skip(f"{path} not found (benchmarks/cnndm_validation.py builds it)")
+    texts = [json.loads(line)["article"] for line in path.read_text(encoding="utf-8").splitlines()]
+    fitted = sy.KeywordExtractor().fit(texts).document_frequency
+    expected = {key: count for key, count in fitted.items() if count >= 2 and not key.startswith("#")}
+    lines = [line.split("\t") for line in TABLE.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    assert lines[0] == ["documents", str(len(texts))]
+    assert {key: int(count) for key, count in lines[1:]} == expected
 
 
 def test_cli_keywords_json_and_text(tmp_path):

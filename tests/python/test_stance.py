@@ -106,6 +106,22 @@ def test_tagger_semeval_and_sentence_fields():
     assert s.attribution.source is None or isinstance(s.attribution.source, str)
 
 
+def test_tagger_semeval_reads_opinions_about_an_unnamed_target():
+    masks = sy.StanceTagger("face masks", scheme="semeval")
+    # the target in another form: a hashtag holds "mask"
+    r = masks.tag("Please #WearAMask, it is the responsible thing to do and it keeps everyone safe.")
+    assert r.label == "favor" and r.relevance > 0.1
+    # no word of the target at all, but praise or blame of what it stands for
+    lockdown = sy.StanceTagger("stay at home orders", scheme="semeval")
+    assert lockdown.tag("This lockdown is tyranny, a useless and unconstitutional overreach.").label == "against"
+    # negation flips praise: "not safe" blames
+    assert masks.tag("Masks are not safe and not effective.").label == "against"
+    # nothing said for or against
+    assert masks.tag("The train to Leeds leaves at nine from platform four.").label == "none"
+    # the fnc scheme is unchanged by the opinion words
+    assert sy.StanceTagger("face masks").tag("The train to Leeds leaves at nine.").label == "unrelated"
+
+
 def test_tagger_batch_and_errors():
     tagger = sy.StanceTagger(TARGET)
     out = tagger.tag_batch(["A shark in the city canal was spotted.", "Rates rose."], n_jobs=2)
@@ -216,6 +232,54 @@ def test_classifier_on_fnc1_subset(shared_data):
     gold = np.array([r["stance"] for r in test])
     related_ok = ((pred == "unrelated") == (gold == "unrelated")).mean()
     assert related_ok > 0.85
+
+
+def test_classifier_string_labels_come_back_lowercase():
+    X, y = toy_pairs(2)
+    upper = [label.upper() for label in y]
+    clf = sy.StanceClassifier(model="logistic", **SMALL).fit(X, upper)
+    assert list(clf.classes_) == ["agree", "disagree", "unrelated"]  # as the tagger's labels
+    assert set(clf.predict(X)) <= {"agree", "disagree", "unrelated"}
+    assert clf.score(X, upper) == clf.score(X, y) >= 0.9
+    with pytest.raises(ValueError, match="differ only in case"):
+        sy.StanceClassifier(**SMALL).fit(X[:2], ["Agree", "agree"])
+
+
+@pytest.mark.parametrize("options", [dict(features="ngrams"), dict(features="target_ngrams"),
+                                     dict(features="target_ngrams", per_target=True)])
+def test_classifier_ngram_features_and_per_target_round_trip(options, tmp_path):
+    X, y = toy_pairs(3)
+    clf = sy.StanceClassifier(model="logistic", ngram_bits=10, **SMALL, **options).fit(X, y)
+    assert clf.features_ == options["features"]
+    X_new = X + [("a target never seen in training", "Officials confirmed it today.")]
+    proba = clf.predict_proba(X_new)
+    assert np.allclose(proba.sum(axis=1), 1, atol=1e-4)
+    assert clf.score(X, y) >= 0.9
+    clf.save(tmp_path / "m.bin")
+    for back in (sy.StanceClassifier.load(tmp_path / "m.bin"), pickle.loads(pickle.dumps(clf))):
+        np.testing.assert_allclose(back.predict_proba(X_new), proba, rtol=1e-5)
+        assert back.get_params()["per_target"] == options.get("per_target", False)
+
+
+def test_classifier_auto_chooses_on_short_texts(shared_data):
+    """features="auto" and model="auto" name their choice; on real tweets it is a choice among
+    the candidates, made on the held-out part of the training pairs only."""
+    path = shared_data / "stance" / "covid19_stance.jsonl"
+    if not path.is_file():
+        pytest.skip("benchmarks/stance_data.py builds the COVID-19 stance set")
+    with open(path, encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh]
+    train = [r for r in rows if r["split"] == "train"][:1200]
+    clf = sy.StanceClassifier(max_epochs=3, ngram_bits=12, n_jobs=2)
+    clf.fit([(r["target"], r["text"]) for r in train], [r["label"] for r in train])
+    assert clf.features_ in {"words", "ngrams", "target_ngrams"}
+    assert clf.training_report_["model"] in {"mlp", "logistic"}
+    assert clf._model.options["features"] == clf.features_
+    assert 0 < clf.training_report_["validation_macro_f1"] <= 1
+    with pytest.raises(ValueError, match="features must be"):
+        sy.StanceClassifier(features="chars").fit(*toy_pairs(1))
+    with pytest.raises(ValueError, match="ngram_bits"):
+        sy.StanceClassifier(ngram_bits=30).fit(*toy_pairs(1))
 
 
 # -- command line --------------------------------------------------------------------------------

@@ -6,11 +6,13 @@
 // multinomial logistic regression and a one-hidden-layer MLP, trained with Adam on
 // mini-batches, class weights, early stopping on a held-out fraction and a fixed seed.
 //
-// Serialised form (version 2): "SYNSTNC\0" magic, u32 format version, u64 payload size,
+// Serialised form (version 3): "SYNSTNC\0" magic, u32 format version, u64 payload size,
 // payload, u64 FNV-1a checksum of everything before it (header included). The payload holds
-// the options, the class labels with their kind (strings or integers), the IDF table, the
-// standardisation and the weights. Version 1 (checksum over the payload only, string labels)
-// is still read. Anything else is rejected with std::invalid_argument.
+// the options, the class labels with their kind (strings or integers), the IDF tables, the
+// standardisation, the weights and, with per_target, each target's own model (serialised
+// the same way). Version 2 (no feature set, n-gram IDF or per-target models: the "words"
+// features) and version 1 (also: checksum over the payload only, string labels) are still
+// read. Anything else is rejected with std::invalid_argument.
 #pragma once
 
 #include <Eigen/Dense>
@@ -43,7 +45,10 @@ constexpr float kMaxAbsValue = 1e6f;
 }  // namespace stance_limits
 
 struct StanceClassifierOptions {
-  std::string model = "mlp";          // "mlp" or "logistic"
+  // "mlp", "logistic" or "auto": both trained on the same split, the one with the better
+  // held-out macro-F1 kept (with features == "auto", every pair of model and feature set is
+  // a candidate). A fitted model's options name its model, never "auto".
+  std::string model = "auto";
   int hidden_units = 64;              // MLP hidden layer width, 1..4096
   int hash_bits = 14;                 // 2^bits buckets for each of target and text TF-IDF, 4..20
   int max_epochs = 15;                // 1..100000
@@ -55,6 +60,18 @@ struct StanceClassifierOptions {
   std::string class_weight = "sqrt";  // "balanced", "sqrt" (square root of balanced) or "none"
   std::uint64_t seed = 0;
   std::string language = "en";
+  // Feature blocks (see stance_feature_sets): "words" (hashed TF-IDF of target and text stems
+  // plus the dense pair features), "ngrams" (also the text's word 1-3-grams and character
+  // 2-5-grams), "target_ngrams" (also those n-grams hashed together with the target, so that
+  // the model learns which n-grams signal which stance towards each target, named in the text
+  // or not), or "auto": fit trains each candidate on the same split and keeps the one with
+  // the best macro-F1 on the held-out part (see fit). A fitted model's options name the set
+  // it uses, never "auto".
+  std::string features = "auto";
+  int ngram_bits = 16;                // 2^bits buckets for each n-gram block, 4..20
+  // One model per target seen in training (with at least two labels among its pairs), plus
+  // one over all pairs for targets without their own.
+  bool per_target = false;
 
   // Throws std::invalid_argument naming the first option outside its range (stance_limits);
   // NaN and infinities are outside every range.
@@ -102,36 +119,64 @@ class ClassLabels {
   std::vector<std::int64_t> integers_;
 };
 
+// String labels in the one case convention of the stance API (the StanceTagger's labels are
+// lowercase too): each label lowercased (Unicode, root locale). std::invalid_argument when two
+// labels differ only in case.
+std::vector<std::string> lowercase_labels(const std::vector<std::string>& labels);
+
 // Dense (hand-built) feature names, in order.
 const std::vector<std::string>& stance_dense_feature_names();
 
+// The feature sets, smallest first; each adds a sparse block after those of the one before.
+// "auto" is not among them (it chooses one).
+const std::vector<std::string>& stance_feature_sets();
+// Position of a feature set in stance_feature_sets(); std::invalid_argument for others.
+int stance_feature_level(const std::string& features);
+
 struct PairFeatures {
-  SparseVector sparse;       // indices in [0, 2 * 2^hash_bits): target part, then text part
+  // Indices ascending, block after block: target stems [0, 2^hash_bits), text stems
+  // [2^hash_bits, 2 * 2^hash_bits), then (from level 1) text n-grams and (level 2) text
+  // n-grams salted with the target, 2^ngram_bits each.
+  SparseVector sparse;
   std::vector<float> dense;  // stance_dense_feature_names().size() values
 };
 
 // Turns (target, text) pairs into features. Each distinct string is segmented once.
 class StanceFeaturizer {
  public:
-  explicit StanceFeaturizer(int hash_bits = 14, std::string language = "en");
-  // Learns IDF over the distinct targets and texts.
+  // level: index into stance_feature_sets().
+  explicit StanceFeaturizer(int hash_bits = 14, std::string language = "en", int level = 0, int ngram_bits = 16);
+  // Learns IDF over the distinct targets and texts (n-gram IDF over the distinct texts).
   void fit(const std::vector<std::string>& targets, const std::vector<std::string>& texts, int threads = 1,
            const std::atomic<bool>* cancel = nullptr);
   std::vector<PairFeatures> transform(const std::vector<std::string>& targets, const std::vector<std::string>& texts,
                                       int threads = 1, const std::atomic<bool>* cancel = nullptr) const;
   const HashedTfidf& tfidf() const { return tfidf_; }
   HashedTfidf& tfidf() { return tfidf_; }
+  const HashedTfidf& ngram_tfidf() const { return ngram_tfidf_; }
+  HashedTfidf& ngram_tfidf() { return ngram_tfidf_; }
   const std::string& language() const { return language_; }
+  int level() const { return level_; }
+  // The same fitted tables with fewer blocks (level <= this one's).
+  StanceFeaturizer with_level(int level) const;
+  // Width of the sparse part: 2 * 2^hash_bits plus 2^ngram_bits per n-gram block.
+  std::size_t sparse_dimension() const;
+  // Width of the sparse part at a given level with these tables.
+  std::size_t sparse_dimension(int level) const;
 
  private:
   HashedTfidf tfidf_;
+  HashedTfidf ngram_tfidf_;
   std::string language_;
+  int level_ = 0;
 };
 
 struct TrainingReport {
   int epochs = 0;                  // epochs run
   int best_epoch = 0;              // epoch whose weights were kept (1-based)
   float best_validation_loss = 0;  // weighted cross-entropy on the held-out part (0 when none)
+  float validation_macro_f1 = 0;   // macro-F1 over the classes on the held-out part (0 when none)
+  std::string model, features;     // the model and feature set trained (the choice, for "auto")
   double seconds_features = 0, seconds_training = 0;
 };
 
@@ -140,7 +185,8 @@ class StanceClassifierModel {
   // Throws std::invalid_argument for bad options (StanceClassifierOptions::validate).
   explicit StanceClassifierModel(StanceClassifierOptions options = {});
 
-  // Trains on labelled pairs; the classes become the sorted distinct labels. Throws
+  // Trains on labelled pairs; the classes become the sorted distinct labels, string labels
+  // lowercased (lowercase_labels: "FAVOR" is learnt and predicted as "favor"). Throws
   // std::invalid_argument for mismatched sizes, fewer than two or more than
   // stance_limits::kMaxClasses classes, or a training run whose weights diverged (not finite
   // or beyond stance_limits::kMaxAbsValue: lower learning_rate). On any error, and when
@@ -171,7 +217,7 @@ class StanceClassifierModel {
   // Reads a file written by save: std::filesystem::filesystem_error when it cannot be read
   // (e.g. missing), std::invalid_argument when it is not a valid model.
   static StanceClassifierModel load(const std::string& path);
-  static constexpr std::uint32_t kFormatVersion = 2;
+  static constexpr std::uint32_t kFormatVersion = 3;
 
  private:
   Eigen::VectorXf forward(const PairFeatures& x, Eigen::VectorXf* hidden_pre = nullptr) const;
@@ -188,6 +234,21 @@ class StanceClassifierModel {
   TrainingReport train(const std::vector<std::string>& targets, const std::vector<std::string>& texts,
                        const std::vector<int>& labels, ClassLabels classes, int threads,
                        const std::atomic<bool>* cancel);
+  // train for one model over all pairs: fits the featurizer, and for features == "auto"
+  // trains each candidate feature set and keeps the best on the held-out part.
+  TrainingReport train_single(const std::vector<std::string>& targets, const std::vector<std::string>& texts,
+                              const std::vector<int>& labels, const ClassLabels& classes, int threads,
+                              const std::atomic<bool>* cancel);
+  // train with per_target: the model over all pairs, then one per target.
+  TrainingReport train_per_target(const std::vector<std::string>& targets, const std::vector<std::string>& texts,
+                                  const std::vector<int>& labels, const ClassLabels& classes, int threads,
+                                  const std::atomic<bool>* cancel);
+  // Learns the weights from features made by featurizer_ (already fitted).
+  TrainingReport train_weights(const std::vector<PairFeatures>& X, const std::vector<int>& labels,
+                               const ClassLabels& classes, const std::atomic<bool>* cancel);
+  // predict_proba of the model itself, ignoring the per-target models.
+  Eigen::MatrixXf own_proba(const std::vector<std::string>& targets, const std::vector<std::string>& texts,
+                            int threads, const std::atomic<bool>* cancel) const;
   // Every stored value (IDF, standardisation, weights) finite and within stance_limits::kMaxAbsValue.
   bool storable() const;
 
@@ -200,6 +261,10 @@ class StanceClassifierModel {
   Eigen::VectorXf b1_;
   Eigen::MatrixXf w2_;  // hidden x classes (MLP only)
   Eigen::VectorXf b2_;
+  // per_target: the targets with their own model (sorted) and those models, whose classes
+  // are a subset of classes_.
+  std::vector<std::string> target_keys_;
+  std::vector<StanceClassifierModel> target_models_;
 };
 
 }  // namespace synopsis

@@ -27,6 +27,21 @@ std::uint64_t stable_hash(std::string_view s, std::uint64_t seed = 0);
 std::vector<std::uint32_t> hashed_terms(const Document& doc, std::size_t token_begin, std::size_t token_end,
                                         int bits);
 
+// Surface n-grams of a whole document, as 64-bit hashes (repeated n-grams repeat): word 1- to
+// 3-grams over the normalised forms of its word and number tokens, stopwords kept, and
+// character 2- to 5-grams (code points) inside each such form padded with a space on either
+// side. Map a hash to a bucket with ngram_bucket.
+std::vector<std::uint64_t> hashed_ngrams(const Document& doc);
+// The bucket in [0, 2^bits) of an n-gram hash; a non-zero salt (e.g. a hash of the target)
+// gives every salt its own scattering of the same n-grams.
+inline std::uint32_t ngram_bucket(std::uint64_t hash, std::uint64_t salt, int bits) {
+  std::uint64_t h = hash ^ (salt * 0x9E3779B97F4A7C15ULL);
+  h ^= h >> 31;
+  h *= 0xbf58476d1ce4e5b9ULL;
+  h ^= h >> 29;
+  return static_cast<std::uint32_t>(h) & ((std::uint32_t{1} << bits) - 1);
+}
+
 class HashedTfidf {
  public:
   explicit HashedTfidf(int bits = 16);  // 1 <= bits <= 24, else std::invalid_argument

@@ -1,6 +1,7 @@
 // Keyphrase extraction: candidate phrases from the document model, ranked by a word graph
-// (TextRank, SingleRank, PositionRank), a graph of topics (TopicRank, MultipartiteRank) or
-// TF-IDF.
+// (TextRank, SingleRank, PositionRank), a graph of topics (TopicRank, MultipartiteRank),
+// TF-IDF, or TF-IDF with a prior for phrases that appear early (PositionTfidf, the default:
+// news puts its subject first).
 //
 // Candidates are maximal runs of content words inside one sentence of prose (or the title):
 // stopwords, punctuation between words and sentence ends delimit them; a hyphen does not
@@ -23,7 +24,8 @@ namespace synopsis {
 
 class Encoder;
 
-enum class KeywordMethod { textrank, singlerank, positionrank, topicrank, multipartiterank, tfidf, embedrank };
+enum class KeywordMethod { textrank, singlerank, positionrank, topicrank, multipartiterank, tfidf, positiontfidf,
+                           embedrank };
 
 // "textrank" -> KeywordMethod::textrank, ...; throws std::invalid_argument naming the allowed
 // values for anything else.
@@ -65,7 +67,7 @@ std::vector<Candidate> keyphrase_candidates(const Document& doc, const Candidate
 // stems; empty when the phrase has no content word.
 std::string keyphrase_key(std::string_view phrase, std::string_view language = "en");
 
-// Document frequencies of candidate keys over a corpus, for the TF-IDF method.
+// Document frequencies of candidate keys over a corpus, for the TF-IDF methods.
 class DocumentFrequency {
  public:
   // Counts each candidate of doc once.
@@ -85,6 +87,17 @@ class DocumentFrequency {
   std::unordered_map<std::string, std::uint64_t> table_;
 };
 
+// The document-frequency table shipped with synopsis for a language ("en": candidate keys of
+// news articles, cpp/data/keywords/df_en.txt, built by scripts/build_df_table.py), or nullptr
+// when there is none. Parsed once, on first use; safe to call from any thread.
+const DocumentFrequency* bundled_document_frequency(std::string_view language);
+
+// Where the TF-IDF methods take document frequencies from when extract_keywords gets no table.
+enum class IdfSource {
+  bundled,   // the bundled table of the document's language; the document's sentences without one
+  document,  // the document's own sentences (each sentence counts as a document)
+};
+
 // How equal-stem and overlapping phrases are thinned out of the ranking.
 enum class KeywordDedup {
   none,      // every candidate, in score order
@@ -93,7 +106,7 @@ enum class KeywordDedup {
 };
 
 struct KeywordOptions {
-  KeywordMethod method = KeywordMethod::positionrank;
+  KeywordMethod method = KeywordMethod::positiontfidf;
   std::size_t top = 10;        // phrases returned (>= 1)
   int window = 0;              // co-occurrence window in tokens; 0: the method's default
                                // (textrank 2 over content words, singlerank/positionrank 10)
@@ -103,6 +116,9 @@ struct KeywordOptions {
                                  // which favours long phrases)
   double cluster_threshold = 0.74;  // topicrank/multipartiterank: average-linkage distance cut
   double alpha = 1.1;          // multipartiterank: weight of the first-occurrence boost
+  IdfSource idf = IdfSource::bundled;  // tfidf/positiontfidf when no table is passed
+  double position_decay = 360.0;  // positiontfidf: a phrase first seen at token t is weighted
+                                  // exp(-t / position_decay) (360 tokens: about 2,000 characters)
   KeywordDedup dedup = KeywordDedup::subsumed;
   CandidateOptions candidates;
   // embedrank (keywords_embedrank.cpp): the encoder of sentences and phrases (null: TF-IDF)
@@ -125,8 +141,7 @@ struct Keyword {
 };
 
 // The top keyphrases of a document, best first; deterministic. `df` (optional) supplies the
-// document frequencies for KeywordMethod::tfidf; without it the document's own sentences are
-// the corpus.
+// document frequencies for the TF-IDF methods; without it options.idf says where they come from.
 std::vector<Keyword> extract_keywords(const Document& doc, const KeywordOptions& options = {},
                                       const DocumentFrequency* df = nullptr);
 

@@ -70,6 +70,9 @@ class StanceTagger {
   Document target_doc_;
   std::shared_ptr<const Encoder> encoder_;  // null for "hashed"
   float target_hedged_ = 0.0f;  // 1 when the target itself holds a hedge cue
+  std::vector<std::size_t> target_grams_;  // hashed character 4-grams of the target's content words
+
+  float target_containment(const Document& doc, const std::vector<std::size_t>& sentences) const;
 };
 
 }  // namespace synopsis
