@@ -510,9 +510,9 @@ class StaticEncoder(Encoder):
         (1, 256)
     """
     @staticmethod
-    def distill(transformer: TransformerEncoder, texts: typing.Any, *, dimensions: typing.SupportsInt | typing.SupportsIndex = 256, n_jobs: typing.SupportsInt | typing.SupportsIndex = 1) -> StaticEncoder:
+    def distill(transformer: TransformerEncoder, texts: typing.Any, *, dimensions: typing.SupportsInt | typing.SupportsIndex = 256, sif_a: typing.SupportsFloat | typing.SupportsIndex = 0.0001, n_jobs: typing.SupportsInt | typing.SupportsIndex = 1) -> StaticEncoder:
         """
-        Distil a StaticEncoder from a TransformerEncoder; texts (an iterable of str) give the piece frequencies. Runs every vocabulary piece through the transformer once (n_jobs threads).
+        Distil a StaticEncoder from a TransformerEncoder; texts (an iterable of str) give the piece frequencies, each piece weighted by sif_a / (sif_a + its frequency). Runs every vocabulary piece through the transformer once (n_jobs threads).
         """
     @staticmethod
     def load(path: typing.Any) -> StaticEncoder:
@@ -850,8 +850,8 @@ class KeywordExtractor:
         errors: "strict" or "replace" for invalid UTF-8 / lone surrogates.
         encoder: embedrank's encoder of sentences and phrases: None (TF-IDF), a name
             ("tfidf", "bm25", "lsa") or an Encoder such as a TransformerEncoder.
-        diversity: embedrank's MMR weight against redundancy in [0, 1] (0: plain cosine to the
-            document; default 0.5).
+        diversity: embedrank's MMR weight against redundancy in [0, 1] (EmbedRank++); 0, the
+            default, ranks by the plain cosine to the document.
         document_frequency: optional {phrase: number of documents containing it}.
         n_documents: size of the corpus behind document_frequency.
     
@@ -863,7 +863,7 @@ class KeywordExtractor:
     """
     def __getstate__(self) -> tuple[dict, typing.Any, int]:
         ...
-    def __init__(self, *, top: typing.Any = 10, method: str = 'positiontfidf', language: str = 'en', format: str = 'auto', window: typing.Any = None, max_words: typing.Any = 4, dedup: str = 'subsumed', damping: typing.SupportsFloat | typing.SupportsIndex = 0.85, heuristics: bool = True, include_comments: bool = False, idf: str = 'bundled', errors: str = 'strict', document_frequency: dict | None = None, n_documents: typing.SupportsInt | typing.SupportsIndex | None = None, encoder: typing.Any = None, diversity: typing.SupportsFloat | typing.SupportsIndex = 0.5, **kwargs) -> None:
+    def __init__(self, *, top: typing.Any = 10, method: str = 'positiontfidf', language: str = 'en', format: str = 'auto', window: typing.Any = None, max_words: typing.Any = 4, dedup: str = 'subsumed', damping: typing.SupportsFloat | typing.SupportsIndex = 0.85, heuristics: bool = True, include_comments: bool = False, idf: str = 'bundled', errors: str = 'strict', document_frequency: dict | None = None, n_documents: typing.SupportsInt | typing.SupportsIndex | None = None, encoder: typing.Any = None, diversity: typing.SupportsFloat | typing.SupportsIndex = 0.0, **kwargs) -> None:
         ...
     def __reduce__(self) -> tuple:
         ...
@@ -1124,7 +1124,9 @@ class StanceTagger:
         target: the claim or topic ("Armenia should leave the CSTO", a headline).
         scheme: "fnc" (agree, disagree, discuss, unrelated) or "semeval" (favor, against, none).
         encoder: a sentence encoder for relevance: "tfidf" (default), "bm25", "bm25+", "lsa", or
-            "hashed" (the hashed TF-IDF of the classifier); IDF from the text's own sentences.
+            "hashed" (the hashed TF-IDF of the classifier); IDF from the text's own sentences. Or
+            an Encoder object such as a TransformerEncoder (semantic relevance; its cosines run
+            higher than TF-IDF's, so related_threshold wants raising, e.g. 0.35 for all-MiniLM-L6-v2).
         language: language code for segmentation.
         format: "auto" (HTML when a text starts like a page), "text" or "html": how the texts
             tagged are read (the target is always text).
@@ -1138,9 +1140,9 @@ class StanceTagger:
         >>> t.tag("Experts say the moon landing was not faked; the hoax claims are false.").label
         'disagree'
     """
-    def __getstate__(self) -> tuple[str, str, str, str, float, float, str, bool]:
+    def __getstate__(self) -> tuple[str, str, typing.Any, str, float, float, str, bool]:
         ...
-    def __init__(self, target: typing.Any, *, scheme: str = 'fnc', encoder: str = 'tfidf', language: str = 'en', format: str = 'auto', related_threshold: typing.SupportsFloat | typing.SupportsIndex = 0.12, sentence_threshold: typing.SupportsFloat | typing.SupportsIndex = 0.08, include_comments: bool = False) -> None:
+    def __init__(self, target: typing.Any, *, scheme: str = 'fnc', encoder: typing.Any = 'tfidf', language: str = 'en', format: str = 'auto', related_threshold: typing.SupportsFloat | typing.SupportsIndex = 0.12, sentence_threshold: typing.SupportsFloat | typing.SupportsIndex = 0.08, include_comments: bool = False) -> None:
         ...
     def __reduce__(self) -> tuple:
         ...
