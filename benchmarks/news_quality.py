@@ -19,11 +19,13 @@ splitter; the synopsis default (``sy.summarize(text, sentences=k)``); summa Text
 sentence scored with ``ratio=1``, the k best kept in document order); sumy TextRank (English
 Snowball stemmer and stop words, the offline tokenizer of _common.py). ``--configs FILE`` adds
 synopsis configurations: a JSON object mapping a name to summarize() keyword options; with
-``--no-peers`` only those and the two LEAD baselines run (the tuning loop).
+``--no-peers`` only those and the two LEAD baselines run (the tuning loop). ``--encoder`` (repeatable;
+see _common.load_encoder) adds the synopsis default with that encoder (e.g. minilm-int8).
 
 Examples:
     python benchmarks/news_quality.py --split heldout
     python benchmarks/news_quality.py --split dev --no-peers --no-bbc --configs study.json
+    python benchmarks/news_quality.py --split dev --no-peers --no-bbc --encoder minilm-int8
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ import time
 from statistics import mean
 from typing import Callable
 
-from _common import OfflineSumyTokenizer, load_jsonl, make_parser, markdown_table, regex_sentences, sumy_document
+from _common import OfflineSumyTokenizer, add_encoder_option, load_encoder, load_jsonl, make_parser, markdown_table, regex_sentences, sumy_document
 from summarize_quality import CachedStemTokenizer
 
 Summarizer = Callable[[str, int], list[str]]  # (text, budget in sentences) -> summary sentences
@@ -128,6 +130,7 @@ def main() -> None:
     parser.add_argument("--bbc-sentences", type=int, default=None,
                         help="BBC budget in sentences (default: the reference's sentence count)")
     parser.add_argument("--bbc-limit", type=int, default=None, help="first N BBC articles (default: all)")
+    add_encoder_option(parser)
     args = parser.parse_args()
 
     systems: dict[str, Summarizer] = {
@@ -139,6 +142,8 @@ def main() -> None:
         with open(args.configs, encoding="utf-8") as handle:
             for name, options in json.load(handle).items():
                 systems[name] = synopsis_system(**options)
+    for spec in args.encoder:
+        systems[f"synopsis default, encoder {spec.rstrip('/').split('/')[-1]}"] = synopsis_system(encoder=load_encoder(spec))
     if not args.no_peers:
         systems["summa TextRank"] = summa_textrank
         systems["sumy TextRank"] = sumy_textrank()
