@@ -59,7 +59,9 @@ class StanceClassifier:
     hidden_units : width of the MLP's hidden layer.
     hash_bits : 2**hash_bits hashed TF-IDF buckets for each of target and text.
     max_epochs, batch_size, learning_rate, l2 : Adam mini-batch training.
-    validation_fraction, patience : early stopping on a held-out fraction (0 disables it).
+    validation_fraction, patience : early stopping on a held-out fraction (0 disables it); the
+        held-out pairs also judge ``"auto"``. When most targets have few pairs (median under 15)
+        whole targets are held out.
     class_weight : "sqrt" (square root of balanced), "balanced" or "none".
     seed : fixes the split, the initialisation and the batch order.
     language : language of the texts (segmentation, stopwords, stems).
