@@ -55,7 +55,9 @@ class StanceClassifier:
 
     Parameters
     ----------
-    model : "mlp" (one hidden layer, ReLU) or "logistic" (multinomial logistic regression).
+    model : "auto" (the default: both below trained on the same split, the one with the better
+        macro-F1 on the held-out pairs kept), "mlp" (one hidden layer, ReLU) or "logistic"
+        (multinomial logistic regression).
     hidden_units : width of the MLP's hidden layer.
     hash_bits : 2**hash_bits hashed TF-IDF buckets for each of target and text.
     max_epochs, batch_size, learning_rate, l2 : Adam mini-batch training.
