@@ -12,8 +12,8 @@ chuchun8/CKD @ c6ec3a92, where its docstring names each source, paper and licenc
   CC BY-SA 4.0): claim / perspective pairs, SUPPORT / UNDERMINE read as favor / against.
 
 Every set comes with its own splits: systems train on ``train`` and are scored on ``test``
-(``dev`` is not used here: synopsis chooses its settings on a part of ``train`` it holds out
-itself). The FNC-1 training pairs (``fnc1_train_*.jsonl``) train the cross-domain rows.
+(``--split dev`` scores ``dev`` instead, for looking at a change; synopsis chooses its own
+settings on a part of ``train`` it holds out itself). The FNC-1 training pairs (``fnc1_train_*.jsonl``) train the cross-domain rows.
 
 Scores: F_avg, the mean of the F1 of favor and of against (the official measure of stance
 tweet sets: "none" counts only through the errors it causes), macro-F1 over the set's labels,
@@ -253,6 +253,8 @@ def main() -> None:
     parser = make_parser(__doc__)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--sets", default=",".join(SETS), help=f"comma-separated subset of {','.join(SETS)}")
+    parser.add_argument("--split", default="test", choices=("test", "dev"),
+                        help="the split scored (dev: for looking at a change without touching test)")
     parser.add_argument("--systems", default="synopsis,former,svc,baseline,zeroshot,cross,cross_baseline",
                         help="comma-separated subset of synopsis,former,svc,baseline,zeroshot,cross,cross_baseline")
     args = parser.parse_args()
@@ -262,9 +264,9 @@ def main() -> None:
     for set_name in args.sets.split(","):
         relative, kind = SETS[set_name]
         splits = load_set(args.data, relative, args.limit)
-        train, test = splits["train"], splits["test"]
+        train, test = splits["train"], splits[args.split]
         counts = ", ".join(f"{label} {test[1].count(label)}" for label in sorted(set(test[1])))
-        print(f"\n## {set_name} ({relative}): train {len(train[0])}, test {len(test[0])} ({counts}), "
+        print(f"\n## {set_name} ({relative}): train {len(train[0])}, {args.split} {len(test[0])} ({counts}), "
               f"{len({t for t, _ in train[0]})} targets\n", flush=True)
         systems = dict(in_domain_systems(names, args.seed))
         if kind == "cross" and fnc1 is not None:
