@@ -1248,8 +1248,8 @@ class StanceModel:
             n_jobs: threads (-1: all cores).
         
         Returns a training report: epochs, best_epoch, best_validation_loss, validation_macro_f1,
-        model and features (those trained: the choice, for "auto"), seconds_features,
-        seconds_training. A failed fit (e.g. diverged weights: ValueError) keeps the previous model.
+        model and features (those trained: the choice, for "auto"), candidates (each model and
+        feature set tried, with its held-out macro-F1), seconds_features, seconds_training. A failed fit (e.g. diverged weights: ValueError) keeps the previous model.
         
         Example:
             >>> m = StanceModel(model="logistic", hash_bits=10)
