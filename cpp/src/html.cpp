@@ -604,26 +604,32 @@ std::string ascii_lower(std::string_view text) {
   return out;
 }
 
-// What the page says the site is called, ASCII-lowercased: its og:site_name or
-// application-name meta, its JSON-LD publisher, and its copyright lines ("© 2024 The Daily
-// Courier"; footers are dropped from the text but still name the site). A few are enough.
-std::vector<std::string> site_names(const GumboNode* root) {
+// What the page says the site is called, ASCII-lowercased: its og:site_name meta and its
+// JSON-LD publisher (names), and its copyright lines ("© 2024
+// The Daily Courier"; footers are dropped from the text but still name the site). A few are
+// enough.
+struct SiteNames {
+  std::vector<std::string> names, copyrights;
+};
+
+SiteNames site_names(const GumboNode* root) {
   constexpr std::size_t kMaxNames = 16, kMaxBytes = 400;
-  std::vector<std::string> out;
+  SiteNames out;
   std::vector<const GumboNode*> stack{root};
-  while (!stack.empty() && out.size() < kMaxNames) {
+  while (!stack.empty() && out.names.size() + out.copyrights.size() < kMaxNames) {
     const GumboNode* node = stack.back();
     stack.pop_back();
     if (node->type == GUMBO_NODE_TEXT) {
       const std::string_view text = node->v.text.text;
-      if (text.size() <= kMaxBytes && text.find("\xC2\xA9") != std::string_view::npos) out.push_back(ascii_lower(text));
+      if (text.size() <= kMaxBytes && text.find("\xC2\xA9") != std::string_view::npos)
+        out.copyrights.push_back(ascii_lower(text));
       continue;
     }
     const GumboTag tag = tag_of(node);
     if (tag == GUMBO_TAG_META) {
       const std::string_view name = has_attribute(node, "property") ? attribute(node, "property") : attribute(node, "name");
-      if (equals_ignoring_case(name, "og:site_name") || equals_ignoring_case(name, "application-name"))
-        out.push_back(ascii_lower(attribute(node, "content").substr(0, kMaxBytes)));
+      if (equals_ignoring_case(name, "og:site_name"))  // application-name holds headlines on some sites
+        out.names.push_back(ascii_lower(attribute(node, "content").substr(0, kMaxBytes)));
       continue;
     }
     if (tag == GUMBO_TAG_SCRIPT) {
@@ -632,7 +638,7 @@ std::vector<std::string> site_names(const GumboNode* root) {
         const auto* text = static_cast<const GumboNode*>(kids.data[0]);
         if (text->type == GUMBO_NODE_TEXT || text->type == GUMBO_NODE_CDATA) {
           const std::string publisher = json_ld_publisher(text->v.text.text);
-          if (!publisher.empty()) out.push_back(ascii_lower(publisher));
+          if (!publisher.empty()) out.names.push_back(ascii_lower(publisher));
         }
       }
       continue;
@@ -646,12 +652,19 @@ std::vector<std::string> site_names(const GumboNode* root) {
 }
 
 // Is this title the site's name (a page without a headline often has only that)? It is when
-// a meta or the JSON-LD publisher says so, or a copyright line names it.
-bool names_the_site(std::string_view title, const std::vector<std::string>& names) {
+// og:site_name or the JSON-LD publisher names it, or it follows a copyright sign ("© 2024 Title").
+bool names_the_site(std::string_view title, const SiteNames& site) {
+  constexpr std::size_t kCopyrightReach = 16;  // "© 2024 ", "Copyright © 2003-2024 "
   if (title.empty()) return false;
   const std::string lower = ascii_lower(title);
-  return std::any_of(names.begin(), names.end(),
-                     [&](const std::string& name) { return !name.empty() && name.find(lower) != std::string::npos; });
+  if (std::any_of(site.names.begin(), site.names.end(), [&](const std::string& name) { return name == lower; }))
+    return true;
+  return std::any_of(site.copyrights.begin(), site.copyrights.end(), [&](const std::string& text) {
+    const std::size_t at = text.find(lower);
+    if (at == std::string::npos) return false;
+    const std::size_t sign = text.rfind("\xC2\xA9", at);
+    return sign != std::string::npos && at - sign <= kCopyrightReach;
+  });
 }
 
 // The title without the site's name: "Storm hits coast - BBC News" -> "Storm hits coast",
