@@ -635,7 +635,8 @@ std::vector<Furniture> find_furniture(const Document& doc, const LanguageResourc
     }
     if (!e.terminal && e.sentences == 1 && e.words >= 3 && e.words <= kMaxBylineWords && e.first[byline] != 0) {
       const std::size_t name_words = name_before_separator(doc, para);
-      if (name_words > 0 && e.words - name_words <= dated + kMaxRoleWords && (e.cover[role] > 0 || dated > 0)) {
+      const bool with_date = e.cover[date] > 0 || e.clock_or_numeric_date || e.relative_time >= 0;
+      if (name_words > 0 && e.words - name_words <= dated + kMaxRoleWords && (e.cover[role] > 0 || with_date)) {
         set(byline);
         continue;
       }
