@@ -305,14 +305,15 @@ class TextBuilder {
 };
 
 // Does original from a continue as decoded from b (over the next few bytes, or both end)?
-// Only up to the next character reference or carriage return in the original: what follows
-// it was decoded or normalised on its own ("&notit; &amp;" -> "¬it; &").
+// Only up to the next character reference, carriage return or NUL in the original: what
+// follows it was decoded or normalised on its own ("&notit; &amp;" -> "¬it; &").
 bool continues_alike(std::string_view original, std::size_t a, std::string_view decoded, std::size_t b) {
   if (a > original.size() || b > decoded.size()) return false;
   const std::size_t n = std::min<std::size_t>({original.size() - a, decoded.size() - b, 8});
   if (n == 0) return original.size() == a && decoded.size() == b;
   for (std::size_t k = 0; k < n; ++k) {
-    if (original[a + k] == '&' || original[a + k] == '\r') return k > 0;  // nothing seen: no evidence
+    const char o = original[a + k];
+    if (o == '&' || o == '\r' || o == '\0') return k > 0;  // decoded on its own; nothing seen: no evidence
     if (original[a + k] != decoded[b + k]) return false;
   }
   return true;
@@ -357,6 +358,32 @@ std::pair<std::size_t, std::size_t> match_reference(std::string_view original, s
   return {e, one};  // another reference follows at once ("&amp;&amp;"), or nothing agrees
 }
 
+// A control character other than whitespace (NUL included): the parser drops it, keeps it or
+// writes U+FFFD for it, as the state it is in decides.
+bool is_control(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return (u < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r') || u == 0x7F;
+}
+
+// A run of control characters at original[i] and what it became at decoded[j]: some of them
+// kept, some replaced by U+FFFD, some dropped. The run maps as a whole to the longest stretch
+// of kept characters and U+FFFD after which the texts agree again.
+std::pair<std::size_t, std::size_t> match_controls(std::string_view original, std::size_t i,
+                                                   std::string_view decoded, std::size_t j) {
+  std::size_t i2 = i;
+  while (i2 < original.size() && is_control(original[i2])) ++i2;
+  std::vector<std::size_t> ends{j};  // where the decoded stretch may end
+  for (std::size_t k = j; ends.size() <= 2 * (i2 - i);) {
+    if (decoded.compare(k, 3, "\xEF\xBF\xBD") == 0) k += 3;
+    else if (k < decoded.size() && is_control(decoded[k])) k += 1;
+    else break;
+    ends.push_back(k);
+  }
+  for (std::size_t e = ends.size(); e-- > 0;)
+    if (continues_alike(original, i2, decoded, ends[e])) return {i2, ends[e]};
+  return {i2, ends[std::min(ends.size() - 1, i2 - i)]};
+}
+
 void TextBuilder::add_text(std::string_view original, u32 base, std::string_view decoded, bool pre) {
   std::size_t i = 0, j = 0;          // original, decoded
   std::size_t copy_i = 0, copy_j = 0;  // where the current copied stretch starts
@@ -387,8 +414,8 @@ void TextBuilder::add_text(std::string_view original, u32 base, std::string_view
       if (i2 < original.size() && original[i2] == '\n') ++i2;
     } else if (o == '&') {
       std::tie(i2, j2) = match_reference(original, i, decoded, j);
-    } else if (o == '\0') {  // a NUL is dropped, or replaced by U+FFFD
-      j2 = decoded.compare(j, 3, "\xEF\xBF\xBD") == 0 ? j + 3 : j;
+    } else if (is_control(o)) {
+      std::tie(i2, j2) = match_controls(original, i, decoded, j);
     } else {  // any other difference: one code point for one
       i2 = i + utf8_length(o);
       j2 = j + utf8_length(d);
