@@ -304,16 +304,23 @@ class TextBuilder {
   u32 space_start_ = 0, space_end_ = 0;
 };
 
+// A control character other than whitespace (NUL included): the parser drops it, keeps it or
+// writes U+FFFD for it, as the state it is in decides.
+bool is_control(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return (u < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r') || u == 0x7F;
+}
+
 // Does original from a continue as decoded from b (over the next few bytes, or both end)?
-// Only up to the next character reference, carriage return or NUL in the original: what
-// follows it was decoded or normalised on its own ("&notit; &amp;" -> "¬it; &").
+// Only up to the next character reference, carriage return or control character in the
+// original: what follows it was decoded or normalised on its own ("&notit; &amp;" -> "¬it; &").
 bool continues_alike(std::string_view original, std::size_t a, std::string_view decoded, std::size_t b) {
   if (a > original.size() || b > decoded.size()) return false;
   const std::size_t n = std::min<std::size_t>({original.size() - a, decoded.size() - b, 8});
   if (n == 0) return original.size() == a && decoded.size() == b;
   for (std::size_t k = 0; k < n; ++k) {
     const char o = original[a + k];
-    if (o == '&' || o == '\r' || o == '\0') return k > 0;  // decoded on its own; nothing seen: no evidence
+    if (o == '&' || o == '\r' || is_control(o)) return k > 0;  // decoded on its own; nothing seen: no evidence
     if (original[a + k] != decoded[b + k]) return false;
   }
   return true;
@@ -356,13 +363,6 @@ std::pair<std::size_t, std::size_t> match_reference(std::string_view original, s
     }
   if (literal(e)) return {e, j + (e - i)};
   return {e, one};  // another reference follows at once ("&amp;&amp;"), or nothing agrees
-}
-
-// A control character other than whitespace (NUL included): the parser drops it, keeps it or
-// writes U+FFFD for it, as the state it is in decides.
-bool is_control(char c) {
-  const auto u = static_cast<unsigned char>(c);
-  return (u < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r') || u == 0x7F;
 }
 
 // A run of control characters at original[i] and what it became at decoded[j]: some of them
