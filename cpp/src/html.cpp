@@ -379,6 +379,12 @@ std::pair<std::size_t, std::size_t> match_controls(std::string_view original, st
     else break;
     ends.push_back(k);
   }
+  // In body text the parser drops NUL and writes U+FFFD for the others: try that first, as a
+  // literal U+FFFD after the run would agree with more than one reading.
+  const std::size_t others = static_cast<std::size_t>(std::count_if(original.begin() + static_cast<std::ptrdiff_t>(i),
+                                                                     original.begin() + static_cast<std::ptrdiff_t>(i2),
+                                                                     [](char c) { return c != '\0'; }));
+  if (others < ends.size() && continues_alike(original, i2, decoded, ends[others])) return {i2, ends[others]};
   for (std::size_t e = ends.size(); e-- > 0;)
     if (continues_alike(original, i2, decoded, ends[e])) return {i2, ends[e]};
   return {i2, ends[std::min(ends.size() - 1, i2 - i)]};
