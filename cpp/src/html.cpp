@@ -404,7 +404,12 @@ void TextBuilder::add_text(std::string_view original, u32 base, std::string_view
       return;
     }
     const char o = original[i], d = decoded[j];
-    if (o == d && o != '&' && o != '\r') {
+    // A '<' that opens markup the parser ignored ("</body>" before a literal "<") is not the
+    // decoded '<': the texts part right after it.
+    const bool ignored_tag = o == '<' && i + 1 < original.size() && j + 1 <= decoded.size() &&
+                             (original[i + 1] == '/' || std::isalpha(static_cast<unsigned char>(original[i + 1]))) &&
+                             (j + 1 == decoded.size() || original[i + 1] != decoded[j + 1]);
+    if (o == d && o != '&' && o != '\r' && !ignored_tag) {
       ++i, ++j;
       continue;
     }
