@@ -313,17 +313,24 @@ bool is_control(char c) {
 
 // Does original from a continue as decoded from b (over the next few bytes, or both end)?
 // Only up to the next character reference, carriage return or control character in the
-// original: what follows it was decoded or normalised on its own ("&notit; &amp;" -> "¬it; &").
-bool continues_alike(std::string_view original, std::size_t a, std::string_view decoded, std::size_t b) {
-  if (a > original.size() || b > decoded.size()) return false;
+// original: what follows it was decoded or normalised on its own ("&notit; &amp;" -> "¬it;
+// &"). When one comes first, there is nothing to go on: unknown.
+enum class Agreement { agree, unknown, disagree };
+
+Agreement agreement(std::string_view original, std::size_t a, std::string_view decoded, std::size_t b) {
+  if (a > original.size() || b > decoded.size()) return Agreement::disagree;
   const std::size_t n = std::min<std::size_t>({original.size() - a, decoded.size() - b, 8});
-  if (n == 0) return original.size() == a && decoded.size() == b;
+  if (n == 0) return original.size() == a && decoded.size() == b ? Agreement::agree : Agreement::disagree;
   for (std::size_t k = 0; k < n; ++k) {
     const char o = original[a + k];
-    if (o == '&' || o == '\r' || is_control(o)) return k > 0;  // decoded on its own; nothing seen: no evidence
-    if (original[a + k] != decoded[b + k]) return false;
+    if (o == '&' || o == '\r' || is_control(o)) return k > 0 ? Agreement::agree : Agreement::unknown;
+    if (o != decoded[b + k]) return Agreement::disagree;
   }
-  return true;
+  return Agreement::agree;
+}
+
+bool continues_alike(std::string_view original, std::size_t a, std::string_view decoded, std::size_t b) {
+  return agreement(original, a, decoded, b) == Agreement::agree;
 }
 
 // A character reference at original[i] ('&'): how far it reaches in original and in decoded
@@ -347,13 +354,13 @@ std::pair<std::size_t, std::size_t> match_reference(std::string_view original, s
       ++e;
     if (e == digits) return {i + 1, code_points(j, 1)};
     if (e < n && original[e] == ';') ++e;
-    if (literal(e) && continues_alike(original, e, decoded, j + (e - i))) return {e, j + (e - i)};
+    if (literal(e) && agreement(original, e, decoded, j + (e - i)) != Agreement::disagree) return {e, j + (e - i)};
     return {e, code_points(j, 1)};  // a numeric reference decodes to one code point
   }
   while (e < n && e - i <= 40 && std::isalnum(static_cast<unsigned char>(original[e]))) ++e;
   if (e == i + 1) return {i + 1, code_points(j, 1)};
   if (e < n && original[e] == ';') ++e;
-  if (literal(e) && continues_alike(original, e, decoded, j + (e - i))) return {e, j + (e - i)};
+  if (literal(e) && agreement(original, e, decoded, j + (e - i)) != Agreement::disagree) return {e, j + (e - i)};
   const std::size_t one = code_points(j, 1);
   if (continues_alike(original, e, decoded, one)) return {e, one};
   for (std::size_t e2 = e; e2 >= i + 2; --e2)
