@@ -48,6 +48,9 @@ constexpr std::size_t kMaxCountWordBytes = 10;  // a count in words: "an", "eine
 constexpr std::size_t kCommentBodies = 4;      // paragraphs of text after a comment's handle line
 constexpr std::size_t kMaxCommentWords = 80;   // a longer paragraph ends the comment section
 constexpr std::size_t kBannerTitleWords = 6;   // "Your privacy choices", "Ihre Privatsphäre ist uns wichtig"
+constexpr std::size_t kBoxLines = 4;           // lines of a sign-up box on each side of its field
+constexpr std::size_t kBoxLineWords = 20;      // "Sign up for free to receive breaking news alerts."
+constexpr std::size_t kBoxLabelWords = 5;      // "The Morning Briefing", "Don't miss a thing"
 constexpr std::size_t kBannerControls = 4;     // "Accept all", "Reject all", "Manage preferences", "OK"
 constexpr std::size_t kMetaWords = 4;          // "sarah1984 · yesterday", "John_D wrote:", "Show more replies"
 constexpr std::size_t kTimeWords = 5;          // "il y a 12 minutes"
@@ -543,6 +546,20 @@ void extend_banners(const std::vector<Evidence>& evidence, std::vector<Furniture
       out[q].kind = kind;
     }
   }
+  // A sign-up box: a few short lines around a field or button ("Your email", "Sign up") that
+  // speak to the reader or in cues ("Get the biggest stories delivered to your inbox"), or
+  // are short labels ("The Morning Briefing").
+  auto in_box = [&](std::size_t q) {
+    const Evidence& e = evidence[q];
+    return out[q].kind == BoilerplateKind::none && e.words > 0 && e.words <= kBoxLineWords && e.sentences <= 2 &&
+           (e.any_cover > 0 || e.weight[reader] > 0 || (!e.terminal && e.words <= kBoxLabelWords));
+  };
+  for (std::size_t p = 0; p < n; ++p) {
+    if (found[p] != BoilerplateKind::subscription || evidence[p].words > kShortLineWords) continue;
+    for (std::size_t q = p, k = 0; q-- > 0 && k < kBoxLines && in_box(q); ++k) out[q].kind = BoilerplateKind::subscription;
+    for (std::size_t q = p + 1, k = 0; q < n && k < kBoxLines && in_box(q); ++q, ++k)
+      out[q].kind = BoilerplateKind::subscription;
+  }
 }
 
 }  // namespace
@@ -635,7 +652,8 @@ std::vector<Furniture> find_furniture(const Document& doc, const LanguageResourc
     }
     if (!e.terminal && e.sentences == 1 && e.words >= 3 && e.words <= kMaxBylineWords && e.first[byline] != 0) {
       const std::size_t name_words = name_before_separator(doc, para);
-      if (name_words > 0 && e.words - name_words <= dated + kMaxRoleWords && (e.cover[role] > 0 || dated > 0)) {
+      const bool with_date = e.cover[date] > 0 || e.clock_or_numeric_date || e.relative_time >= 0;
+      if (name_words > 0 && e.words - name_words <= dated + kMaxRoleWords && (e.cover[role] > 0 || with_date)) {
         set(byline);
         continue;
       }
