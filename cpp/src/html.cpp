@@ -401,6 +401,22 @@ std::pair<std::size_t, std::size_t> match_controls(std::string_view original, st
   return {i2, ends[std::min(ends.size() - 1, others)]};
 }
 
+// Where original from i and decoded from j agree again after a difference no rule explains
+// (an earlier reading of an ambiguous stretch may have been wrong): the nearest pair of
+// positions, at most kResyncReach bytes on, from which the texts agree. Without one, one
+// code point for one.
+std::pair<std::size_t, std::size_t> resync(std::string_view original, std::size_t i, std::string_view decoded,
+                                           std::size_t j) {
+  constexpr std::size_t kResyncReach = 16;
+  for (std::size_t total = 1; total <= kResyncReach; ++total)
+    for (std::size_t di = 0; di <= total; ++di) {
+      const std::size_t dj = total - di;
+      if (i + di > original.size() || j + dj > decoded.size()) continue;
+      if (agreement(original, i + di, decoded, j + dj) == Agreement::agree) return {i + di, j + dj};
+    }
+  return {i + utf8_length(original[i]), j + utf8_length(decoded[j])};
+}
+
 void TextBuilder::add_text(std::string_view original, u32 base, std::string_view decoded, bool pre) {
   std::size_t i = 0, j = 0;          // original, decoded
   std::size_t copy_i = 0, copy_j = 0;  // where the current copied stretch starts
@@ -438,9 +454,8 @@ void TextBuilder::add_text(std::string_view original, u32 base, std::string_view
       std::tie(i2, j2) = match_reference(original, i, decoded, j);
     } else if (is_control(o)) {
       std::tie(i2, j2) = match_controls(original, i, decoded, j);
-    } else {  // any other difference: one code point for one
-      i2 = i + utf8_length(o);
-      j2 = j + utf8_length(d);
+    } else {  // any other difference: to where the texts agree again, else one code point for one
+      std::tie(i2, j2) = resync(original, i, decoded, j);
     }
     i2 = std::min(i2, original.size());
     j2 = std::min(j2, decoded.size());
