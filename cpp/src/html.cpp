@@ -313,17 +313,20 @@ bool is_control(char c) {
 
 // Does original from a continue as decoded from b (over the next few bytes, or both end)?
 // Only up to the next character reference, carriage return or control character in the
-// original: what follows it was decoded or normalised on its own ("&notit; &amp;" -> "¬it;
-// &"). When one comes first, there is nothing to go on: unknown.
+// original (and, when asked, a '<' the decoded text lacks: markup the parser ignored): what
+// follows it was decoded, normalised or skipped on its own ("&notit; &amp;" -> "¬it; &").
+// When one comes first, there is nothing to go on.
 enum class Agreement { agree, unknown, disagree };
 
-Agreement agreement(std::string_view original, std::size_t a, std::string_view decoded, std::size_t b) {
+Agreement agreement(std::string_view original, std::size_t a, std::string_view decoded, std::size_t b,
+                    bool markup_stops = false) {
   if (a > original.size() || b > decoded.size()) return Agreement::disagree;
   const std::size_t n = std::min<std::size_t>({original.size() - a, decoded.size() - b, 8});
   if (n == 0) return original.size() == a && decoded.size() == b ? Agreement::agree : Agreement::disagree;
   for (std::size_t k = 0; k < n; ++k) {
     const char o = original[a + k];
-    if (o == '&' || o == '\r' || is_control(o)) return k > 0 ? Agreement::agree : Agreement::unknown;
+    if (o == '&' || o == '\r' || is_control(o) || (markup_stops && o == '<' && decoded[b + k] != '<'))
+      return k > 0 ? Agreement::agree : Agreement::unknown;
     if (o != decoded[b + k]) return Agreement::disagree;
   }
   return Agreement::agree;
@@ -391,10 +394,27 @@ std::pair<std::size_t, std::size_t> match_controls(std::string_view original, st
   const std::size_t others = static_cast<std::size_t>(std::count_if(original.begin() + static_cast<std::ptrdiff_t>(i),
                                                                      original.begin() + static_cast<std::ptrdiff_t>(i2),
                                                                      [](char c) { return c != '\0'; }));
-  if (others < ends.size() && continues_alike(original, i2, decoded, ends[others])) return {i2, ends[others]};
+  auto alike = [&](std::size_t end) { return agreement(original, i2, decoded, end, true) == Agreement::agree; };
+  if (others < ends.size() && alike(ends[others])) return {i2, ends[others]};
   for (std::size_t e = ends.size(); e-- > 0;)
-    if (continues_alike(original, i2, decoded, ends[e])) return {i2, ends[e]};
-  return {i2, ends[std::min(ends.size() - 1, i2 - i)]};
+    if (alike(ends[e])) return {i2, ends[e]};
+  return {i2, ends[std::min(ends.size() - 1, others)]};
+}
+
+// Where original from i and decoded from j agree again after a difference no rule explains
+// (an earlier reading of an ambiguous stretch may have been wrong): the nearest pair of
+// positions, at most kResyncReach bytes on, from which the texts agree. Without one, one
+// code point for one.
+std::pair<std::size_t, std::size_t> resync(std::string_view original, std::size_t i, std::string_view decoded,
+                                           std::size_t j) {
+  constexpr std::size_t kResyncReach = 16;
+  for (std::size_t total = 1; total <= kResyncReach; ++total)
+    for (std::size_t di = 0; di <= total; ++di) {
+      const std::size_t dj = total - di;
+      if (i + di > original.size() || j + dj > decoded.size()) continue;
+      if (agreement(original, i + di, decoded, j + dj) == Agreement::agree) return {i + di, j + dj};
+    }
+  return {i + utf8_length(original[i]), j + utf8_length(decoded[j])};
 }
 
 void TextBuilder::add_text(std::string_view original, u32 base, std::string_view decoded, bool pre) {
@@ -434,9 +454,8 @@ void TextBuilder::add_text(std::string_view original, u32 base, std::string_view
       std::tie(i2, j2) = match_reference(original, i, decoded, j);
     } else if (is_control(o)) {
       std::tie(i2, j2) = match_controls(original, i, decoded, j);
-    } else {  // any other difference: one code point for one
-      i2 = i + utf8_length(o);
-      j2 = j + utf8_length(d);
+    } else {  // any other difference: to where the texts agree again, else one code point for one
+      std::tie(i2, j2) = resync(original, i, decoded, j);
     }
     i2 = std::min(i2, original.size());
     j2 = std::min(j2, decoded.size());
