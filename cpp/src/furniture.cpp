@@ -10,6 +10,7 @@
 // do not count, so that an article about cookies keeps its prose.
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <memory>
 #include <mutex>
 #include <unordered_map>
@@ -134,32 +135,50 @@ bool mostly_cyrillic(std::string_view text) {
 // language when that language's stopwords (those that are not the document language's) are
 // at least two and outnumber the document language's (an English article that mentions
 // "war", "die" or "son" stays English), or when it is written in Russian's script.
+// For every stopword of the cue languages, the languages it is a stopword of (bit i:
+// kCueLanguages[i]): one lookup per term tells all of them.
+const std::unordered_map<std::string_view, std::uint8_t>& cue_language_stopwords() {
+  static const std::unordered_map<std::string_view, std::uint8_t> table = [] {
+    std::unordered_map<std::string_view, std::uint8_t> t;
+    for (std::size_t i = 0; i < std::size(kCueLanguages); ++i)
+      for (const std::string& word : language_resources(kCueLanguages[i]).stopwords)
+        t[word] |= static_cast<std::uint8_t>(1u << i);  // the cached resources live as long as the process
+    return t;
+  }();
+  return table;
+}
+
 std::vector<std::string> furniture_languages(const Document& doc, const LanguageResources& lang) {
   std::vector<std::string> codes{lang.code};
   if (lang.code != "en") codes.push_back("en");
-  for (const char* code : kCueLanguages) {
+  // Per term: a stopword of the document's language (the tokens' flag), and of which cue languages.
+  std::vector<std::uint8_t> own(doc.terms.size(), 0), foreign_in(doc.terms.size(), 0);
+  for (const Token& tok : doc.tokens)
+    if (tok.is_stopword) own[tok.term] = 1;
+  const auto& table = cue_language_stopwords();
+  for (std::size_t t = 0; t < doc.terms.size(); ++t) {
+    if (own[t]) continue;
+    const auto it = table.find(doc.terms[t]);
+    if (it != table.end()) foreign_in[t] = it->second;
+  }
+  for (std::size_t i = 0; i < std::size(kCueLanguages); ++i) {
+    const char* code = kCueLanguages[i];
     if (std::find(codes.begin(), codes.end(), code) != codes.end()) continue;
-    const LanguageResources& other = language_resources(code);
     // Menus and buttons have few stopwords; in another script they tell their language alone.
     const bool cyrillic = std::string_view(code) == "ru" && lang.code != "ru" && lang.code != "uk" &&
                           lang.code != "bg" && lang.code != "sr" && lang.code != "be" && lang.code != "mk";
-    // Per term: a stopword of the other language only (1), of the document's language (2).
-    std::vector<std::uint8_t> class_of(doc.terms.size(), 0);
-    for (std::size_t t = 0; t < doc.terms.size(); ++t) {
-      if (lang.is_stopword(doc.terms[t])) class_of[t] = 2;
-      else if (other.is_stopword(doc.terms[t])) class_of[t] = 1;
-    }
+    const std::uint8_t bit = static_cast<std::uint8_t>(1u << i);
     int paragraphs = 0;
     for (const Paragraph& para : doc.paragraphs) {
-      std::size_t foreign = 0, own = 0;
+      std::size_t foreign = 0, own_words = 0;
       for (std::uint32_t t = doc.sentences[para.sentence_begin].token_begin;
            t < doc.sentences[para.sentence_end - 1].token_end; ++t) {
-        const std::uint8_t c = class_of[doc.tokens[t].term];
-        foreign += c == 1;
-        own += c == 2;
+        const std::uint32_t term = doc.tokens[t].term;
+        own_words += own[term];
+        foreign += (foreign_in[term] & bit) != 0;  // a stopword of the other language only
       }
       const bool in_script = cyrillic && mostly_cyrillic(doc.span(para.start, para.end));
-      if (((foreign >= 2 && foreign > own) || in_script) && ++paragraphs >= 2) break;
+      if (((foreign >= 2 && foreign > own_words) || in_script) && ++paragraphs >= 2) break;
     }
     if (paragraphs >= 2) codes.emplace_back(code);
   }
