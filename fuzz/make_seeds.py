@@ -133,12 +133,16 @@ def stance_model_seeds() -> list[bytes]:
     targets = ["flood barrier", "council vote", "flood barrier", "council vote"] * 3
     texts = ["The barrier will protect homes.", "The vote was not held.", "It is a hoax, officials said.",
              "Reports say the vote passed."] * 3
-    model.fit(targets, texts, [0, 1, 2, 0] * 3, ["agree", "disagree", "discuss"])
+    model.fit(targets, texts, ["agree", "disagree", "discuss", "agree"] * 3)
     logistic = core.StanceModel(model="logistic", hash_bits=4, max_epochs=1, validation_fraction=0.0)
-    logistic.fit(targets, texts, [0, 1, 0, 1] * 3, ["favor", "against"])
+    logistic.fit(targets, texts, ["favor", "against"] * 6)
+    # format 3: n-gram blocks salted per target, and a model per target
+    per_target = core.StanceModel(model="logistic", features="target_ngrams", per_target=True, hash_bits=4,
+                                  ngram_bits=4, max_epochs=1, validation_fraction=0.0)
+    per_target.fit(targets * 3, texts * 3, [0, 1, 2, 1] * 9)
     seeds = []
     rng = random.Random(11)
-    for blob in (bytes(model.to_bytes()), bytes(logistic.to_bytes())):
+    for blob in (bytes(model.to_bytes()), bytes(logistic.to_bytes()), bytes(per_target.to_bytes())):
         payload = blob[20:-8]
         seeds += [b"\x00" + blob, b"\x01" + payload, b"\x00" + blob[:-9], b"\x01" + payload[: len(payload) // 2]]
         for _ in range(3):

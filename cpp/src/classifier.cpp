@@ -9,6 +9,8 @@
 #include <cstring>
 #include <map>
 #include <numeric>
+#include <string_view>
+#include <unordered_map>
 #include <random>
 #include <sstream>
 #include <stdexcept>
@@ -183,6 +185,52 @@ std::vector<std::pair<std::string, int>> candidates(const StanceClassifierOption
   return out;
 }
 
+// When most targets come with only a few pairs (median below this), the targets a model meets
+// later are mostly new ones: the held-out part is then made of whole targets, so that early
+// stopping and "auto" judge what carries over to unseen targets.
+constexpr std::size_t kGroupSplitPairs = 15;
+
+// Target ids of the pairs when the held-out part is to be whole targets, else empty.
+std::vector<std::uint32_t> held_out_groups(const std::vector<std::string>& targets) {
+  std::unordered_map<std::string_view, std::uint32_t> ids;
+  std::vector<std::uint32_t> groups;
+  groups.reserve(targets.size());
+  for (const auto& t : targets) groups.push_back(ids.emplace(t, static_cast<std::uint32_t>(ids.size())).first->second);
+  std::vector<std::size_t> sizes(ids.size(), 0);
+  for (std::uint32_t g : groups) ++sizes[g];
+  if (sizes.size() < 2) return {};
+  std::nth_element(sizes.begin(), sizes.begin() + sizes.size() / 2, sizes.end());
+  if (sizes[sizes.size() / 2] >= kGroupSplitPairs) return {};
+  return groups;
+}
+
+// Replaces a pair-level split by whole groups (in a seeded order) until at least n_val pairs
+// are held out; train keeps the order it had.
+void split_by_group(const std::vector<std::uint32_t>& groups, std::size_t n_val, std::uint64_t seed,
+                    std::vector<std::size_t>& val, std::vector<std::size_t>& train) {
+  std::uint32_t count = 0;
+  for (std::uint32_t g : groups) count = std::max(count, g + 1);
+  std::vector<std::uint32_t> shuffled(count);
+  std::iota(shuffled.begin(), shuffled.end(), 0u);
+  std::mt19937_64 rng(seed ^ 0x6A09E667F3BCC909ULL);
+  std::shuffle(shuffled.begin(), shuffled.end(), rng);
+  std::vector<std::size_t> size(count, 0);
+  for (std::uint32_t g : groups) ++size[g];
+  std::vector<char> held(count, 0);
+  std::size_t taken = 0;
+  for (std::uint32_t g : shuffled) {
+    if (taken >= n_val) break;
+    held[g] = 1;
+    taken += size[g];
+  }
+  std::vector<std::size_t> all(val);
+  all.insert(all.end(), train.begin(), train.end());
+  val.clear();
+  train.clear();
+  for (std::size_t i : all) (held[groups[i]] ? val : train).push_back(i);
+  if (train.empty()) std::swap(val, train);  // never train on nothing
+}
+
 // Column in all of each class of sub.
 std::vector<int> class_columns(const ClassLabels& all, const ClassLabels& sub) {
   return sub.kind() == ClassLabels::Kind::string ? all.indices_of(sub.strings()) : all.indices_of(sub.integers());
@@ -317,10 +365,12 @@ TrainingReport StanceClassifierModel::train_single(const std::vector<std::string
   std::vector<PairFeatures> X = featurizer_.transform(targets, texts, threads, cancel);
   if (cancel && cancel->load()) return report;
   const double seconds_features = seconds_since(t0);
+  const std::vector<std::uint32_t> groups = held_out_groups(targets);
   // Each candidate on the same split (same seed and size); the best held-out macro-F1 wins,
   // the earlier candidate on ties.
   StanceClassifierModel best;
   TrainingReport best_report;
+  std::vector<TrainingReport::Candidate> tried_scores;
   bool have = false;
   for (const auto& [model, level] : tried) {
     if (cancel && cancel->load()) return report;
@@ -329,7 +379,8 @@ TrainingReport StanceClassifierModel::train_single(const std::vector<std::string
     o.features = stance_feature_sets()[level];
     StanceClassifierModel candidate(o);
     candidate.featurizer_ = featurizer_.with_level(level);
-    TrainingReport r = candidate.train_weights(X, labels, classes, cancel);
+    TrainingReport r = candidate.train_weights(X, labels, classes, groups.empty() ? nullptr : &groups, cancel);
+    tried_scores.push_back({model, o.features, r.validation_macro_f1});
     if (!have || r.validation_macro_f1 > best_report.validation_macro_f1 + 1e-6f) {
       best = std::move(candidate);
       best_report = r;
@@ -337,13 +388,15 @@ TrainingReport StanceClassifierModel::train_single(const std::vector<std::string
     }
   }
   *this = std::move(best);
+  best_report.candidates = std::move(tried_scores);
   best_report.seconds_features = seconds_features;
   best_report.seconds_training = seconds_since(t0) - seconds_features;
   return best_report;
 }
 
 TrainingReport StanceClassifierModel::train_weights(const std::vector<PairFeatures>& X, const std::vector<int>& labels,
-                                                    const ClassLabels& classes, const std::atomic<bool>* cancel) {
+                                                    const ClassLabels& classes, const std::vector<std::uint32_t>* groups,
+                                                    const std::atomic<bool>* cancel) {
   const int C = static_cast<int>(classes.size());
   TrainingReport report;
   report.features = options_.features;
@@ -383,6 +436,7 @@ TrainingReport StanceClassifierModel::train_weights(const std::vector<PairFeatur
   std::size_t n_val = static_cast<std::size_t>(options_.validation_fraction * n);
   if (n - n_val < 1) n_val = 0;
   std::vector<std::size_t> val(order.begin(), order.begin() + n_val), train(order.begin() + n_val, order.end());
+  if (groups && n_val > 0) split_by_group(*groups, n_val, options_.seed, val, train);
 
   const bool mlp = options_.model == "mlp";
   const int H = mlp ? options_.hidden_units : C;

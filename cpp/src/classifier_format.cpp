@@ -259,7 +259,20 @@ std::string StanceClassifierModel::serialize() const {
   return std::move(file.out);
 }
 
+// Depth of deserialize calls on this thread: a per-target model is read inside its parent, and
+// never holds models itself, so a file nesting deeper is corrupt (and must not exhaust the stack).
+static thread_local int deserialize_depth = 0;
+
 StanceClassifierModel StanceClassifierModel::deserialize(std::string_view bytes) {
+  struct Depth {
+    Depth() {
+      if (++deserialize_depth > 2) {
+        --deserialize_depth;
+        corrupt("per-target models nested inside per-target models");
+      }
+    }
+    ~Depth() { --deserialize_depth; }
+  } depth;
   if (bytes.size() < sizeof kMagic || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0)
     throw std::invalid_argument("not a synopsis stance model (bad magic bytes)");
   if (bytes.size() < kHeaderSize + kChecksumSize) corrupt("truncated header");

@@ -48,6 +48,10 @@ constexpr std::size_t kMaxCountWordBytes = 10;  // a count in words: "an", "eine
 constexpr std::size_t kCommentBodies = 4;      // paragraphs of text after a comment's handle line
 constexpr std::size_t kMaxCommentWords = 80;   // a longer paragraph ends the comment section
 constexpr std::size_t kBannerTitleWords = 6;   // "Your privacy choices", "Ihre Privatsphäre ist uns wichtig"
+constexpr std::size_t kBoxLines = 4;           // lines of a sign-up box on each side of its field
+constexpr std::size_t kBoxLineWords = 20;      // "Sign up for free to receive breaking news alerts."
+constexpr std::size_t kBoxLabelWords = 5;
+constexpr std::size_t kBoxPromptWords = 6;     // "Get alerts" is a button, "Sign up for free to ..." a prompt      // "The Morning Briefing", "Don't miss a thing"
 constexpr std::size_t kBannerControls = 4;     // "Accept all", "Reject all", "Manage preferences", "OK"
 constexpr std::size_t kMetaWords = 4;          // "sarah1984 · yesterday", "John_D wrote:", "Show more replies"
 constexpr std::size_t kTimeWords = 5;          // "il y a 12 minutes"
@@ -543,6 +547,31 @@ void extend_banners(const std::vector<Evidence>& evidence, std::vector<Furniture
       out[q].kind = kind;
     }
   }
+  // A sign-up box: a few short lines around a field or button ("Your email", "Sign up") that
+  // speak to the reader or in cues ("Get the biggest stories delivered to your inbox"), or
+  // are short labels ("The Morning Briefing").
+  auto in_box = [&](std::size_t q) {
+    const Evidence& e = evidence[q];
+    return out[q].kind == BoilerplateKind::none && e.words > 0 && e.words <= kBoxLineWords && e.sentences <= 2 &&
+           (e.any_cover > 0 || e.weight[reader] > 0 || (!e.terminal && e.words <= kBoxLabelWords));
+  };
+  // The box needs a prompt: a line of some length that speaks to the reader or in cues (a
+  // "Sign in" button above a menu makes no box of the menu).
+  auto prompt = [&](std::size_t q) {
+    const Evidence& e = evidence[q];
+    return e.words >= kBoxPromptWords && (e.any_cover > 0 || e.weight[reader] > 0);
+  };
+  for (std::size_t p = 0; p < n; ++p) {
+    if (found[p] != BoilerplateKind::subscription || evidence[p].words > kShortLineWords) continue;
+    std::size_t lo = p, hi = p + 1;
+    while (lo > 0 && p - lo < kBoxLines && in_box(lo - 1)) --lo;
+    while (hi < n && hi - p <= kBoxLines && in_box(hi)) ++hi;
+    bool prompted = false;
+    for (std::size_t q = lo; q < hi && !prompted; ++q) prompted = q != p && prompt(q);
+    if (!prompted) continue;
+    for (std::size_t q = lo; q < hi; ++q)
+      if (out[q].kind == BoilerplateKind::none) out[q].kind = BoilerplateKind::subscription;
+  }
 }
 
 }  // namespace
@@ -635,7 +664,8 @@ std::vector<Furniture> find_furniture(const Document& doc, const LanguageResourc
     }
     if (!e.terminal && e.sentences == 1 && e.words >= 3 && e.words <= kMaxBylineWords && e.first[byline] != 0) {
       const std::size_t name_words = name_before_separator(doc, para);
-      if (name_words > 0 && e.words - name_words <= dated + kMaxRoleWords && (e.cover[role] > 0 || dated > 0)) {
+      const bool with_date = e.cover[date] > 0 || e.clock_or_numeric_date || e.relative_time >= 0;
+      if (name_words > 0 && e.words - name_words <= dated + kMaxRoleWords && (e.cover[role] > 0 || with_date)) {
         set(byline);
         continue;
       }

@@ -304,18 +304,36 @@ class TextBuilder {
   u32 space_start_ = 0, space_end_ = 0;
 };
 
+// A control character other than whitespace (NUL included): the parser drops it, keeps it or
+// writes U+FFFD for it, as the state it is in decides.
+bool is_control(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return (u < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r') || u == 0x7F;
+}
+
 // Does original from a continue as decoded from b (over the next few bytes, or both end)?
-// Only up to the next character reference or carriage return in the original: what follows
-// it was decoded or normalised on its own ("&notit; &amp;" -> "¬it; &").
-bool continues_alike(std::string_view original, std::size_t a, std::string_view decoded, std::size_t b) {
-  if (a > original.size() || b > decoded.size()) return false;
+// Only up to the next character reference, carriage return or control character in the
+// original (and, when asked, a '<' the decoded text lacks: markup the parser ignored): what
+// follows it was decoded, normalised or skipped on its own ("&notit; &amp;" -> "¬it; &").
+// When one comes first, there is nothing to go on.
+enum class Agreement { agree, unknown, disagree };
+
+Agreement agreement(std::string_view original, std::size_t a, std::string_view decoded, std::size_t b,
+                    bool markup_stops = false) {
+  if (a > original.size() || b > decoded.size()) return Agreement::disagree;
   const std::size_t n = std::min<std::size_t>({original.size() - a, decoded.size() - b, 8});
-  if (n == 0) return original.size() == a && decoded.size() == b;
+  if (n == 0) return original.size() == a && decoded.size() == b ? Agreement::agree : Agreement::disagree;
   for (std::size_t k = 0; k < n; ++k) {
-    if (original[a + k] == '&' || original[a + k] == '\r') return k > 0;  // nothing seen: no evidence
-    if (original[a + k] != decoded[b + k]) return false;
+    const char o = original[a + k];
+    if (o == '&' || o == '\r' || is_control(o) || (markup_stops && o == '<' && decoded[b + k] != '<'))
+      return k > 0 ? Agreement::agree : Agreement::unknown;
+    if (o != decoded[b + k]) return Agreement::disagree;
   }
-  return true;
+  return Agreement::agree;
+}
+
+bool continues_alike(std::string_view original, std::size_t a, std::string_view decoded, std::size_t b) {
+  return agreement(original, a, decoded, b) == Agreement::agree;
 }
 
 // A character reference at original[i] ('&'): how far it reaches in original and in decoded
@@ -339,13 +357,13 @@ std::pair<std::size_t, std::size_t> match_reference(std::string_view original, s
       ++e;
     if (e == digits) return {i + 1, code_points(j, 1)};
     if (e < n && original[e] == ';') ++e;
-    if (literal(e) && continues_alike(original, e, decoded, j + (e - i))) return {e, j + (e - i)};
+    if (literal(e) && agreement(original, e, decoded, j + (e - i)) != Agreement::disagree) return {e, j + (e - i)};
     return {e, code_points(j, 1)};  // a numeric reference decodes to one code point
   }
   while (e < n && e - i <= 40 && std::isalnum(static_cast<unsigned char>(original[e]))) ++e;
   if (e == i + 1) return {i + 1, code_points(j, 1)};
   if (e < n && original[e] == ';') ++e;
-  if (literal(e) && continues_alike(original, e, decoded, j + (e - i))) return {e, j + (e - i)};
+  if (literal(e) && agreement(original, e, decoded, j + (e - i)) != Agreement::disagree) return {e, j + (e - i)};
   const std::size_t one = code_points(j, 1);
   if (continues_alike(original, e, decoded, one)) return {e, one};
   for (std::size_t e2 = e; e2 >= i + 2; --e2)
@@ -355,6 +373,48 @@ std::pair<std::size_t, std::size_t> match_reference(std::string_view original, s
     }
   if (literal(e)) return {e, j + (e - i)};
   return {e, one};  // another reference follows at once ("&amp;&amp;"), or nothing agrees
+}
+
+// A run of control characters at original[i] and what it became at decoded[j]: some of them
+// kept, some replaced by U+FFFD, some dropped. The run maps as a whole to the longest stretch
+// of kept characters and U+FFFD after which the texts agree again.
+std::pair<std::size_t, std::size_t> match_controls(std::string_view original, std::size_t i,
+                                                   std::string_view decoded, std::size_t j) {
+  std::size_t i2 = i;
+  while (i2 < original.size() && is_control(original[i2])) ++i2;
+  std::vector<std::size_t> ends{j};  // where the decoded stretch may end
+  for (std::size_t k = j; ends.size() <= 2 * (i2 - i);) {
+    if (decoded.compare(k, 3, "\xEF\xBF\xBD") == 0) k += 3;
+    else if (k < decoded.size() && is_control(decoded[k])) k += 1;
+    else break;
+    ends.push_back(k);
+  }
+  // In body text the parser drops NUL and writes U+FFFD for the others: try that first, as a
+  // literal U+FFFD after the run would agree with more than one reading.
+  const std::size_t others = static_cast<std::size_t>(std::count_if(original.begin() + static_cast<std::ptrdiff_t>(i),
+                                                                     original.begin() + static_cast<std::ptrdiff_t>(i2),
+                                                                     [](char c) { return c != '\0'; }));
+  auto alike = [&](std::size_t end) { return agreement(original, i2, decoded, end, true) == Agreement::agree; };
+  if (others < ends.size() && alike(ends[others])) return {i2, ends[others]};
+  for (std::size_t e = ends.size(); e-- > 0;)
+    if (alike(ends[e])) return {i2, ends[e]};
+  return {i2, ends[std::min(ends.size() - 1, others)]};
+}
+
+// Where original from i and decoded from j agree again after a difference no rule explains
+// (an earlier reading of an ambiguous stretch may have been wrong): the nearest pair of
+// positions, at most kResyncReach bytes on, from which the texts agree. Without one, one
+// code point for one.
+std::pair<std::size_t, std::size_t> resync(std::string_view original, std::size_t i, std::string_view decoded,
+                                           std::size_t j) {
+  constexpr std::size_t kResyncReach = 16;
+  for (std::size_t total = 1; total <= kResyncReach; ++total)
+    for (std::size_t di = 0; di <= total; ++di) {
+      const std::size_t dj = total - di;
+      if (i + di > original.size() || j + dj > decoded.size()) continue;
+      if (agreement(original, i + di, decoded, j + dj) == Agreement::agree) return {i + di, j + dj};
+    }
+  return {i + utf8_length(original[i]), j + utf8_length(decoded[j])};
 }
 
 void TextBuilder::add_text(std::string_view original, u32 base, std::string_view decoded, bool pre) {
@@ -371,7 +431,12 @@ void TextBuilder::add_text(std::string_view original, u32 base, std::string_view
       return;
     }
     const char o = original[i], d = decoded[j];
-    if (o == d && o != '&' && o != '\r') {
+    // A '<' that opens markup the parser ignored ("</body>" before a literal "<") is not the
+    // decoded '<': the texts part right after it.
+    const bool ignored_tag = o == '<' && i + 1 < original.size() && j + 1 <= decoded.size() &&
+                             (original[i + 1] == '/' || std::isalpha(static_cast<unsigned char>(original[i + 1]))) &&
+                             (j + 1 == decoded.size() || original[i + 1] != decoded[j + 1]);
+    if (o == d && o != '&' && o != '\r' && !ignored_tag) {
       ++i, ++j;
       continue;
     }
@@ -387,11 +452,10 @@ void TextBuilder::add_text(std::string_view original, u32 base, std::string_view
       if (i2 < original.size() && original[i2] == '\n') ++i2;
     } else if (o == '&') {
       std::tie(i2, j2) = match_reference(original, i, decoded, j);
-    } else if (o == '\0') {  // a NUL is dropped, or replaced by U+FFFD
-      j2 = decoded.compare(j, 3, "\xEF\xBF\xBD") == 0 ? j + 3 : j;
-    } else {  // any other difference: one code point for one
-      i2 = i + utf8_length(o);
-      j2 = j + utf8_length(d);
+    } else if (is_control(o)) {
+      std::tie(i2, j2) = match_controls(original, i, decoded, j);
+    } else {  // any other difference: to where the texts agree again, else one code point for one
+      std::tie(i2, j2) = resync(original, i, decoded, j);
     }
     i2 = std::min(i2, original.size());
     j2 = std::min(j2, decoded.size());
@@ -604,26 +668,32 @@ std::string ascii_lower(std::string_view text) {
   return out;
 }
 
-// What the page says the site is called, ASCII-lowercased: its og:site_name or
-// application-name meta, its JSON-LD publisher, and its copyright lines ("© 2024 The Daily
-// Courier"; footers are dropped from the text but still name the site). A few are enough.
-std::vector<std::string> site_names(const GumboNode* root) {
+// What the page says the site is called, ASCII-lowercased: its og:site_name meta and its
+// JSON-LD publisher (names), and its copyright lines ("© 2024
+// The Daily Courier"; footers are dropped from the text but still name the site). A few are
+// enough.
+struct SiteNames {
+  std::vector<std::string> names, copyrights;
+};
+
+SiteNames site_names(const GumboNode* root) {
   constexpr std::size_t kMaxNames = 16, kMaxBytes = 400;
-  std::vector<std::string> out;
+  SiteNames out;
   std::vector<const GumboNode*> stack{root};
-  while (!stack.empty() && out.size() < kMaxNames) {
+  while (!stack.empty() && out.names.size() + out.copyrights.size() < kMaxNames) {
     const GumboNode* node = stack.back();
     stack.pop_back();
     if (node->type == GUMBO_NODE_TEXT) {
       const std::string_view text = node->v.text.text;
-      if (text.size() <= kMaxBytes && text.find("\xC2\xA9") != std::string_view::npos) out.push_back(ascii_lower(text));
+      if (text.size() <= kMaxBytes && text.find("\xC2\xA9") != std::string_view::npos)
+        out.copyrights.push_back(ascii_lower(text));
       continue;
     }
     const GumboTag tag = tag_of(node);
     if (tag == GUMBO_TAG_META) {
       const std::string_view name = has_attribute(node, "property") ? attribute(node, "property") : attribute(node, "name");
-      if (equals_ignoring_case(name, "og:site_name") || equals_ignoring_case(name, "application-name"))
-        out.push_back(ascii_lower(attribute(node, "content").substr(0, kMaxBytes)));
+      if (equals_ignoring_case(name, "og:site_name"))  // application-name holds headlines on some sites
+        out.names.push_back(ascii_lower(attribute(node, "content").substr(0, kMaxBytes)));
       continue;
     }
     if (tag == GUMBO_TAG_SCRIPT) {
@@ -632,7 +702,7 @@ std::vector<std::string> site_names(const GumboNode* root) {
         const auto* text = static_cast<const GumboNode*>(kids.data[0]);
         if (text->type == GUMBO_NODE_TEXT || text->type == GUMBO_NODE_CDATA) {
           const std::string publisher = json_ld_publisher(text->v.text.text);
-          if (!publisher.empty()) out.push_back(ascii_lower(publisher));
+          if (!publisher.empty()) out.names.push_back(ascii_lower(publisher));
         }
       }
       continue;
@@ -646,12 +716,19 @@ std::vector<std::string> site_names(const GumboNode* root) {
 }
 
 // Is this title the site's name (a page without a headline often has only that)? It is when
-// a meta or the JSON-LD publisher says so, or a copyright line names it.
-bool names_the_site(std::string_view title, const std::vector<std::string>& names) {
+// og:site_name or the JSON-LD publisher names it, or it follows a copyright sign ("© 2024 Title").
+bool names_the_site(std::string_view title, const SiteNames& site) {
+  constexpr std::size_t kCopyrightReach = 16;  // "© 2024 ", "Copyright © 2003-2024 "
   if (title.empty()) return false;
   const std::string lower = ascii_lower(title);
-  return std::any_of(names.begin(), names.end(),
-                     [&](const std::string& name) { return !name.empty() && name.find(lower) != std::string::npos; });
+  if (std::any_of(site.names.begin(), site.names.end(), [&](const std::string& name) { return name == lower; }))
+    return true;
+  return std::any_of(site.copyrights.begin(), site.copyrights.end(), [&](const std::string& text) {
+    const std::size_t at = text.find(lower);
+    if (at == std::string::npos) return false;
+    const std::size_t sign = text.rfind("\xC2\xA9", at);
+    return sign != std::string::npos && at - sign <= kCopyrightReach;
+  });
 }
 
 // The title without the site's name: "Storm hits coast - BBC News" -> "Storm hits coast",

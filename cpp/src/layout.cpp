@@ -16,6 +16,7 @@ constexpr std::size_t kMinProseWords = 8;      // a prose paragraph has at least
 constexpr std::size_t kMaxHeadingWords = 30;   // longer lines without punctuation are prose
 constexpr std::size_t kMaxRepeatedWords = 8;   // repeated lines up to this length are navigation
 constexpr std::size_t kFullHeadlineWords = 12;  // a headline this long needs no more words to win
+constexpr std::size_t kOpeningTitleDistance = 1;  // a short first line is a title right above the text
 constexpr double kMinHeadlineScore = 3;        // a headline of three words or more, near the article
 constexpr std::size_t kProseBelowHeadline = 3; // prose below the headline outweighs prose above it 3:1
 constexpr std::size_t kMenuRun = 4;
@@ -133,9 +134,9 @@ void flag_layout(Document& doc, const std::vector<bool>& paragraph_after_blank,
     if (headline_shape && !listed && little_above && repeats[shape[p].key] < 2) {
       const double words = static_cast<double>(std::min<std::size_t>(shape[p].words, kFullHeadlineWords));
       const double score = words - 2.0 * furniture[p].cue_words - 0.25 * static_cast<double>(distance);
-      // Deep in a page only a real headline will do; a short first line near the article
-      // is a title as it always was ("Storm hits\n\nHeavy rain fell...").
-      const bool opens_text = distance <= kMenuRun && p == first_line;
+      // Deep in a page only a real headline will do; a short first line right above the
+      // article is a title as it always was ("Storm hits\n\nHeavy rain fell...").
+      const bool opens_text = distance <= kOpeningTitleDistance && p == first_line;
       if (score > best && (score >= kMinHeadlineScore || opens_text)) best = score, top = static_cast<std::ptrdiff_t>(p);
     }
     ++distance;

@@ -24,6 +24,23 @@ constexpr float kOpinionBase = 0.5f;           // weight of a sentence's opinion
 constexpr float kContainmentRelevance = 0.4f;  // relevance of a target named only in another form
 constexpr float kUnnamedTarget = 0.9f;         // how surely an opinionated text is about an unnamed target
 constexpr float kBareMention = 0.5f;          // stance share of a text that names the target without opinion
+// With a semantic encoder (a transformer or a static encoder), the semeval scheme also reads
+// the text's meaning: its cosine to statements for and against the target. Where the opinion
+// words leave a text about the target at "none", the side the text is nearer decides: the
+// lean is a logistic of (cos to the favourable statements - cos to the opposed ones).
+constexpr float kSemanticRelated = 0.2f;  // cosine of text and target from which a text is about it
+constexpr float kSemanticSlope = 200.0f;  // lean = logistic(slope * difference of mean cosines)
+constexpr float kSemanticMass = 0.6f;     // stance share given by meaning alone
+
+// Statements of the two sides, built from the target (English).
+std::vector<std::string> semantic_statements(const std::string& target) {
+  return {"I support " + target + ".", target + " is good.", "I am against " + target + ".", target + " is bad."};
+}
+
+bool reads_meaning(const Encoder& encoder) {
+  const std::string name = encoder.name();
+  return name == "transformer" || name == "static";
+}
 
 struct Polarity {
   float support = 0.0f, refute = 0.0f, hedge = 0.0f;
@@ -170,6 +187,8 @@ StanceResult StanceTagger::tag(const Document& doc) const {
 
   // Relevance: cosines of the target with the whole text and with each sentence.
   float doc_relevance = 0.0f;
+  float lean = 0.0f;  // semantic encoders, semeval: cos to the favourable statements - to the opposed
+  bool has_lean = false;
   std::vector<float> sentence_relevance(kept.size(), 0.0f);
   if (encoder_) {
     // One document whose "sentences" are the target, the whole text and each sentence, so
@@ -184,6 +203,10 @@ StanceResult StanceTagger::tag(const Document& doc) const {
     }
     units.push_back(std::move(all));
     for (std::size_t i : kept) units.emplace_back(doc.sentence_text(i));
+    const bool semantic = !fnc && options_.encoder_model && reads_meaning(*encoder_) && !kept.empty();
+    const std::size_t statements = units.size();
+    if (semantic)
+      for (std::string& statement : semantic_statements(target_)) units.push_back(std::move(statement));
     Document combined = document_from_sentences(units, options_.language);
     Embedding e = encoder_->encode(combined);
     if (e.rows() == static_cast<Eigen::Index>(units.size())) {
@@ -205,6 +228,13 @@ StanceResult StanceTagger::tag(const Document& doc) const {
       };
       doc_relevance = std::max(0.0f, cosine(1));
       for (std::size_t k = 0; k < kept.size(); ++k) sentence_relevance[k] = cosine(static_cast<Eigen::Index>(k + 2));
+      if (semantic && e.dense) {
+        // Rows are L2-normalised: the text's cosine to each statement is a dot product.
+        auto text_dot = [&](std::size_t row) { return e.matrix.row(1).dot(e.matrix.row(static_cast<Eigen::Index>(row))); };
+        lean = 0.5f * (text_dot(statements) + text_dot(statements + 1)) -
+               0.5f * (text_dot(statements + 2) + text_dot(statements + 3));
+        has_lean = true;
+      }
     }
   } else {
     // Hashed TF-IDF with IDF from the document's sentences and the target.
@@ -291,6 +321,12 @@ StanceResult StanceTagger::tag(const Document& doc) const {
     const float favor = 0.2f + praised, against = 0.2f + blamed;
     scores = {mass * favor / (favor + against), mass * against / (favor + against), 1.0f - mass};
     result.relevance = std::max(relevance, named);
+    if (has_lean && scores[2] >= std::max(scores[0], scores[1]) && doc_relevance >= kSemanticRelated) {
+      // The opinion words say nothing decisive about a text that is about the target: its
+      // meaning takes a side when it leans clearly enough (else it stays "none").
+      const float towards_favor = 1.0f / (1.0f + std::exp(-kSemanticSlope * lean));
+      scores = {kSemanticMass * towards_favor, kSemanticMass * (1.0f - towards_favor), 1.0f - kSemanticMass};
+    }
   }
   result.scores = scores;
   result.label = result.labels[std::max_element(scores.begin(), scores.end()) - scores.begin()];

@@ -294,6 +294,15 @@ Example:
              d["best_validation_loss"] = report.best_validation_loss;
              d["validation_macro_f1"] = report.validation_macro_f1;
              d["model"] = report.model;
+             py::list candidates;
+             for (const auto& c : report.candidates) {
+               py::dict one;
+               one["model"] = c.model;
+               one["features"] = c.features;
+               one["validation_macro_f1"] = c.validation_macro_f1;
+               candidates.append(one);
+             }
+             d["candidates"] = candidates;
              d["features"] = report.features;
              d["seconds_features"] = report.seconds_features;
              d["seconds_training"] = report.seconds_training;
@@ -310,8 +319,8 @@ Arguments:
     n_jobs: threads (-1: all cores).
 
 Returns a training report: epochs, best_epoch, best_validation_loss, validation_macro_f1,
-model and features (those trained: the choice, for "auto"), seconds_features,
-seconds_training. A failed fit (e.g. diverged weights: ValueError) keeps the previous model.
+model and features (those trained: the choice, for "auto"), candidates (each model and
+feature set tried, with its held-out macro-F1), seconds_features, seconds_training. A failed fit (e.g. diverged weights: ValueError) keeps the previous model.
 
 Example:
     >>> m = StanceModel(model="logistic", hash_bits=10)

@@ -157,6 +157,10 @@ Arguments:
         "hashed" (the hashed TF-IDF of the classifier); IDF from the text's own sentences. Or
         an Encoder object such as a TransformerEncoder (semantic relevance; its cosines run
         higher than TF-IDF's, so related_threshold wants raising, e.g. 0.35 for all-MiniLM-L6-v2).
+        With a TransformerEncoder or StaticEncoder and scheme="semeval", a text about the
+        target (cosine >= 0.2) that no praise or blame word decides takes the side whose
+        statements it is nearer ("I support X." / "X is good." against "I am against X." /
+        "X is bad."), when it leans clearly; otherwise it stays "none".
     language: language code for segmentation.
     format: "auto" (HTML when a text starts like a page), "text" or "html": how the texts
         tagged are read (the target is always text).

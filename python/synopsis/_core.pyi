@@ -1128,6 +1128,10 @@ class StanceTagger:
             "hashed" (the hashed TF-IDF of the classifier); IDF from the text's own sentences. Or
             an Encoder object such as a TransformerEncoder (semantic relevance; its cosines run
             higher than TF-IDF's, so related_threshold wants raising, e.g. 0.35 for all-MiniLM-L6-v2).
+            With a TransformerEncoder or StaticEncoder and scheme="semeval", a text about the
+            target (cosine >= 0.2) that no praise or blame word decides takes the side whose
+            statements it is nearer ("I support X." / "X is good." against "I am against X." /
+            "X is bad."), when it leans clearly; otherwise it stays "none".
         language: language code for segmentation.
         format: "auto" (HTML when a text starts like a page), "text" or "html": how the texts
             tagged are read (the target is always text).
@@ -1249,8 +1253,8 @@ class StanceModel:
             n_jobs: threads (-1: all cores).
         
         Returns a training report: epochs, best_epoch, best_validation_loss, validation_macro_f1,
-        model and features (those trained: the choice, for "auto"), seconds_features,
-        seconds_training. A failed fit (e.g. diverged weights: ValueError) keeps the previous model.
+        model and features (those trained: the choice, for "auto"), candidates (each model and
+        feature set tried, with its held-out macro-F1), seconds_features, seconds_training. A failed fit (e.g. diverged weights: ValueError) keeps the previous model.
         
         Example:
             >>> m = StanceModel(model="logistic", hash_bits=10)

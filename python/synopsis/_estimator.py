@@ -55,11 +55,15 @@ class StanceClassifier:
 
     Parameters
     ----------
-    model : "mlp" (one hidden layer, ReLU) or "logistic" (multinomial logistic regression).
+    model : "auto" (the default: both below trained on the same split, the one with the better
+        macro-F1 on the held-out pairs kept), "mlp" (one hidden layer, ReLU) or "logistic"
+        (multinomial logistic regression).
     hidden_units : width of the MLP's hidden layer.
     hash_bits : 2**hash_bits hashed TF-IDF buckets for each of target and text.
     max_epochs, batch_size, learning_rate, l2 : Adam mini-batch training.
-    validation_fraction, patience : early stopping on a held-out fraction (0 disables it).
+    validation_fraction, patience : early stopping on a held-out fraction (0 disables it); the
+        held-out pairs also judge ``"auto"``. When most targets have few pairs (median under 15)
+        whole targets are held out.
     class_weight : "sqrt" (square root of balanced), "balanced" or "none".
     seed : fixes the split, the initialisation and the batch order.
     language : language of the texts (segmentation, stopwords, stems).

@@ -183,6 +183,20 @@ TEST(Html, ReferencesWithoutSemicolonKeepLaterOffsets) {
   }
 }
 
+TEST(Html, ControlCharactersKeepLaterOffsets) {
+  // The parser drops some control characters and writes U+FFFD for others; a literal U+FFFD
+  // after them must not be taken for one of those (found by fuzz_html).
+  using namespace std::string_literals;
+  for (const std::string& middle : {"\x01\0\0\x10\xEF\xBF\xBD&amp;T"s, "\0\xEF\xBF\xBD more"s, "a\x01\x7F b"s,
+                                    "&poundle\x11\0\0 cell"s, "x</span><\x01&amp; y"s}) {
+    const std::string html = "<p>Tom " + middle + " text. Second sentence here.</p>";
+    const Document doc = read_html(html);
+    EXPECT_EQ(fuzz::document_violation(doc), nullptr) << middle;
+    ASSERT_FALSE(doc.sentences.empty());
+    EXPECT_EQ(source_of(doc, doc.sentences.size() - 1), "Second sentence here.") << middle;
+  }
+}
+
 TEST(Html, PlainTextMapsToItself) {
   const Document doc = segment("One here. Two there.");
   for (const Sentence& s : doc.sentences) {

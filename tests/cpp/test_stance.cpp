@@ -52,6 +52,21 @@ TEST(StanceTagger, SemevalScheme) {
   EXPECT_EQ(r2.label, "against");
 }
 
+// Tweets seldom name their target: praise and blame still give favor and against, and a
+// target named in another form (a hashtag) counts as named.
+TEST(StanceTagger, SemevalReadsOpinionsAboutUnnamedTargets) {
+  synopsis::StanceTaggerOptions o;
+  o.scheme = synopsis::StanceScheme::semeval;
+  synopsis::StanceTagger masks("face masks", o);
+  auto r = masks.tag("Please #WearAMask, it is the responsible thing to do and keeps everyone safe.");
+  EXPECT_EQ(r.label, "favor");
+  EXPECT_GT(r.relevance, 0.1f);
+  EXPECT_EQ(masks.tag("Masks are not safe and not effective.").label, "against");
+  EXPECT_EQ(masks.tag("The train to Leeds leaves at nine from platform four.").label, "none");
+  synopsis::StanceTagger lockdown("stay at home orders", o);
+  EXPECT_EQ(lockdown.tag("This lockdown is tyranny, a useless and unconstitutional overreach.").label, "against");
+}
+
 TEST(StanceTagger, EmptyTextIsUnrelated) {
   synopsis::StanceTagger tagger("anything at all");
   auto r = tagger.tag("");

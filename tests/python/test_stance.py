@@ -276,6 +276,11 @@ def test_classifier_auto_chooses_on_short_texts(shared_data):
     assert clf.training_report_["model"] in {"mlp", "logistic"}
     assert clf._model.options["features"] == clf.features_
     assert 0 < clf.training_report_["validation_macro_f1"] <= 1
+    tried = clf.training_report_["candidates"]
+    assert {(c["model"], c["features"]) for c in tried} == {
+        (m, f) for m in ("mlp", "logistic") for f in ("words", "ngrams", "target_ngrams")}
+    best = max(c["validation_macro_f1"] for c in tried)
+    assert clf.training_report_["validation_macro_f1"] == pytest.approx(best)
     with pytest.raises(ValueError, match="features must be"):
         sy.StanceClassifier(features="chars").fit(*toy_pairs(1))
     with pytest.raises(ValueError, match="ngram_bits"):

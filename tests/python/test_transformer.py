@@ -319,3 +319,19 @@ def test_an_unknown_kernel_name_is_a_value_error(tiny, monkeypatch):
     monkeypatch.setenv("SYNOPSIS_KERNEL", "sse9")
     with pytest.raises(ValueError, match="SYNOPSIS_KERNEL must be"):
         sy.TransformerEncoder(tiny)
+
+
+def test_semeval_tagger_takes_a_side_from_meaning_where_opinion_words_are_silent(minilm):
+    enc = sy.TransformerEncoder(minilm)
+    text = "Face masks for everyone on public transport, starting Monday."
+    by_cues = sy.StanceTagger("face masks", scheme="semeval").tag(text)
+    by_meaning = sy.StanceTagger("face masks", scheme="semeval", encoder=enc).tag(text)
+    assert by_cues.label == "none"  # no praise or blame word
+    assert by_meaning.label == "favor"
+    assert abs(sum(by_meaning.scores.values()) - 1.0) < 1e-5
+    # A text that is not about the target stays "none": meaning is read only past the relevance gate.
+    off_topic = sy.StanceTagger("face masks", scheme="semeval", encoder=enc).tag("The weather in Paris was sunny today.")
+    assert off_topic.label == "none"
+    # The fnc scheme does not read statements of sides.
+    fnc = sy.StanceTagger("Face masks are required on buses", encoder=enc).tag(text)
+    assert fnc.label in {"agree", "disagree", "discuss", "unrelated"}

@@ -177,6 +177,11 @@ struct TrainingReport {
   float best_validation_loss = 0;  // weighted cross-entropy on the held-out part (0 when none)
   float validation_macro_f1 = 0;   // macro-F1 over the classes on the held-out part (0 when none)
   std::string model, features;     // the model and feature set trained (the choice, for "auto")
+  struct Candidate {
+    std::string model, features;
+    float validation_macro_f1 = 0;
+  };
+  std::vector<Candidate> candidates;  // every candidate "auto" trained, in the order tried
   double seconds_features = 0, seconds_training = 0;
 };
 
@@ -244,8 +249,10 @@ class StanceClassifierModel {
                                   const std::vector<int>& labels, const ClassLabels& classes, int threads,
                                   const std::atomic<bool>* cancel);
   // Learns the weights from features made by featurizer_ (already fitted).
+  // groups (one id per pair, or null): hold out whole groups instead of single pairs.
   TrainingReport train_weights(const std::vector<PairFeatures>& X, const std::vector<int>& labels,
-                               const ClassLabels& classes, const std::atomic<bool>* cancel);
+                               const ClassLabels& classes, const std::vector<std::uint32_t>* groups,
+                               const std::atomic<bool>* cancel);
   // predict_proba of the model itself, ignoring the per-target models.
   Eigen::MatrixXf own_proba(const std::vector<std::string>& targets, const std::vector<std::string>& texts,
                             int threads, const std::atomic<bool>* cancel) const;

@@ -3,7 +3,10 @@
 // Relevance of each sentence to the target comes from a sentence encoder (encoder.hpp; IDF
 // from the text's own sentences); polarity comes from the cue lexicons with
 // negation scope ("not a hoax" supports, "did not confirm" refutes); hedges and attribution
-// mark reported, uncommitted sentences. No training data is needed.
+// mark reported, uncommitted sentences. With a semantic encoder (transformer or static) the
+// semeval scheme also reads meaning: a text about the target that the opinion words leave at
+// "none" takes the side of the statements built from the target ("I support X.", "X is bad.",
+// ...) it is nearer. No training data is needed.
 #pragma once
 
 #include <memory>
