@@ -13,6 +13,9 @@
 #if defined(__AVX512F__) && defined(__AVX512VNNI__) && defined(__AVX512BW__)
 #include <immintrin.h>
 #define SYNOPSIS_FORWARD_VNNI 1
+#elif defined(__AVX2__)
+#include <immintrin.h>
+#define SYNOPSIS_FORWARD_AVX2_INT8 1
 #endif
 
 #include "transformer_forward.hpp"
@@ -74,6 +77,47 @@ inline void vnni_rows(const LinearView& w, const std::uint8_t* xq, const float* 
 }
 #endif
 
+#ifdef SYNOPSIS_FORWARD_AVX2_INT8
+// Rows [t0, t0 + NT) of y for one block of 16 outputs with AVX2: bytes widened to 16 bits and
+// multiplied in pairs (vpmaddwd). Each group of 4 inputs is four registers of 4 rows x 4
+// inputs; the activations' 4 bytes repeat across a register; every product pair lands in an
+// int32 lane, and the two lanes of a row are added at the end.
+template <int NT>
+inline void avx2_tile(const LinearView& w, const std::int16_t* x16, const float* xs, const float* xmin, Index t0, int ob,
+                      float* y) {
+  const int in = w.in, out = w.out;
+  __m256i acc[NT][4];
+  for (int r = 0; r < NT; ++r)
+    for (int q = 0; q < 4; ++q) acc[r][q] = _mm256_setzero_si256();
+  const std::int8_t* wb = w.q + static_cast<std::size_t>(ob) * 16 * static_cast<std::size_t>(in);
+  for (int g = 0; g < in / 4; ++g) {
+    __m256i wv[4];
+    for (int q = 0; q < 4; ++q)
+      wv[q] = _mm256_cvtepi8_epi16(
+          _mm_loadu_si128(reinterpret_cast<const __m128i*>(wb + static_cast<std::size_t>(g) * 64 + 16 * q)));
+    for (int r = 0; r < NT; ++r) {
+      long long four;
+      std::memcpy(&four, x16 + (t0 + r) * in + 4 * g, 8);
+      const __m256i av = _mm256_set1_epi64x(four);
+      for (int q = 0; q < 4; ++q) acc[r][q] = _mm256_add_epi32(acc[r][q], _mm256_madd_epi16(wv[q], av));
+    }
+  }
+  for (int r = 0; r < NT; ++r) {
+    alignas(32) std::int32_t lanes[4][8];
+    for (int q = 0; q < 4; ++q) _mm256_store_si256(reinterpret_cast<__m256i*>(lanes[q]), acc[r][q]);
+    float* yr = y + (t0 + r) * out + ob * 16;
+    for (int q = 0; q < 4; ++q) {
+      for (int j = 0; j < 4; ++j) {
+        const int o = ob * 16 + 4 * q + j;
+        const std::int32_t sum = lanes[q][2 * j] + lanes[q][2 * j + 1];
+        yr[4 * q + j] = w.scale[o] * (xs[t0 + r] * static_cast<float>(sum) + xmin[t0 + r] * static_cast<float>(w.q_row_sum[o])) +
+                        w.bias[o];
+      }
+    }
+  }
+}
+#endif
+
 // y = x W^T + b over int8: each row of x quantised to unsigned bytes over its own range
 // [min, max] (x ~ min + scale * q), weights int8 per output row; products summed in int32,
 // so y = wscale * (scale * sum q w + min * sum w) + b.
@@ -95,10 +139,17 @@ void linear_int8(const LinearView& w, const Rows& x, Rows& y) {
       xq(t, k) = static_cast<std::uint8_t>(q > 255 ? 255 : q);
     }
   }
-#ifdef SYNOPSIS_FORWARD_VNNI
+#if defined(SYNOPSIS_FORWARD_VNNI)
   Index t0 = 0;
   for (; t0 + 4 <= rows; t0 += 4) vnni_rows<4>(w, xq.data(), xs.data(), xmin.data(), t0, y.data());
   for (; t0 < rows; ++t0) vnni_rows<1>(w, xq.data(), xs.data(), xmin.data(), t0, y.data());
+#elif defined(SYNOPSIS_FORWARD_AVX2_INT8)
+  const Eigen::Matrix<std::int16_t, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> x16 = xq.cast<std::int16_t>();
+  for (int ob = 0; ob < out / 16; ++ob) {
+    Index t0 = 0;
+    for (; t0 + 2 <= rows; t0 += 2) avx2_tile<2>(w, x16.data(), xs.data(), xmin.data(), t0, ob, y.data());
+    for (; t0 < rows; ++t0) avx2_tile<1>(w, x16.data(), xs.data(), xmin.data(), t0, ob, y.data());
+  }
 #else
   for (Index t = 0; t < rows; ++t) {
     for (int o = 0; o < out; ++o) {

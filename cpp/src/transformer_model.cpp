@@ -285,7 +285,10 @@ TransformerEncoder::TransformerEncoder(const std::string& folder, TransformerOpt
     layer.output_gamma = get(p + "output.LayerNorm.weight", {h});
     layer.output_beta = get(p + "output.LayerNorm.bias", {h});
     if (options_.quantize == "int8") {
-      for (TransformerLinear* lin : {&layer.qkv, &layer.attention_out, &layer.ffn_in, &layer.ffn_out}) lin->quantize();
+      // The fused query/key/value projection stays float32: its int8 error, passed through the
+      // softmax, cost the most accuracy (worst cosine to float32 over the parity sentences
+      // 0.9926 with it quantised, 0.9953 without; 4/5 of the speed-up kept).
+      for (TransformerLinear* lin : {&layer.attention_out, &layer.ffn_in, &layer.ffn_out}) lin->quantize();
     }
     w.layers.push_back(std::move(layer));
   }

@@ -297,6 +297,30 @@ def test_keywords_embedrank_and_stance_take_the_encoder(tiny, example_article):
         sy.StanceTagger("the storm", encoder=3)
 
 
+@pytest.mark.parametrize("kernel", ["avx512", "avx2", "generic"])
+def test_every_instruction_set_variant_computes_the_same(tiny, kernel, monkeypatch):
+    monkeypatch.setenv("SYNOPSIS_KERNEL", kernel)
+    try:
+        enc = sy.TransformerEncoder(tiny)
+    except ValueError as error:
+        assert "does not have it" in str(error)
+        pytest.skip(f"this processor lacks {kernel}")
+    assert enc.kernel == kernel
+    i8 = sy.TransformerEncoder(tiny, quantize="int8")
+    monkeypatch.delenv("SYNOPSIS_KERNEL")
+    best = sy.TransformerEncoder(tiny)
+    sentences = ["the storm hit the coast.", "monday power cut, rain", "ab"]
+    expected = best.embed(sentences).vectors
+    np.testing.assert_allclose(enc.embed(sentences).vectors, expected, atol=2e-6)
+    assert np.all((i8.embed(sentences).vectors * expected).sum(1) > 0.98)
+
+
+def test_an_unknown_kernel_name_is_a_value_error(tiny, monkeypatch):
+    monkeypatch.setenv("SYNOPSIS_KERNEL", "sse9")
+    with pytest.raises(ValueError, match="SYNOPSIS_KERNEL must be"):
+        sy.TransformerEncoder(tiny)
+
+
 def test_semeval_tagger_takes_a_side_from_meaning_where_opinion_words_are_silent(minilm):
     enc = sy.TransformerEncoder(minilm)
     text = "Face masks for everyone on public transport, starting Monday."
