@@ -9,6 +9,7 @@
 #include "embedded_data.hpp"
 #include "keywords_internal.hpp"
 #include "synopsis/keywords.hpp"
+#include "synopsis/language.hpp"
 
 namespace synopsis {
 
@@ -64,7 +65,12 @@ std::unique_ptr<const DocumentFrequency> load_table(std::string_view file) {
 }  // namespace
 
 const DocumentFrequency* bundled_document_frequency(std::string_view language) {
-  if (language != "en") return nullptr;
+  // "en", "EN", "en-GB", "en_US": the primary subtag decides; a malformed code has no table.
+  try {
+    if (primary_language(language) != "en") return nullptr;
+  } catch (const std::invalid_argument&) {
+    return nullptr;
+  }
   static const std::unique_ptr<const DocumentFrequency> english = load_table("keywords/df_en.txt");
   return english.get();
 }

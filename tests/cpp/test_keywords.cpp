@@ -153,6 +153,9 @@ TEST(Keywords, TheBundledEnglishTableServesTfidfWithoutFit) {
   EXPECT_GT(english->frequency("polic"), 100u);  // "police": in many news articles
   EXPECT_EQ(english->frequency("zeppelin"), 0u);
   EXPECT_EQ(bundled_document_frequency("fr"), nullptr);
+  EXPECT_EQ(bundled_document_frequency("en-GB"), english);  // the primary subtag decides
+  EXPECT_EQ(bundled_document_frequency("EN"), english);
+  EXPECT_EQ(bundled_document_frequency("not a code!"), nullptr);
   EXPECT_EQ(bundled_document_frequency("en"), english);  // parsed once
 
   const Document doc = segment("Police and zeppelin. Zeppelin and police.");
