@@ -311,21 +311,21 @@ bool is_control(char c) {
   return (u < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r') || u == 0x7F;
 }
 
-// Does original from a continue as decoded from b (over the next few bytes, or both end)?
-// Only up to the next character reference, carriage return or control character in the
-// original (and, when asked, a '<' the decoded text lacks: markup the parser ignored): what
-// follows it was decoded, normalised or skipped on its own ("&notit; &amp;" -> "¬it; &").
-// When one comes first, there is nothing to go on.
+// Does original from a continue as decoded from b (for up to 1 KB, or both end)? Only up to the next
+// character reference, carriage return or control character in the original, or a '<' the
+// decoded text lacks (markup the parser ignored): what follows it was decoded, normalised or
+// skipped on its own ("&notit; &amp;" -> "¬it; &"). When one comes first, there is nothing
+// to go on. Comparing that far tells readings apart in repetitive text ("&notTTTTTTTT").
 enum class Agreement { agree, unknown, disagree };
 
-Agreement agreement(std::string_view original, std::size_t a, std::string_view decoded, std::size_t b,
-                    bool markup_stops = false) {
+Agreement agreement(std::string_view original, std::size_t a, std::string_view decoded, std::size_t b) {
   if (a > original.size() || b > decoded.size()) return Agreement::disagree;
-  const std::size_t n = std::min<std::size_t>({original.size() - a, decoded.size() - b, 8});
+  constexpr std::size_t kReach = 1024;  // enough to tell readings apart; bounds the work per difference
+  const std::size_t n = std::min({original.size() - a, decoded.size() - b, kReach});
   if (n == 0) return original.size() == a && decoded.size() == b ? Agreement::agree : Agreement::disagree;
   for (std::size_t k = 0; k < n; ++k) {
     const char o = original[a + k];
-    if (o == '&' || o == '\r' || is_control(o) || (markup_stops && o == '<' && decoded[b + k] != '<'))
+    if (o == '&' || o == '\r' || is_control(o) || (o == '<' && decoded[b + k] != '<'))
       return k > 0 ? Agreement::agree : Agreement::unknown;
     if (o != decoded[b + k]) return Agreement::disagree;
   }
@@ -394,7 +394,7 @@ std::pair<std::size_t, std::size_t> match_controls(std::string_view original, st
   const std::size_t others = static_cast<std::size_t>(std::count_if(original.begin() + static_cast<std::ptrdiff_t>(i),
                                                                      original.begin() + static_cast<std::ptrdiff_t>(i2),
                                                                      [](char c) { return c != '\0'; }));
-  auto alike = [&](std::size_t end) { return agreement(original, i2, decoded, end, true) == Agreement::agree; };
+  auto alike = [&](std::size_t end) { return agreement(original, i2, decoded, end) == Agreement::agree; };
   if (others < ends.size() && alike(ends[others])) return {i2, ends[others]};
   for (std::size_t e = ends.size(); e-- > 0;)
     if (alike(ends[e])) return {i2, ends[e]};
