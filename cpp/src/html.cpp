@@ -311,11 +311,12 @@ bool is_control(char c) {
   return (u < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r') || u == 0x7F;
 }
 
-// Does original from a continue as decoded from b (for up to 1 KB, or both end)? Only up to the next
-// character reference, carriage return or control character in the original, or a '<' the
-// decoded text lacks (markup the parser ignored): what follows it was decoded, normalised or
-// skipped on its own ("&notit; &amp;" -> "¬it; &"). When one comes first, there is nothing
-// to go on. Comparing that far tells readings apart in repetitive text ("&notTTTTTTTT").
+// Does original from a continue as decoded from b (for up to 1 KB, or both end)? Only up to
+// the next character reference, carriage return or control character in the original, or a
+// '<' the decoded text lacks (markup the parser ignored): what follows it was decoded,
+// normalised or skipped on its own ("&notit; &amp;" -> "¬it; &"). When one comes first,
+// there is nothing to go on. Comparing that far tells readings apart in repetitive text
+// ("&notTTTTTTTT").
 enum class Agreement { agree, unknown, disagree };
 
 Agreement agreement(std::string_view original, std::size_t a, std::string_view decoded, std::size_t b) {
