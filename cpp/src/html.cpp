@@ -315,18 +315,21 @@ constexpr std::size_t kReach = 1024;  // enough to tell readings apart; bounds t
 
 // How far original from a continues as decoded from b: the bytes they agree for (kReach + 1
 // when both end or the whole reach agrees), or -1 when they disagree. Only up to the next
-// character reference, carriage return or control character in the original, or a '<' the
-// decoded text lacks (markup the parser ignored): what follows it was decoded, normalised or
-// skipped on its own ("&notit; &amp;" -> "¬it; &"); 0 when one comes first (nothing to go
-// on). Comparing that far tells readings apart in repetitive text ("&notTTTTTTTT").
+// character reference, carriage return or control character in the original, or a '<' that
+// may open markup the parser ignored (the decoded text lacks it, or a tag name or '/' follows
+// it): what follows it was decoded, normalised or skipped on its own ("&notit; &amp;" ->
+// "¬it; &"); 0 when one comes first (nothing to go on). Comparing that far tells readings
+// apart in repetitive text ("&notTTTTTTTT").
 std::ptrdiff_t agreed_bytes(std::string_view original, std::size_t a, std::string_view decoded, std::size_t b) {
   if (a > original.size() || b > decoded.size()) return -1;
   const std::size_t n = std::min({original.size() - a, decoded.size() - b, kReach});
   if (n == 0) return original.size() == a && decoded.size() == b ? static_cast<std::ptrdiff_t>(kReach + 1) : -1;
   for (std::size_t k = 0; k < n; ++k) {
     const char o = original[a + k];
-    if (o == '&' || o == '\r' || is_control(o) || (o == '<' && decoded[b + k] != '<'))
-      return static_cast<std::ptrdiff_t>(k);
+    const bool tag_like = o == '<' && (decoded[b + k] != '<' ||
+                                       (a + k + 1 < original.size() &&
+                                        (original[a + k + 1] == '/' || std::isalpha(static_cast<unsigned char>(original[a + k + 1])))));
+    if (o == '&' || o == '\r' || is_control(o) || tag_like) return static_cast<std::ptrdiff_t>(k);
     if (o != decoded[b + k]) return -1;
   }
   return static_cast<std::ptrdiff_t>(n == kReach || (a + n == original.size() && b + n == decoded.size()) ? kReach + 1 : n);
