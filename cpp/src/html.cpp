@@ -311,29 +311,35 @@ bool is_control(char c) {
   return (u < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r') || u == 0x7F;
 }
 
-// Does original from a continue as decoded from b (over the next few bytes, or both end)?
-// Only up to the next character reference, carriage return or control character in the
-// original (and, when asked, a '<' the decoded text lacks: markup the parser ignored): what
-// follows it was decoded, normalised or skipped on its own ("&notit; &amp;" -> "¬it; &").
-// When one comes first, there is nothing to go on.
-enum class Agreement { agree, unknown, disagree };
+constexpr std::size_t kReach = 1024;  // enough to tell readings apart; bounds the work per difference
 
-Agreement agreement(std::string_view original, std::size_t a, std::string_view decoded, std::size_t b,
-                    bool markup_stops = false) {
-  if (a > original.size() || b > decoded.size()) return Agreement::disagree;
-  const std::size_t n = std::min<std::size_t>({original.size() - a, decoded.size() - b, 8});
-  if (n == 0) return original.size() == a && decoded.size() == b ? Agreement::agree : Agreement::disagree;
+// How far original from a continues as decoded from b: the bytes they agree for (kReach + 1
+// when both end or the whole reach agrees), or -1 when they disagree. Only up to the next
+// character reference, carriage return or control character in the original, or a '<' that
+// may open markup the parser ignored (the decoded text lacks it, or a tag name or '/' follows
+// it): what follows it was decoded, normalised or skipped on its own ("&notit; &amp;" ->
+// "¬it; &"); 0 when one comes first (nothing to go on). Comparing that far tells readings
+// apart in repetitive text ("&notTTTTTTTT").
+std::ptrdiff_t agreed_bytes(std::string_view original, std::size_t a, std::string_view decoded, std::size_t b) {
+  if (a > original.size() || b > decoded.size()) return -1;
+  const std::size_t n = std::min({original.size() - a, decoded.size() - b, kReach});
+  if (n == 0) return original.size() == a && decoded.size() == b ? static_cast<std::ptrdiff_t>(kReach + 1) : -1;
   for (std::size_t k = 0; k < n; ++k) {
     const char o = original[a + k];
-    if (o == '&' || o == '\r' || is_control(o) || (markup_stops && o == '<' && decoded[b + k] != '<'))
-      return k > 0 ? Agreement::agree : Agreement::unknown;
-    if (o != decoded[b + k]) return Agreement::disagree;
+    const bool tag_like = o == '<' && (decoded[b + k] != '<' ||
+                                       (a + k + 1 < original.size() &&
+                                        (original[a + k + 1] == '/' || std::isalpha(static_cast<unsigned char>(original[a + k + 1])))));
+    if (o == '&' || o == '\r' || is_control(o) || tag_like) return static_cast<std::ptrdiff_t>(k);
+    if (o != decoded[b + k]) return -1;
   }
-  return Agreement::agree;
+  return static_cast<std::ptrdiff_t>(n == kReach || (a + n == original.size() && b + n == decoded.size()) ? kReach + 1 : n);
 }
 
-bool continues_alike(std::string_view original, std::size_t a, std::string_view decoded, std::size_t b) {
-  return agreement(original, a, decoded, b) == Agreement::agree;
+enum class Agreement { agree, unknown, disagree };
+
+Agreement agreement(std::string_view original, std::size_t a, std::string_view decoded, std::size_t b) {
+  const std::ptrdiff_t bytes = agreed_bytes(original, a, decoded, b);
+  return bytes < 0 ? Agreement::disagree : bytes == 0 ? Agreement::unknown : Agreement::agree;
 }
 
 // A character reference at original[i] ('&'): how far it reaches in original and in decoded
@@ -365,12 +371,17 @@ std::pair<std::size_t, std::size_t> match_reference(std::string_view original, s
   if (e < n && original[e] == ';') ++e;
   if (literal(e) && agreement(original, e, decoded, j + (e - i)) != Agreement::disagree) return {e, j + (e - i)};
   const std::size_t one = code_points(j, 1);
-  if (continues_alike(original, e, decoded, one)) return {e, one};
+  // The whole name decoded, or a prefix of it ("&notit;" -> "¬it;"): the reading after which
+  // the texts agree longest (in repetitive text several agree for a while: "&notTTTT").
+  std::pair<std::size_t, std::size_t> best{0, 0};
+  std::ptrdiff_t best_bytes = 0;
   for (std::size_t e2 = e; e2 >= i + 2; --e2)
     for (int k = 1; k <= 2; ++k) {
       const std::size_t d = code_points(j, k);
-      if (continues_alike(original, e2, decoded, d)) return {e2, d};
+      const std::ptrdiff_t bytes = agreed_bytes(original, e2, decoded, d);
+      if (bytes > best_bytes) best_bytes = bytes, best = {e2, d};
     }
+  if (best_bytes > 0) return best;
   if (literal(e)) return {e, j + (e - i)};
   return {e, one};  // another reference follows at once ("&amp;&amp;"), or nothing agrees
 }
@@ -394,7 +405,7 @@ std::pair<std::size_t, std::size_t> match_controls(std::string_view original, st
   const std::size_t others = static_cast<std::size_t>(std::count_if(original.begin() + static_cast<std::ptrdiff_t>(i),
                                                                      original.begin() + static_cast<std::ptrdiff_t>(i2),
                                                                      [](char c) { return c != '\0'; }));
-  auto alike = [&](std::size_t end) { return agreement(original, i2, decoded, end, true) == Agreement::agree; };
+  auto alike = [&](std::size_t end) { return agreement(original, i2, decoded, end) == Agreement::agree; };
   if (others < ends.size() && alike(ends[others])) return {i2, ends[others]};
   for (std::size_t e = ends.size(); e-- > 0;)
     if (alike(ends[e])) return {i2, ends[e]};
