@@ -63,8 +63,11 @@ class ToolShelf {
     return tools;
   }
   void give_back(std::unique_ptr<ThreadTools> tools) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (shelf_.size() < kept()) shelf_.push_back(std::move(tools));
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (shelf_.size() < kept()) shelf_.push_back(std::move(tools));
+    }
+    // A set the shelf has no room for is destroyed here, outside the lock.
   }
 
  private:
