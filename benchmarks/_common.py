@@ -84,6 +84,16 @@ def ratio(numerator: float | None, denominator: float | None) -> str:
     return f"{numerator / denominator:.1f}x"
 
 
+def best_seconds(run: Callable[[], object], repeat: int, clock: Callable[[], float]) -> float:
+    """The shortest of `repeat` runs, timed with `clock` (time.process_time, time.perf_counter)."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = clock()
+        run()
+        best = min(best, clock() - start)
+    return best
+
+
 def timed(function: Callable, *args, **kwargs):
     """Call ``function`` and return (result, seconds)."""
     start = time.perf_counter()

@@ -26,22 +26,12 @@ import lzma
 import os
 import time
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 
-from _common import REPO_ROOT, make_parser, markdown_table
+from _common import REPO_ROOT, best_seconds, make_parser, markdown_table
 
 FIXTURE = REPO_ROOT / "tests" / "data" / "minilm_reference.npz.xz"
-
-
-def best(run: Callable[[], object], repeat: int, clock: Callable[[], float]) -> float:
-    seconds = float("inf")
-    for _ in range(repeat):
-        start = clock()
-        run()
-        seconds = min(seconds, clock() - start)
-    return seconds
 
 
 def main() -> None:
@@ -68,8 +58,8 @@ def main() -> None:
     enc8 = sy.TransformerEncoder(model_dir, quantize="int8")
     for label, enc in [("synopsis float32", enc32), ("synopsis int8", enc8)]:
         enc.embed(sentences[:50])  # warm-up
-        one = best(lambda: enc.embed(sentences, n_jobs=1), args.repeat, time.process_time)
-        every = best(lambda: enc.embed(sentences, n_jobs=-1), args.repeat, time.perf_counter)
+        one = best_seconds(lambda: enc.embed(sentences, n_jobs=1), args.repeat, time.process_time)
+        every = best_seconds(lambda: enc.embed(sentences, n_jobs=-1), args.repeat, time.perf_counter)
         rows.append([f"{label} ({enc.kernel})", n / one, n / every])
 
     import torch
@@ -78,10 +68,10 @@ def main() -> None:
     st = SentenceTransformer(str(model_dir), device="cpu")
     st.encode(sentences[:50])
     torch.set_num_threads(1)
-    one = best(lambda: st.encode(sentences, batch_size=32, normalize_embeddings=True), max(1, args.repeat - 1),
+    one = best_seconds(lambda: st.encode(sentences, batch_size=32, normalize_embeddings=True), max(1, args.repeat - 1),
                time.process_time)
     torch.set_num_threads(os.cpu_count() or 1)
-    every = best(lambda: st.encode(sentences, batch_size=32, normalize_embeddings=True), max(1, args.repeat - 1),
+    every = best_seconds(lambda: st.encode(sentences, batch_size=32, normalize_embeddings=True), max(1, args.repeat - 1),
                  time.perf_counter)
     rows.append([f"sentence-transformers {__import__('sentence_transformers').__version__}, torch {torch.__version__}",
                  n / one, n / every])
@@ -91,7 +81,7 @@ def main() -> None:
         try:
             st_onnx = SentenceTransformer(str(model_dir), device="cpu", backend="onnx")
             torch.set_num_threads(1)
-            one = best(lambda: st_onnx.encode(sentences, batch_size=32), args.repeat, time.process_time)
+            one = best_seconds(lambda: st_onnx.encode(sentences, batch_size=32), args.repeat, time.process_time)
             rows.append(["sentence-transformers, onnxruntime backend", n / one, float("nan")])
         except Exception as error:  # noqa: BLE001 - report and go on
             print(f"onnxruntime: not measured ({error})")

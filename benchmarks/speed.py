@@ -30,17 +30,8 @@ import os
 import time
 from typing import Callable
 
-from _common import OfflineSumyTokenizer, load_jsonl, make_parser, markdown_table, sumy_document, sumy_summarizers
-
-
-def best_seconds(run: Callable[[], object], repeat: int, clock: Callable[[], float]) -> float:
-    """The shortest of `repeat` runs, timed with `clock`."""
-    best = float("inf")
-    for _ in range(repeat):
-        start = clock()
-        run()
-        best = min(best, clock() - start)
-    return best
+from _common import (OfflineSumyTokenizer, best_seconds, load_jsonl, make_parser, markdown_table, sumy_document,
+                     sumy_summarizers)
 
 
 def cpu_seconds(run: Callable[[], object], repeat: int) -> float:

@@ -1,4 +1,5 @@
 #include "synopsis/wordpiece.hpp"
+#include "synopsis/unicode.hpp"
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -54,14 +55,6 @@ bool is_cjk(UChar32 c) {
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x20000 && c <= 0x2A6DF) ||
          (c >= 0x2A700 && c <= 0x2B73F) || (c >= 0x2B740 && c <= 0x2B81F) || (c >= 0x2B820 && c <= 0x2CEAF) ||
          (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x2F800 && c <= 0x2FA1F);
-}
-
-void append_utf8(std::string& out, UChar32 c) {
-  char buf[4];
-  int32_t n = 0;
-  UBool error = false;
-  U8_APPEND(buf, n, 4, c, error);
-  if (!error) out.append(buf, static_cast<std::size_t>(n));
 }
 
 // Appends c with its accents stripped (canonical decomposition, non-spacing marks removed).
@@ -187,10 +180,10 @@ std::vector<std::string> WordPieceTokenizer::words(std::string_view utf8) const 
     } else if (is_punctuation(u)) {
       if (!word.empty()) out.push_back(std::move(word)), word.clear();
       std::string p;
-      append_utf8(p, u);
+      append_utf8(p, static_cast<char32_t>(u));
       out.push_back(std::move(p));
     } else {
-      append_utf8(word, u);
+      append_utf8(word, static_cast<char32_t>(u));
     }
   }
   if (!word.empty()) out.push_back(std::move(word));

@@ -15,6 +15,9 @@ std::size_t find_invalid_utf8(std::string_view text);
 // Copies text, replacing each maximal invalid subsequence by U+FFFD.
 std::string replace_invalid_utf8(std::string_view text);
 
+// Appends the UTF-8 encoding of c, a Unicode scalar value (at most U+10FFFF, not a surrogate).
+void append_utf8(std::string& out, char32_t c);
+
 // Number of code points in text[0, byte_offset); byte_offset must be a boundary.
 std::size_t count_code_points(std::string_view text);
 
