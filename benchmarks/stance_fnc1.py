@@ -27,14 +27,17 @@ Systems:
 (f) synopsis.StanceClassifier() with its defaults (model="auto", features="auto": the model
     and feature set with the best macro-F1 on the 10% it holds out of the training pairs).
 (g) for each --encoder given (tfidf, minilm-int8, a model folder, a StaticEncoder file; see
-    _common.load_encoder): the zero-shot tagger with that encoder for relevance, its
+    _common.load_encoder): with "zeroshot" among --systems, the zero-shot tagger with that encoder for relevance, its
     related_threshold fitted on --fit-pairs training pairs (the threshold on document
-    relevance that maximises their FNC score; each encoder's cosines have their own scale).
+    relevance that maximises their FNC score; each encoder's cosines have their own scale);
+    with "default" among --systems and a semantic encoder, also StanceClassifier(encoder=...)
+    (its defaults plus the encoder's text vectors as features).
 
 Example:
     python benchmarks/stance_fnc1.py
     python benchmarks/stance_fnc1.py --limit 300 --systems tfidf,zeroshot
     python benchmarks/stance_fnc1.py --limit 400 --systems zeroshot --encoder tfidf --encoder minilm-int8
+    python benchmarks/stance_fnc1.py --systems default --encoder minilm-int8
 """
 
 from __future__ import annotations
@@ -278,8 +281,12 @@ def build_systems(names: set[str], seed: int, encoders: list[str] = (), fit_pair
         systems["synopsis StanceClassifier(), the default"] = StanceClassifier
     for spec in encoders:
         encoder = load_encoder(spec)
-        systems[f"synopsis StanceTagger zero-shot, encoder {Path(spec).name}, threshold fitted"] = (
-            lambda encoder=encoder: SynopsisZeroShotFitted(StanceTagger, encoder, fit_pairs, seed))
+        if "zeroshot" in names:
+            systems[f"synopsis StanceTagger zero-shot, encoder {Path(spec).name}, threshold fitted"] = (
+                lambda encoder=encoder: SynopsisZeroShotFitted(StanceTagger, encoder, fit_pairs, seed))
+        if "default" in names and not isinstance(encoder, str):  # text vectors: semantic encoders only
+            systems[f"synopsis StanceClassifier(encoder={Path(spec).name})"] = (
+                lambda encoder=encoder: StanceClassifier(encoder=encoder))
     return systems
 
 

@@ -101,15 +101,29 @@ void StanceClassifierOptions::validate() const {
     throw std::invalid_argument(range("ngram_bits", lim::kMinHashBits, lim::kMaxHashBits));
 }
 
-StanceClassifierModel::StanceClassifierModel(StanceClassifierOptions options)
+StanceClassifierModel::StanceClassifierModel(StanceClassifierOptions options, std::shared_ptr<const Encoder> encoder)
     : options_(std::move(options)), featurizer_(14, "en") {
   options_.validate();
   const int level = options_.features == "auto" ? 0 : stance_feature_level(options_.features);
   featurizer_ = StanceFeaturizer(options_.hash_bits, options_.language, level, options_.ngram_bits);
+  featurizer_.set_encoder(std::move(encoder));
+}
+
+void StanceClassifierModel::set_encoder(std::shared_ptr<const Encoder> encoder) {
+  if (!encoder) throw std::invalid_argument("set_encoder needs an encoder");
+  if (!reads_text_vectors())
+    throw std::invalid_argument("this stance model reads no text vectors: it was trained without an encoder");
+  // Checked on a copy first, so that a mismatch leaves the model as it was.
+  StanceFeaturizer checked = featurizer_;
+  checked.set_encoder(encoder);
+  std::vector<StanceClassifierModel> own = target_models_;
+  for (StanceClassifierModel& m : own) m.featurizer_.set_encoder(encoder);
+  featurizer_ = std::move(checked);
+  target_models_ = std::move(own);
 }
 
 std::size_t StanceClassifierModel::input_dim() const {
-  return featurizer_.sparse_dimension() + stance_dense_feature_names().size();
+  return featurizer_.sparse_dimension() + featurizer_.dense_dimension();
 }
 
 Eigen::VectorXf StanceClassifierModel::forward(const PairFeatures& x, Eigen::VectorXf* hidden_pre) const {
@@ -119,9 +133,12 @@ Eigen::VectorXf StanceClassifierModel::forward(const PairFeatures& x, Eigen::Vec
     if (j >= sparse_dim) break;  // blocks of a larger feature set (ascending indices)
     z += v * w1_.row(j).transpose();
   }
-  for (std::size_t k = 0; k < x.dense.size(); ++k) {
-    float v = (x.dense[k] - mean_[k]) * scale_[k];
-    if (v != 0.0f) z += v * w1_.row(sparse_dim + k).transpose();
+  if (!x.dense.empty()) {
+    // The dense rows are one contiguous block: a matrix-vector product (hundreds of rows with
+    // text vectors).
+    const Eigen::Index dd = static_cast<Eigen::Index>(x.dense.size());
+    const Eigen::VectorXf v = (Eigen::Map<const Eigen::VectorXf>(x.dense.data(), dd) - mean_).cwiseProduct(scale_);
+    z.noalias() += w1_.middleRows(static_cast<Eigen::Index>(sparse_dim), dd).transpose() * v;
   }
   if (hidden_pre) *hidden_pre = z;
   Eigen::VectorXf o;
@@ -269,7 +286,7 @@ TrainingReport StanceClassifierModel::fit_indexed(const std::vector<std::string>
                                                   const std::vector<std::string>& texts, const std::vector<int>& labels,
                                                   ClassLabels classes, int threads, const std::atomic<bool>* cancel) {
   check_training_set(targets.size(), texts.size(), labels.size(), classes.size());
-  StanceClassifierModel trained(options_);
+  StanceClassifierModel trained(options_, encoder());
   TrainingReport report = trained.train(targets, texts, labels, std::move(classes), threads, cancel);
   if (cancel && cancel->load()) return report;
   if (!trained.storable())
@@ -306,7 +323,7 @@ TrainingReport StanceClassifierModel::train_per_target(const std::vector<std::st
                                                        int threads, const std::atomic<bool>* cancel) {
   StanceClassifierOptions single = options_;
   single.per_target = false;
-  StanceClassifierModel all(single);
+  StanceClassifierModel all(single, encoder());
   TrainingReport report = all.train_single(targets, texts, labels, classes, threads, cancel);
   if (cancel && cancel->load()) return report;
   std::map<std::string, std::vector<std::size_t>> by_target;
@@ -335,7 +352,7 @@ TrainingReport StanceClassifierModel::train_per_target(const std::vector<std::st
       x.push_back(texts[i]);
       y.push_back(remap[labels[i]]);
     }
-    StanceClassifierModel own(single);
+    StanceClassifierModel own(single, encoder());
     own.train_single(t, x, y,
                      classes.kind() == ClassLabels::Kind::string ? ClassLabels::in_order(std::move(names))
                                                                  : ClassLabels::in_order(std::move(numbers)),
@@ -360,7 +377,9 @@ TrainingReport StanceClassifierModel::train_single(const std::vector<std::string
   const auto tried = candidates(options_, texts);
   int top = 0;
   for (const auto& c : tried) top = std::max(top, c.second);
+  std::shared_ptr<const Encoder> text_encoder = encoder();
   featurizer_ = StanceFeaturizer(options_.hash_bits, options_.language, top, options_.ngram_bits);
+  featurizer_.set_encoder(std::move(text_encoder));
   featurizer_.fit(targets, texts, threads, cancel);
   std::vector<PairFeatures> X = featurizer_.transform(targets, texts, threads, cancel);
   if (cancel && cancel->load()) return report;
@@ -404,7 +423,7 @@ TrainingReport StanceClassifierModel::train_weights(const std::vector<PairFeatur
   auto t0 = std::chrono::steady_clock::now();
 
   const std::size_t n = X.size();
-  const std::size_t dd = stance_dense_feature_names().size();
+  const std::size_t dd = featurizer_.dense_dimension();
   const std::size_t sparse_dim = featurizer_.sparse_dimension();
   // standardise dense features
   mean_ = Eigen::VectorXf::Zero(dd);
@@ -505,6 +524,7 @@ TrainingReport StanceClassifierModel::train_weights(const std::vector<PairFeatur
           if (e.first >= sparse_dim) break;
           touch(e.first);
         }
+      const Eigen::Index dense_slot = static_cast<Eigen::Index>(touched.size());  // dense rows: one block of slots
       for (std::size_t k = 0; k < dd; ++k) touch(static_cast<std::uint32_t>(sparse_dim + k));
       g1 = RowMatrix::Zero(static_cast<Eigen::Index>(touched.size()), H);
       Eigen::VectorXf gb1 = Eigen::VectorXf::Zero(H), gb2;
@@ -536,9 +556,11 @@ TrainingReport StanceClassifierModel::train_weights(const std::vector<PairFeatur
           if (j >= sparse_dim) break;
           g1.row(row_slot[j]) += v * gz.transpose();
         }
-        for (std::size_t k = 0; k < dd; ++k) {
-          float v = (X[i].dense[k] - mean_[k]) * scale_[k];
-          if (v != 0.0f) g1.row(row_slot[static_cast<std::uint32_t>(sparse_dim + k)]) += v * gz.transpose();
+        if (dd > 0) {
+          const Eigen::Index n_dense = static_cast<Eigen::Index>(dd);
+          const Eigen::VectorXf v =
+              (Eigen::Map<const Eigen::VectorXf>(X[i].dense.data(), n_dense) - mean_).cwiseProduct(scale_);
+          g1.middleRows(dense_slot, n_dense).noalias() += v * gz.transpose();
         }
       }
       ++step.t;

@@ -8,14 +8,21 @@
 
 #include "synopsis/classifier.hpp"
 #include "synopsis/cues.hpp"
+#include "synopsis/encoder.hpp"
 #include "synopsis/parallel.hpp"
 #include "synopsis/segment.hpp"
+#include "synopsis/stance.hpp"
 
 namespace synopsis {
 
 namespace {
 
 constexpr std::size_t kNearWindow = 8;  // tokens either side of a target word
+constexpr float kProbeAgreement = 0.98f;  // cosine of probe vectors from which two encoders match
+
+const std::vector<std::string> kEmbeddingScalarNames = {"emb_cosine",          "emb_relevance_max",
+                                                        "emb_relevance_mean",  "emb_relevance_first",
+                                                        "emb_relevance_top3",  "emb_lean"};
 
 const std::vector<std::string> kDenseNames = [] {
   std::vector<std::string> names = {
@@ -41,6 +48,7 @@ struct Analysed {
   std::size_t sentences = 0, hedged = 0, reported = 0, content_tokens = 0;
   std::vector<std::uint64_t> ngrams;                 // hashed_ngrams (texts, from level 1)
   std::uint64_t salt = 0;                            // hash of the normalised target
+  std::vector<std::string> sentence_texts;           // sentences of sentence_terms (texts, with an encoder)
 };
 
 std::uint64_t pair_hash(std::uint64_t a, std::uint64_t b) { return a * 0x9E3779B97F4A7C15ULL ^ (b + 0x632BE59BD9B4E019ULL); }
@@ -62,7 +70,7 @@ std::vector<std::uint32_t> ngram_buckets(const std::vector<std::uint64_t>& ngram
   return out;
 }
 
-Analysed analyse(std::string_view text, int bits, const std::string& language, bool ngrams) {
+Analysed analyse(std::string_view text, int bits, const std::string& language, bool ngrams, bool sentence_texts) {
   SegmentOptions so;
   so.language = language;
   so.replace_invalid = true;
@@ -89,6 +97,7 @@ Analysed analyse(std::string_view text, int bits, const std::string& language, b
     const Sentence& sent = doc.sentences[s];
     if (sent.is_boilerplate) continue;
     a.sentence_terms.push_back(hashed_terms(doc, sent.token_begin, sent.token_end, bits));
+    if (sentence_texts) a.sentence_texts.emplace_back(doc.sentence_text(s));
     std::vector<Cue> cues = lex.find(doc, sent.token_begin, sent.token_end);
     bool hedged = false, reported = false;
     for (const Cue& c : cues) {
@@ -107,10 +116,13 @@ Analysed analyse(std::string_view text, int bits, const std::string& language, b
 struct AnalysedSet {
   std::vector<Analysed> items;
   std::vector<std::size_t> index_of_target, index_of_text;
+  std::vector<std::string_view> distinct;  // the string behind each item
+  std::vector<char> is_text;               // item i is some pair's text
 };
 
 AnalysedSet analyse_all(const std::vector<std::string>& targets, const std::vector<std::string>& texts, int bits,
-                        const std::string& language, bool ngrams, int threads, const std::atomic<bool>* cancel) {
+                        const std::string& language, bool ngrams, bool sentence_texts, int threads,
+                        const std::atomic<bool>* cancel) {
   AnalysedSet set;
   std::unordered_map<std::string_view, std::size_t> ids;
   std::vector<std::string_view> distinct;
@@ -123,17 +135,89 @@ AnalysedSet analyse_all(const std::vector<std::string>& targets, const std::vect
   for (const auto& t : texts) set.index_of_text.push_back(id(t));
   set.items.resize(distinct.size());
   std::vector<char> is_text(distinct.size(), 0);
-  if (ngrams)
-    for (std::size_t i : set.index_of_text) is_text[i] = 1;
+  for (std::size_t i : set.index_of_text) is_text[i] = 1;
   ParallelOptions po;
   po.threads = threads;
   po.cancel = cancel;
-  parallel_for(distinct.size(), po,
-               [&](std::size_t i) { set.items[i] = analyse(distinct[i], bits, language, is_text[i] != 0); });
+  parallel_for(distinct.size(), po, [&](std::size_t i) {
+    set.items[i] = analyse(distinct[i], bits, language, ngrams && is_text[i], sentence_texts && is_text[i]);
+  });
+  set.distinct.assign(distinct.begin(), distinct.end());
+  set.is_text = std::move(is_text);
   return set;
 }
 
+// Rows of every string the text-vector features read, embedded in one call: each distinct
+// target, its side statements (stance_statements) and each distinct text with its sentences.
+struct TextVectors {
+  DenseRows rows;
+  std::vector<std::size_t> whole;                    // row of each distinct string
+  std::vector<std::vector<std::size_t>> sentences;   // texts: rows of their sentences
+  std::vector<std::size_t> statements;               // targets: row of the first of their 4 statements
+};
+
+TextVectors embed_set(const AnalysedSet& set, const Encoder& encoder, int threads) {
+  TextVectors v;
+  std::vector<std::string> units;
+  std::unordered_map<std::string, std::size_t> row_of;
+  auto row = [&](std::string text) {
+    auto [it, inserted] = row_of.emplace(text, units.size());
+    if (inserted) units.push_back(std::move(text));
+    return it->second;
+  };
+  const std::size_t n = set.distinct.size();
+  v.whole.resize(n);
+  v.sentences.resize(n);
+  v.statements.assign(n, 0);
+  std::vector<char> is_target(n, 0);
+  for (std::size_t i : set.index_of_target) is_target[i] = 1;
+  for (std::size_t i = 0; i < n; ++i) {
+    v.whole[i] = row(std::string(set.distinct[i]));
+    if (set.is_text[i])
+      for (const std::string& s : set.items[i].sentence_texts) v.sentences[i].push_back(row(s));
+    if (is_target[i]) {
+      // Four consecutive rows, so never shared with other units.
+      v.statements[i] = units.size();
+      for (std::string& s : stance_statements(std::string(set.distinct[i]))) units.push_back(std::move(s));
+    }
+  }
+  v.rows = encoder.embed_texts(units, threads);
+  if (v.rows.rows() != static_cast<Eigen::Index>(units.size()) ||
+      v.rows.cols() != static_cast<Eigen::Index>(encoder.dimension()))
+    throw std::runtime_error("the encoder returned a matrix of the wrong shape");
+  return v;
+}
+
 float log1pf_(float x) { return std::log1p(x); }
+
+// The text-vector features of pair (target item ti, text item xi), in the order of
+// stance_embedding_feature_names: rows are L2-normalised, so dot products are cosines.
+void append_text_vector_features(std::vector<float>& d, const TextVectors& tv, std::size_t ti, std::size_t xi) {
+  const auto target = tv.rows.row(static_cast<Eigen::Index>(tv.whole[ti]));
+  const auto text = tv.rows.row(static_cast<Eigen::Index>(tv.whole[xi]));
+  auto cosine = [&](std::size_t row) { return target.dot(tv.rows.row(static_cast<Eigen::Index>(row))); };
+  d.push_back(target.dot(text));
+  float mx = 0, sum = 0, first = 0;
+  std::vector<float> rel;
+  for (std::size_t r : tv.sentences[xi]) rel.push_back(cosine(r));
+  for (std::size_t s = 0; s < rel.size(); ++s) {
+    if (s == 0) first = mx = rel[s];
+    mx = std::max(mx, rel[s]);
+    sum += rel[s];
+  }
+  std::sort(rel.rbegin(), rel.rend());
+  float top3 = 0;
+  for (std::size_t s = 0; s < std::min<std::size_t>(3, rel.size()); ++s) top3 += rel[s] / 3.0f;
+  d.push_back(mx);
+  d.push_back(rel.empty() ? 0.0f : sum / static_cast<float>(rel.size()));
+  d.push_back(first);
+  d.push_back(top3);
+  auto text_dot = [&](std::size_t row) { return text.dot(tv.rows.row(static_cast<Eigen::Index>(row))); };
+  const std::size_t st = tv.statements[ti];
+  d.push_back(0.5f * (text_dot(st) + text_dot(st + 1)) - 0.5f * (text_dot(st + 2) + text_dot(st + 3)));
+  for (Eigen::Index c = 0; c < text.size(); ++c) d.push_back(text[c]);
+  for (Eigen::Index c = 0; c < text.size(); ++c) d.push_back(text[c] * target[c]);
+}
 
 // The text's n-gram vector at ngram_offset and (level 2) the same weights moved to the
 // target's own buckets at salted_offset, colliding buckets summed.
@@ -198,7 +282,7 @@ std::size_t StanceFeaturizer::sparse_dimension() const { return sparse_dimension
 
 void StanceFeaturizer::fit(const std::vector<std::string>& targets, const std::vector<std::string>& texts,
                            int threads, const std::atomic<bool>* cancel) {
-  AnalysedSet set = analyse_all(targets, texts, tfidf_.bits(), language_, level_ > 0, threads, cancel);
+  AnalysedSet set = analyse_all(targets, texts, tfidf_.bits(), language_, level_ > 0, false, threads, cancel);
   std::vector<std::vector<std::uint32_t>> corpus, ngram_corpus;
   corpus.reserve(set.items.size());
   for (auto& a : set.items) {
@@ -213,7 +297,14 @@ std::vector<PairFeatures> StanceFeaturizer::transform(const std::vector<std::str
                                                       const std::vector<std::string>& texts, int threads,
                                                       const std::atomic<bool>* cancel) const {
   if (targets.size() != texts.size()) throw std::invalid_argument("targets and texts differ in length");
-  AnalysedSet set = analyse_all(targets, texts, tfidf_.bits(), language_, level_ > 0, threads, cancel);
+  const bool vectors = signature_.dimension() > 0;
+  if (vectors && !encoder_)
+    throw std::invalid_argument("this stance model reads text vectors from a '" + signature_.name +
+                                "' encoder of dimension " + std::to_string(signature_.dimension()) +
+                                ": give it that encoder (encoder=... when loading)");
+  AnalysedSet set = analyse_all(targets, texts, tfidf_.bits(), language_, level_ > 0, vectors, threads, cancel);
+  TextVectors tv;
+  if (vectors && !(cancel && cancel->load())) tv = embed_set(set, *encoder_, threads);
   // Per distinct string: its TF-IDF vector, its sentences' vectors and its n-gram vector.
   std::vector<SparseVector> vec(set.items.size()), ngram_vec(set.items.size());
   std::vector<std::vector<SparseVector>> sent_vec(set.items.size());
@@ -305,8 +396,64 @@ std::vector<PairFeatures> StanceFeaturizer::transform(const std::vector<std::str
     for (float v : target_counts) d.push_back(std::min(v, 3.0f));
     d.push_back(log1pf_(neg_support));
     d.push_back(log1pf_(neg_refute));
+    if (vectors) append_text_vector_features(d, tv, ti, xi);
   });
   return out;
+}
+
+std::vector<std::string> stance_embedding_feature_names(std::size_t dimension) {
+  std::vector<std::string> names = kEmbeddingScalarNames;
+  for (const char* block : {"emb_text_", "emb_product_"})
+    for (std::size_t i = 0; i < dimension; ++i) names.push_back(block + std::to_string(i));
+  return names;
+}
+
+const char* const kStanceEncoderProbe = "The council said on Monday that the new bridge would open next spring.";
+
+EncoderSignature EncoderSignature::of(const Encoder& encoder) {
+  if (encoder.dimension() == 0)
+    throw std::invalid_argument("the stance classifier reads fixed-length text vectors, which the '" + encoder.name() +
+                                "' encoder does not give: use a TransformerEncoder or a StaticEncoder");
+  DenseRows probe = encoder.embed_texts({kStanceEncoderProbe}, 1);
+  EncoderSignature s;
+  s.name = encoder.name();
+  s.probe.assign(probe.data(), probe.data() + probe.size());
+  return s;
+}
+
+void EncoderSignature::check(const Encoder& encoder) const {
+  const std::string wanted = "'" + name + "' encoder of dimension " + std::to_string(dimension());
+  if (encoder.name() != name || encoder.dimension() != dimension())
+    throw std::invalid_argument("this stance model was trained with a " + wanted + ", not a '" + encoder.name() +
+                                "' encoder of dimension " + std::to_string(encoder.dimension()));
+  const EncoderSignature other = of(encoder);
+  float agreement = 0.0f;
+  for (std::size_t i = 0; i < probe.size(); ++i) agreement += probe[i] * other.probe[i];
+  if (!(agreement >= kProbeAgreement))
+    throw std::invalid_argument("this stance model was trained with another " + wanted +
+                                " (its vectors differ from this encoder's: cosine " + std::to_string(agreement) +
+                                " on a probe sentence)");
+}
+
+void StanceFeaturizer::set_encoder(std::shared_ptr<const Encoder> encoder) {
+  if (!encoder) {
+    encoder_.reset();
+    signature_ = {};
+    return;
+  }
+  if (signature_.dimension() > 0) signature_.check(*encoder);
+  else signature_ = EncoderSignature::of(*encoder);
+  encoder_ = std::move(encoder);
+}
+
+void StanceFeaturizer::expect_encoder(EncoderSignature signature) {
+  encoder_.reset();
+  signature_ = std::move(signature);
+}
+
+std::size_t StanceFeaturizer::dense_dimension() const {
+  const std::size_t d = signature_.dimension();
+  return kDenseNames.size() + (d ? kEmbeddingScalarNames.size() + 2 * d : 0);
 }
 
 }  // namespace synopsis

@@ -89,6 +89,7 @@ class Reader {
 constexpr char kMagic[8] = {'S', 'Y', 'N', 'S', 'T', 'N', 'C', '\0'};
 constexpr std::size_t kHeaderSize = sizeof kMagic + 4 + 8;  // magic, version, payload size
 constexpr std::size_t kChecksumSize = 8;
+constexpr std::uint64_t kMaxTextVectorDimension = 1 << 16;
 
 std::uint64_t checksum(std::string_view bytes) { return stable_hash(bytes, 0x5EED); }
 
@@ -228,6 +229,13 @@ std::string StanceClassifierModel::serialize() const {
   write_options(w, options_);
   write_classes(w, classes_);
   w.u64(stance_dense_feature_names().size());
+  // version 4: the encoder of the text-vector features
+  const EncoderSignature& signature = featurizer_.encoder_signature();
+  w.u64(signature.dimension());
+  if (signature.dimension() > 0) {
+    w.str(signature.name);
+    for (float v : signature.probe) w.f32(v);
+  }
   const auto& idf = featurizer_.tfidf().idf_table();
   w.u64(idf.size());
   for (float v : idf) w.f32(v);
@@ -298,6 +306,18 @@ StanceClassifierModel StanceClassifierModel::deserialize(std::string_view bytes)
   const std::size_t nc = m.classes_.size();
   if (r.u64() != stance_dense_feature_names().size())
     throw std::invalid_argument("stance model built with a different feature set");
+  if (version >= 4) {
+    const std::uint64_t dimension = r.u64();
+    if (dimension > kMaxTextVectorDimension) corrupt("bad text-vector dimension " + std::to_string(dimension));
+    if (dimension > 0) {
+      EncoderSignature signature;
+      signature.name = r.str();
+      if (signature.name.empty() || signature.name.size() > 64) corrupt("bad encoder name");
+      signature.probe.resize(dimension);
+      for (float& v : signature.probe) v = r.f32();
+      m.featurizer_.expect_encoder(std::move(signature));
+    }
+  }
   std::uint64_t ni = r.u64();
   if (ni != m.featurizer_.tfidf().dimension()) corrupt("the IDF table does not match hash_bits");
   std::vector<float> idf(ni);
@@ -335,6 +355,8 @@ StanceClassifierModel StanceClassifierModel::deserialize(std::string_view bytes)
       StanceClassifierModel own = deserialize(r.str());
       if (own.options_.per_target) corrupt("a per-target model has models of its own");
       if (own.classes_.kind() != m.classes_.kind()) corrupt("a per-target model has another kind of labels");
+      const EncoderSignature &mine = m.encoder_signature(), &theirs = own.encoder_signature();
+      if (mine.name != theirs.name || mine.probe != theirs.probe) corrupt("a per-target model reads another encoder");
       try {
         if (own.classes_.kind() == ClassLabels::Kind::string) m.classes_.indices_of(own.classes_.strings());
         else m.classes_.indices_of(own.classes_.integers());
@@ -347,7 +369,7 @@ StanceClassifierModel StanceClassifierModel::deserialize(std::string_view bytes)
   }
   if (!r.done()) corrupt("unexpected bytes after the weights");
   if (static_cast<std::size_t>(m.w1_.rows()) != m.input_dim() || m.w1_.cols() != H || m.b1_.size() != H ||
-      m.mean_.size() != static_cast<Eigen::Index>(stance_dense_feature_names().size()) ||
+      m.mean_.size() != static_cast<Eigen::Index>(m.featurizer_.dense_dimension()) ||
       m.scale_.size() != m.mean_.size() ||
       (mlp && (m.w2_.rows() != H || m.w2_.cols() != C || m.b2_.size() != C)))
     corrupt("inconsistent weight shapes");

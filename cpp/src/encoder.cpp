@@ -68,6 +68,11 @@ SimilarityOperands Encoder::similarity(const Document& doc) const {
   return ops;
 }
 
+DenseRows Encoder::embed_texts(const std::vector<std::string>&, int) const {
+  throw std::invalid_argument("the '" + name() +
+                              "' encoder gives no fixed-length text vectors: use a TransformerEncoder or a StaticEncoder");
+}
+
 namespace {
 
 // Per-sentence (column, count) lists, columns ascending.

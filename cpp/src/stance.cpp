@@ -32,11 +32,6 @@ constexpr float kSemanticRelated = 0.2f;  // cosine of text and target from whic
 constexpr float kSemanticSlope = 200.0f;  // lean = logistic(slope * difference of mean cosines)
 constexpr float kSemanticMass = 0.6f;     // stance share given by meaning alone
 
-// Statements of the two sides, built from the target (English).
-std::vector<std::string> semantic_statements(const std::string& target) {
-  return {"I support " + target + ".", target + " is good.", "I am against " + target + ".", target + " is bad."};
-}
-
 bool reads_meaning(const Encoder& encoder) {
   const std::string name = encoder.name();
   return name == "transformer" || name == "static";
@@ -113,6 +108,10 @@ void word_grams(std::string_view term, Add&& add) {
 }
 
 }  // namespace
+
+std::vector<std::string> stance_statements(const std::string& target) {
+  return {"I support " + target + ".", target + " is good.", "I am against " + target + ".", target + " is bad."};
+}
 
 StanceScheme parse_stance_scheme(std::string_view name) {
   if (name == "fnc") return StanceScheme::fnc;
@@ -206,7 +205,7 @@ StanceResult StanceTagger::tag(const Document& doc) const {
     const bool semantic = !fnc && options_.encoder_model && reads_meaning(*encoder_) && !kept.empty();
     const std::size_t statements = units.size();
     if (semantic)
-      for (std::string& statement : semantic_statements(target_)) units.push_back(std::move(statement));
+      for (std::string& statement : stance_statements(target_)) units.push_back(std::move(statement));
     Document combined = document_from_sentences(units, options_.language);
     Embedding e = encoder_->encode(combined);
     if (e.rows() == static_cast<Eigen::Index>(units.size())) {

@@ -13,6 +13,7 @@
 #include <type_traits>
 
 #include "arguments.hpp"
+#include "encoder.hpp"
 #include "parallel.hpp"
 #include "synopsis/classifier.hpp"
 #include "synopsis/parallel.hpp"
@@ -173,6 +174,21 @@ std::string bytes_from_python(const py::object& data) {
   return b.cast<std::string>();
 }
 
+// A TransformerEncoder or StaticEncoder; TypeError for anything else (the lexical encoders'
+// vectors are one document's terms, not features that mean the same in every pair).
+std::shared_ptr<const Encoder> semantic_encoder_from_python(py::handle encoder) {
+  std::shared_ptr<const Encoder> e = py::isinstance<py::str>(encoder) ? nullptr : encoder_from_python(encoder);
+  if (!e || e->dimension() == 0)
+    throw py::type_error("encoder must be a TransformerEncoder or a StaticEncoder (fixed-length text vectors), got " +
+                         (e ? "the '" + e->name() + "' encoder" : std::string(py::repr(encoder))));
+  return e;
+}
+
+py::object encoder_to_python(const StanceClassifierModel& model) {
+  if (!model.encoder()) return py::none();
+  return py::cast(std::const_pointer_cast<Encoder>(model.encoder()));
+}
+
 constexpr std::size_t kChunk = 1024;
 
 // (n, classes) probabilities of the pairs, with the GIL released.
@@ -229,6 +245,11 @@ Arguments (keyword only; ValueError outside the ranges):
         (also word 1-3-grams and character 2-5-grams of the text) or "target_ngrams" (also
         those n-grams per target). ngram_bits: 2**ngram_bits buckets per n-gram block, 4..20.
     per_target: one model per target seen in training, plus one over all pairs.
+    encoder: None, or a semantic encoder (TransformerEncoder, StaticEncoder) whose text
+        vectors become features too (cosine and relevance profile by meaning, lean towards
+        statements for and against the target, the text's vector and its product with the
+        target's). A model trained with one needs it again after from_bytes/load:
+        set_encoder. TypeError for other encoders.
 
 Example:
     >>> m = StanceModel(model="logistic", hash_bits=10)
@@ -239,7 +260,7 @@ Example:
       .def(py::init([](const std::string& model, int hidden_units, int hash_bits, int max_epochs, int batch_size,
                        float learning_rate, float l2, float validation_fraction, int patience,
                        const std::string& class_weight, std::uint64_t seed, const std::string& language,
-                       const std::string& features, int ngram_bits, bool per_target) {
+                       const std::string& features, int ngram_bits, bool per_target, py::handle encoder) {
              StanceClassifierOptions o;
              o.model = model;
              o.hidden_units = hidden_units;
@@ -256,7 +277,9 @@ Example:
              o.features = features;
              o.ngram_bits = ngram_bits;
              o.per_target = per_target;
-             return StanceClassifierModel(o);
+             std::shared_ptr<const Encoder> text_encoder;
+             if (!encoder.is_none()) text_encoder = semantic_encoder_from_python(encoder);
+             return StanceClassifierModel(o, std::move(text_encoder));
            }),
            py::kw_only(), py::arg("model") = defaults.model, py::arg("hidden_units") = defaults.hidden_units,
            py::arg("hash_bits") = defaults.hash_bits, py::arg("max_epochs") = defaults.max_epochs,
@@ -267,7 +290,7 @@ Example:
            py::arg("patience") = defaults.patience, py::arg("class_weight") = defaults.class_weight,
            py::arg("seed") = defaults.seed, py::arg("language") = defaults.language,
            py::arg("features") = defaults.features, py::arg("ngram_bits") = defaults.ngram_bits,
-           py::arg("per_target") = defaults.per_target)
+           py::arg("per_target") = defaults.per_target, py::arg("encoder") = py::none())
       .def("fit", [](StanceClassifierModel& self, const py::sequence& targets, const py::sequence& texts, const py::sequence& y,
                      int n_jobs) {
              StanceClassifierModel& model = self;
@@ -282,7 +305,7 @@ Example:
              TrainingReport report;
              // Trained apart and kept only when fit completes: Ctrl-C (which run_batch raises after
              // the work item ends) or an error leaves the model as it was.
-             StanceClassifierModel trained(model.options());
+             StanceClassifierModel trained(model.options(), model.encoder());
              run_batch(1, 1, [&](std::size_t) {
                report = labels.integer ? trained.fit(t, x, labels.integers, threads)
                                        : trained.fit(t, x, labels.strings, threads);
@@ -371,6 +394,25 @@ Example:
                              "The hyperparameters, as a dict.")
       .def_property_readonly("fitted", [](StanceClassifierModel& self) { return self.fitted(); },
                              "Whether fit (or from_bytes, load) gave the model its weights.")
+      .def_property_readonly("encoder", [](StanceClassifierModel& self) { return encoder_to_python(self); },
+                             "The encoder of the text-vector features, or None.")
+      .def_property_readonly("text_vectors", [](StanceClassifierModel& self) -> py::object {
+             if (!self.reads_text_vectors()) return py::none();
+             py::dict d;
+             d["encoder"] = self.encoder_signature().name;
+             d["dimension"] = self.encoder_signature().dimension();
+             return d;
+           }, "For a fitted model that reads text vectors, the encoder it needs ({'encoder': name, 'dimension': n}); else None.")
+      .def("set_encoder", [](StanceClassifierModel& self, py::handle encoder) {
+             self.set_encoder(semantic_encoder_from_python(encoder));
+           }, py::arg("encoder"), R"doc(
+Gives a loaded model that reads text vectors the encoder it was trained with.
+
+Arguments:
+    encoder: a TransformerEncoder or StaticEncoder. ValueError when the model reads no text
+        vectors, or when the encoder is not the one it was trained with (name, dimension, or
+        its vector of a probe sentence); the model is then left as it was.
+)doc")
       .def("to_bytes", [](StanceClassifierModel& self) { return py::bytes(self.serialize()); }, R"doc(
 The versioned binary form: magic, format version, payload (options, class labels, weights),
 checksum over all of it. ValueError when not fitted.
@@ -384,7 +426,8 @@ Example:
              py::gil_scoped_release release;
              return StanceClassifierModel::deserialize(s);
            }, py::arg("data"), R"doc(
-Reads to_bytes() output (format version 1, 2 or 3).
+Reads to_bytes() output (format version 1 to 4). A model that reads text vectors needs
+set_encoder before it predicts.
 
 Arguments:
     data: bytes (or bytearray, memoryview). ValueError saying what is wrong for foreign,
@@ -437,17 +480,31 @@ Example:
       .def_property_readonly_static("format_version", [](py::object) { return StanceClassifierModel::kFormatVersion; },
                                     "The model format version this build writes.")
       .def(py::pickle(
-          // A fitted model pickles as its serialised form, an unfitted one as its options.
+          // A fitted model pickles as its serialised form, an unfitted one as its options; with
+          // an encoder, as (that, encoder).
           [](StanceClassifierModel& self) -> py::object {
             const StanceClassifierModel& model = self;
-            if (model.fitted()) return py::bytes(model.serialize());
-            return options_to_python(model.options());
+            py::object state = model.fitted() ? py::object(py::bytes(model.serialize()))
+                                              : py::object(options_to_python(model.options()));
+            if (model.encoder()) return py::make_tuple(state, encoder_to_python(model));
+            return state;
           },
           [](const py::object& state) {
-            if (py::isinstance<py::bytes>(state)) return StanceClassifierModel::deserialize(state.cast<std::string>());
-            if (py::isinstance<py::dict>(state)) return StanceClassifierModel(options_from_python(state));
+            py::object core = state, encoder = py::none();
+            if (py::isinstance<py::tuple>(state) && py::len(state) == 2) {
+              core = state[py::int_(0)];
+              encoder = state[py::int_(1)];
+            }
+            std::shared_ptr<const Encoder> text_encoder;
+            if (!encoder.is_none()) text_encoder = semantic_encoder_from_python(encoder);
+            if (py::isinstance<py::bytes>(core)) {
+              StanceClassifierModel m = StanceClassifierModel::deserialize(core.cast<std::string>());
+              if (text_encoder) m.set_encoder(std::move(text_encoder));
+              return m;
+            }
+            if (py::isinstance<py::dict>(core)) return StanceClassifierModel(options_from_python(core), std::move(text_encoder));
             throw py::value_error("bad StanceModel pickle state: expected bytes or an options dict, got a " +
-                                  std::string(py::str(py::type::handle_of(state).attr("__name__"))));
+                                  std::string(py::str(py::type::handle_of(core).attr("__name__"))));
           }));
 
   m.def("stance_feature_names", &stance_dense_feature_names, "Names of the hand-built stance features.");

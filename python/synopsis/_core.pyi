@@ -1196,6 +1196,11 @@ class StanceModel:
             (also word 1-3-grams and character 2-5-grams of the text) or "target_ngrams" (also
             those n-grams per target). ngram_bits: 2**ngram_bits buckets per n-gram block, 4..20.
         per_target: one model per target seen in training, plus one over all pairs.
+        encoder: None, or a semantic encoder (TransformerEncoder, StaticEncoder) whose text
+            vectors become features too (cosine and relevance profile by meaning, lean towards
+            statements for and against the target, the text's vector and its product with the
+            target's). A model trained with one needs it again after from_bytes/load:
+            set_encoder. TypeError for other encoders.
     
     Example:
         >>> m = StanceModel(model="logistic", hash_bits=10)
@@ -1203,11 +1208,12 @@ class StanceModel:
         >>> m.classes
         ['agree', 'disagree']
     """
-    format_version: typing.ClassVar[int] = 3
+    format_version: typing.ClassVar[int] = 4
     @staticmethod
     def from_bytes(data: typing.Any) -> StanceModel:
         """
-        Reads to_bytes() output (format version 1, 2 or 3).
+        Reads to_bytes() output (format version 1 to 4). A model that reads text vectors needs
+        set_encoder before it predicts.
         
         Arguments:
             data: bytes (or bytearray, memoryview). ValueError saying what is wrong for foreign,
@@ -1233,7 +1239,7 @@ class StanceModel:
         """
     def __getstate__(self) -> typing.Any:
         ...
-    def __init__(self, *, model: str = 'auto', hidden_units: typing.SupportsInt | typing.SupportsIndex = 64, hash_bits: typing.SupportsInt | typing.SupportsIndex = 14, max_epochs: typing.SupportsInt | typing.SupportsIndex = 15, batch_size: typing.SupportsInt | typing.SupportsIndex = 128, learning_rate: typing.SupportsFloat | typing.SupportsIndex = 0.002, l2: typing.SupportsFloat | typing.SupportsIndex = 1e-06, validation_fraction: typing.SupportsFloat | typing.SupportsIndex = 0.1, patience: typing.SupportsInt | typing.SupportsIndex = 3, class_weight: str = 'sqrt', seed: typing.SupportsInt | typing.SupportsIndex = 0, language: str = 'en', features: str = 'auto', ngram_bits: typing.SupportsInt | typing.SupportsIndex = 16, per_target: bool = False) -> None:
+    def __init__(self, *, model: str = 'auto', hidden_units: typing.SupportsInt | typing.SupportsIndex = 64, hash_bits: typing.SupportsInt | typing.SupportsIndex = 14, max_epochs: typing.SupportsInt | typing.SupportsIndex = 15, batch_size: typing.SupportsInt | typing.SupportsIndex = 128, learning_rate: typing.SupportsFloat | typing.SupportsIndex = 0.002, l2: typing.SupportsFloat | typing.SupportsIndex = 1e-06, validation_fraction: typing.SupportsFloat | typing.SupportsIndex = 0.1, patience: typing.SupportsInt | typing.SupportsIndex = 3, class_weight: str = 'sqrt', seed: typing.SupportsInt | typing.SupportsIndex = 0, language: str = 'en', features: str = 'auto', ngram_bits: typing.SupportsInt | typing.SupportsIndex = 16, per_target: bool = False, encoder: typing.Any = None) -> None:
         ...
     def __reduce__(self) -> tuple:
         ...
@@ -1299,6 +1305,15 @@ class StanceModel:
         Example:
             >>> m.save("stance.model")                                       # doctest: +SKIP
         """
+    def set_encoder(self, encoder: typing.Any) -> None:
+        """
+        Gives a loaded model that reads text vectors the encoder it was trained with.
+        
+        Arguments:
+            encoder: a TransformerEncoder or StaticEncoder. ValueError when the model reads no text
+                vectors, or when the encoder is not the one it was trained with (name, dimension, or
+                its vector of a probe sentence); the model is then left as it was.
+        """
     def to_bytes(self) -> bytes:
         """
         The versioned binary form: magic, format version, payload (options, class labels, weights),
@@ -1314,6 +1329,11 @@ class StanceModel:
         The class labels (str or int, as given to fit), in column order; [] before fit.
         """
     @property
+    def encoder(self) -> typing.Any:
+        """
+        The encoder of the text-vector features, or None.
+        """
+    @property
     def fitted(self) -> bool:
         """
         Whether fit (or from_bytes, load) gave the model its weights.
@@ -1322,6 +1342,11 @@ class StanceModel:
     def options(self) -> dict:
         """
         The hyperparameters, as a dict.
+        """
+    @property
+    def text_vectors(self) -> typing.Any:
+        """
+        For a fitted model that reads text vectors, the encoder it needs ({'encoder': name, 'dimension': n}); else None.
         """
 def attributions(text: typing.Any, *, language: str = 'en', format: str = 'auto', errors: str = 'strict') -> list[AttributedSentence]:
     """

@@ -16,9 +16,10 @@ import numpy as np
 
 from . import _core
 
-# The core's defaults, read once: the estimator's parameters are the model's options plus n_jobs.
+# The core's defaults, read once: the estimator's parameters are the model's options plus the
+# encoder and n_jobs.
 _DEFAULTS: dict[str, Any] = _core.StanceModel().options
-_PARAMS = (*_DEFAULTS, "n_jobs")
+_PARAMS = (*_DEFAULTS, "encoder", "n_jobs")
 
 
 def _pairs(X: Any) -> tuple[list, list]:
@@ -78,6 +79,13 @@ class StanceClassifier:
     ngram_bits : 2**ngram_bits hashed buckets for each n-gram block.
     per_target : one model per target seen in training (at least 30 pairs with two or more
         labels), plus one over all pairs for the other targets.
+    encoder : None (the default) or a semantic encoder, ``TransformerEncoder`` or
+        ``StaticEncoder``: its text vectors become features too (target-text cosine and the
+        relevance profile by meaning, the text's lean towards statements for and against the
+        target, the text's vector and its element-wise product with the target's). The model
+        file records which encoder it was (name, dimension, its vector of a probe sentence) but
+        not the encoder itself: give it again to ``load``/``from_bytes``. Pickles keep it (a
+        TransformerEncoder pickles as its folder path).
     n_jobs : threads for feature extraction and prediction (-1: all cores).
 
     The defaults are the core's (``StanceClassifierOptions`` in ``synopsis/classifier.hpp``).
@@ -110,6 +118,7 @@ class StanceClassifier:
         features: str = _DEFAULTS["features"],
         ngram_bits: int = _DEFAULTS["ngram_bits"],
         per_target: bool = _DEFAULTS["per_target"],
+        encoder: Any = None,
         n_jobs: int = -1,
     ) -> None:
         self.model = model
@@ -127,6 +136,7 @@ class StanceClassifier:
         self.features = features
         self.ngram_bits = ngram_bits
         self.per_target = per_target
+        self.encoder = encoder
         self.n_jobs = n_jobs
 
     # -- scikit-learn parameter protocol -------------------------------------------------
@@ -154,7 +164,8 @@ class StanceClassifier:
         return type(self)(**self.get_params())
 
     def __repr__(self) -> str:
-        changed = [f"{k}={v!r}" for k, v in self.get_params().items() if v != {**_DEFAULTS, "n_jobs": -1}[k]]
+        defaults = {**_DEFAULTS, "encoder": None, "n_jobs": -1}
+        changed = [f"{k}={v!r}" for k, v in self.get_params().items() if v is not defaults[k] and v != defaults[k]]
         return f"StanceClassifier({', '.join(changed)})"
 
     # -- learning ------------------------------------------------------------------------
@@ -164,7 +175,7 @@ class StanceClassifier:
         targets, texts = _pairs(X)
         labels = y.tolist() if hasattr(y, "tolist") else list(y)
         options = {name: getattr(self, name) for name in _DEFAULTS}
-        model = _core.StanceModel(**options)
+        model = _core.StanceModel(**options, encoder=self.encoder)
         self.training_report_ = model.fit(targets, texts, labels, n_jobs=self.n_jobs)
         self._model = model
         return self
@@ -212,24 +223,32 @@ class StanceClassifier:
         return self._fitted().to_bytes()
 
     @classmethod
-    def _from_model(cls, model: Any) -> "StanceClassifier":
-        self = cls(**model.options)
+    def _from_model(cls, model: Any, encoder: Any) -> "StanceClassifier":
+        if encoder is not None:
+            model.set_encoder(encoder)
+        elif model.text_vectors is not None:
+            need = model.text_vectors
+            raise ValueError(f"this stance model reads text vectors from a {need['encoder']!r} encoder of dimension "
+                             f"{need['dimension']}: pass it as encoder=")
+        self = cls(**model.options, encoder=encoder)
         self._model = model
         return self
 
     @classmethod
-    def from_bytes(cls, data: bytes) -> "StanceClassifier":
-        """Reads to_bytes() output; ValueError for corrupt or foreign data."""
-        return cls._from_model(_core.StanceModel.from_bytes(data))
+    def from_bytes(cls, data: bytes, encoder: Any = None) -> "StanceClassifier":
+        """Reads to_bytes() output; ValueError for corrupt or foreign data. A model trained with
+        an encoder needs the same one here (ValueError otherwise)."""
+        return cls._from_model(_core.StanceModel.from_bytes(data), encoder)
 
     def save(self, path: str | os.PathLike) -> None:
         """Writes the model to a file, atomically (an interrupted save leaves the old file)."""
         self._fitted().save(path)
 
     @classmethod
-    def load(cls, path: str | os.PathLike) -> "StanceClassifier":
-        """Reads a model written by save(); ValueError for a corrupt or foreign file."""
-        return cls._from_model(_core.StanceModel.load(path))
+    def load(cls, path: str | os.PathLike, encoder: Any = None) -> "StanceClassifier":
+        """Reads a model written by save(); ValueError for a corrupt or foreign file. A model
+        trained with an encoder needs the same one here (ValueError otherwise)."""
+        return cls._from_model(_core.StanceModel.load(path), encoder)
 
     def __getstate__(self) -> dict:
         state: dict[str, Any] = {"params": self.get_params()}
@@ -242,6 +261,8 @@ class StanceClassifier:
         StanceClassifier.__init__(self, **state["params"])
         if "model" in state:
             self._model = _core.StanceModel.from_bytes(state["model"])
+            if self.encoder is not None:
+                self._model.set_encoder(self.encoder)
             if state.get("training_report") is not None:
                 self.training_report_ = state["training_report"]
 

@@ -8,9 +8,12 @@
 #include <filesystem>
 #include <fstream>
 #include <limits>
+#include <memory>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "synopsis/encoder.hpp"
 #include "synopsis/features.hpp"
 
 namespace {
@@ -209,18 +212,21 @@ std::string framed(const std::string& payload, std::uint32_t version, bool heade
   return out;
 }
 
-// An earlier file of a "words" model: version 2 lacks the feature set, n-gram and per-target
-// options; version 1 also the label kind byte, and sums the payload only.
-std::string as_version(const std::string& v3, std::uint32_t version) {
+// An earlier file of a "words" model with string labels: version 3 lacks the text-vector
+// encoder; version 2 also the feature set, n-gram and per-target options; version 1 also the
+// label kind byte, and sums the payload only.
+std::string as_version(const std::string& v4, std::uint32_t version) {
   std::uint64_t size;
-  std::memcpy(&size, v3.data() + 12, 8);
-  std::string payload = v3.substr(20, size);
+  std::memcpy(&size, v4.data() + 12, 8);
+  std::string payload = v4.substr(20, size);
   std::size_t pos = 0;
-  auto skip_str = [&] {
+  auto u64 = [&] {
     std::uint64_t n;
     std::memcpy(&n, payload.data() + pos, 8);
-    pos += 8 + n;
+    pos += 8;
+    return n;
   };
+  auto skip_str = [&] { pos += u64(); };
   skip_str();     // model
   pos += 4 * 4 + 3 * 4 + 4;  // four u32, three f32, patience
   skip_str();     // class_weight
@@ -229,10 +235,17 @@ std::string as_version(const std::string& v3, std::uint32_t version) {
   const std::size_t v3_options = pos;
   skip_str();     // features
   pos += 4 + 1;   // ngram_bits, per_target
-  payload.erase(v3_options, pos - v3_options);
+  const std::size_t v3_options_end = pos;
+  EXPECT_EQ(payload[pos], 0);  // string labels
+  pos += 1;
+  for (std::uint64_t n = u64(); n > 0; --n) skip_str();
+  pos += 8;  // dense feature count
+  EXPECT_EQ(u64(), 0u);  // no text vectors
+  payload.erase(pos - 8, 8);
+  if (version == 3) return framed(payload, 3, true);
+  payload.erase(v3_options, v3_options_end - v3_options);
   pos = v3_options;
   if (version == 2) return framed(payload, 2, true);
-  EXPECT_EQ(payload[pos], 0);  // string labels
   payload.erase(pos, 1);
   return framed(payload, 1, false);
 }
@@ -241,7 +254,7 @@ TEST(StanceClassifierModel, ReadsVersion1Files) {
   Toy t = toy(2);
   synopsis::StanceClassifierModel m = small_model(t);
   ASSERT_EQ(m.options().features, "words");
-  for (std::uint32_t version : {1u, 2u}) {
+  for (std::uint32_t version : {1u, 2u, 3u}) {
     auto back = synopsis::StanceClassifierModel::deserialize(as_version(m.serialize(), version));
     EXPECT_EQ(back.classes(), m.classes());
     EXPECT_EQ(back.options().features, "words");
@@ -412,4 +425,132 @@ TEST(StanceClassifierLabels, StringLabelsAreLowercased) {
   synopsis::StanceClassifierModel m(o);
   m.fit(t.targets, t.texts, upper, 1);
   EXPECT_EQ(m.classes().strings(), (std::vector<std::string>{"agree", "disagree", "unrelated"}));
+}
+
+// Text vectors: an encoder whose vectors know that invented words share a meaning, so that a
+// model trained on some of them reads the others (which no n-gram or cue feature can).
+namespace {
+
+class ConceptEncoder : public synopsis::Encoder {
+ public:
+  explicit ConceptEncoder(float twist = 0.0f) : twist_(twist) {}
+  std::string name() const override { return "concepts"; }
+  synopsis::Embedding encode(const synopsis::Document&) const override {
+    throw std::logic_error("not used by the classifier");
+  }
+  std::size_t dimension() const override { return 8; }
+  synopsis::DenseRows embed_texts(const std::vector<std::string>& texts, int) const override {
+    synopsis::DenseRows out = synopsis::DenseRows::Zero(static_cast<Eigen::Index>(texts.size()), 8);
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+      auto row = out.row(static_cast<Eigen::Index>(i));
+      row(7) = 1.0f + twist_;
+      row(6) = twist_;
+      for (const char* w : {"blorp", "zibble"})
+        if (texts[i].find(w) != std::string::npos) row(0) += 1.0f;
+      for (const char* w : {"quax", "frell"})
+        if (texts[i].find(w) != std::string::npos) row(1) += 1.0f;
+      row.normalize();
+    }
+    return out;
+  }
+
+ private:
+  float twist_;
+};
+
+struct Concepts {
+  std::vector<std::string> targets, texts, labels;
+};
+
+// Texts for (favour word, against word); the target is always the same.
+Concepts concepts(const char* favour, const char* against, int repeats) {
+  Concepts c;
+  for (int r = 0; r < repeats; ++r) {
+    const std::string n = std::to_string(r);
+    c.targets.insert(c.targets.end(), {"the plan", "the plan"});
+    c.texts.push_back("People said " + std::string(favour) + " about it, case " + n + ".");
+    c.texts.push_back("People said " + std::string(against) + " about it, case " + n + ".");
+    c.labels.insert(c.labels.end(), {"favor", "against"});
+  }
+  return c;
+}
+
+double label_accuracy(const synopsis::StanceClassifierModel& m, const Concepts& c) {
+  Eigen::MatrixXf p = m.predict_proba(c.targets, c.texts, 1);
+  int ok = 0;
+  for (Eigen::Index i = 0; i < p.rows(); ++i) {
+    Eigen::Index arg;
+    p.row(i).maxCoeff(&arg);
+    ok += m.classes().strings()[static_cast<std::size_t>(arg)] == c.labels[static_cast<std::size_t>(i)];
+  }
+  return double(ok) / static_cast<double>(p.rows());
+}
+
+synopsis::StanceClassifierOptions concept_options() {
+  synopsis::StanceClassifierOptions o;
+  o.model = "logistic";
+  o.features = "words";
+  o.hash_bits = 10;
+  o.max_epochs = 30;
+  o.learning_rate = 0.02f;
+  o.validation_fraction = 0.0f;
+  return o;
+}
+
+}  // namespace
+
+TEST(StanceClassifierTextVectors, ReadMeaningThatWordsDoNotShow) {
+  const Concepts train = concepts("blorp", "quax", 20), test = concepts("zibble", "frell", 5);
+  synopsis::StanceClassifierModel words(concept_options());
+  words.fit(train.targets, train.texts, train.labels, 2);
+  EXPECT_GE(label_accuracy(words, train), 0.95);
+  EXPECT_LE(label_accuracy(words, test), 0.6);  // unseen words: chance
+
+  auto encoder = std::make_shared<ConceptEncoder>();
+  synopsis::StanceClassifierModel meaning(concept_options(), encoder);
+  meaning.fit(train.targets, train.texts, train.labels, 2);
+  EXPECT_TRUE(meaning.reads_text_vectors());
+  EXPECT_EQ(meaning.encoder_signature().name, "concepts");
+  EXPECT_EQ(label_accuracy(meaning, test), 1.0);
+  synopsis::StanceFeaturizer f = synopsis::StanceFeaturizer(10);
+  f.set_encoder(encoder);
+  EXPECT_EQ(f.transform({"the plan"}, {"blorp"})[0].dense.size(),
+            synopsis::stance_dense_feature_names().size() + synopsis::stance_embedding_feature_names(8).size());
+  EXPECT_EQ(synopsis::stance_embedding_feature_names(8).size(), 6u + 16u);
+}
+
+TEST(StanceClassifierTextVectors, ModelFileNamesTheEncoderItNeeds) {
+  const Concepts train = concepts("blorp", "quax", 10), test = concepts("zibble", "frell", 3);
+  auto encoder = std::make_shared<ConceptEncoder>();
+  for (bool per_target : {false, true}) {
+    synopsis::StanceClassifierOptions o = concept_options();
+    o.per_target = per_target;
+    synopsis::StanceClassifierModel m(o, encoder);
+    m.fit(train.targets, train.texts, train.labels, 1);
+    const Eigen::MatrixXf p = m.predict_proba(test.targets, test.texts, 1);
+
+    auto back = synopsis::StanceClassifierModel::deserialize(m.serialize());
+    EXPECT_TRUE(back.reads_text_vectors());
+    EXPECT_EQ(back.encoder(), nullptr);
+    try {
+      back.predict_proba(test.targets, test.texts, 1);
+      ADD_FAILURE() << "predicted without its encoder";
+    } catch (const std::invalid_argument& e) {
+      EXPECT_NE(std::string(e.what()).find("'concepts' encoder of dimension 8"), std::string::npos) << e.what();
+    }
+    // Another encoder of the same name and dimension whose vectors differ is refused, and the
+    // model stays without one; int8-like small differences would pass.
+    EXPECT_THROW(back.set_encoder(std::make_shared<ConceptEncoder>(1.0f)), std::invalid_argument);
+    EXPECT_EQ(back.encoder(), nullptr);
+    EXPECT_NO_THROW(back.set_encoder(std::make_shared<ConceptEncoder>(0.01f)));
+    back.set_encoder(encoder);
+    EXPECT_TRUE(p.isApprox(back.predict_proba(test.targets, test.texts, 1), 1e-6f));
+    EXPECT_EQ(back.serialize(), m.serialize());
+  }
+  // A model without text vectors takes no encoder; lexical encoders give no text vectors.
+  synopsis::StanceClassifierModel plain(concept_options());
+  plain.fit(train.targets, train.texts, train.labels, 1);
+  EXPECT_THROW(plain.set_encoder(encoder), std::invalid_argument);
+  EXPECT_THROW(synopsis::StanceClassifierModel(concept_options(), synopsis::make_encoder("tfidf")),
+               std::invalid_argument);
 }

@@ -110,7 +110,7 @@ def test_options_that_would_make_an_unusable_model_are_refused(options):
 
 def test_bytes_round_trip_and_format_version(fitted):
     data = fitted.to_bytes()
-    assert data[:8] == b"SYNSTNC\0" and int.from_bytes(data[8:12], "little") == StanceModel.format_version == 3
+    assert data[:8] == b"SYNSTNC\0" and int.from_bytes(data[8:12], "little") == StanceModel.format_version == 4
     for form in (data, bytearray(data), memoryview(data)):
         back = StanceModel.from_bytes(form)
         assert back.classes == fitted.classes and back.options == fitted.options

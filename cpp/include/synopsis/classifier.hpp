@@ -2,17 +2,23 @@
 //
 // Features of a pair: hashed TF-IDF of the target and of the text, their cosine, word and
 // bigram overlap, support/refute/hedge/negation/reporting cue counts (in the text, near the
-// target's words, in the target), and the relevance profile over the text's sentences. Models:
+// target's words, in the target), and the relevance profile over the text's sentences. Given
+// a semantic encoder (one with fixed-length vectors: TransformerEncoder, StaticEncoder), also
+// the same cosine and relevance profile by meaning, the text's lean towards statements for and
+// against the target, the text's vector and its element-wise product with the target's. Models:
 // multinomial logistic regression and a one-hidden-layer MLP, trained with Adam on
 // mini-batches, class weights, early stopping on a held-out fraction and a fixed seed.
 //
-// Serialised form (version 3): "SYNSTNC\0" magic, u32 format version, u64 payload size,
+// Serialised form (version 4): "SYNSTNC\0" magic, u32 format version, u64 payload size,
 // payload, u64 FNV-1a checksum of everything before it (header included). The payload holds
-// the options, the class labels with their kind (strings or integers), the IDF tables, the
-// standardisation, the weights and, with per_target, each target's own model (serialised
-// the same way). Version 2 (no feature set, n-gram IDF or per-target models: the "words"
-// features) and version 1 (also: checksum over the payload only, string labels) are still
-// read. Anything else is rejected with std::invalid_argument.
+// the options, the class labels with their kind (strings or integers), the text-vector
+// dimension (0: no encoder) with the encoder's name and its vector of a fixed probe sentence
+// (the encoder itself is not stored: it is given again at load, and must give nearly the same
+// probe vector), the IDF tables, the standardisation, the weights and, with per_target, each
+// target's own model (serialised the same way). Version 3 (no text vectors), version 2 (also
+// no feature set, n-gram IDF or per-target models: the "words" features) and version 1 (also:
+// checksum over the payload only, string labels) are still read. Anything else is rejected
+// with std::invalid_argument.
 #pragma once
 
 #include <Eigen/Dense>
@@ -20,6 +26,7 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +34,8 @@
 #include "synopsis/features.hpp"
 
 namespace synopsis {
+
+class Encoder;
 
 // Ranges of the numeric options and of the stored values. StanceClassifierOptions::validate
 // and the model loader both apply them, so that every model fit can train is one load can read.
@@ -126,6 +135,12 @@ std::vector<std::string> lowercase_labels(const std::vector<std::string>& labels
 
 // Dense (hand-built) feature names, in order.
 const std::vector<std::string>& stance_dense_feature_names();
+// Names of the dense features read from text vectors of the given dimension, in order (they
+// follow stance_dense_feature_names()): scalars, then "emb_text_<i>", then "emb_product_<i>".
+std::vector<std::string> stance_embedding_feature_names(std::size_t dimension);
+
+// The sentence whose vector identifies an encoder in a model file.
+extern const char* const kStanceEncoderProbe;
 
 // The feature sets, smallest first; each adds a sparse block after those of the one before.
 // "auto" is not among them (it chooses one).
@@ -138,7 +153,19 @@ struct PairFeatures {
   // [2^hash_bits, 2 * 2^hash_bits), then (from level 1) text n-grams and (level 2) text
   // n-grams salted with the target, 2^ngram_bits each.
   SparseVector sparse;
-  std::vector<float> dense;  // stance_dense_feature_names().size() values
+  std::vector<float> dense;  // StanceFeaturizer::dense_dimension() values
+};
+
+// The encoder a model's text-vector features were learnt with, as a model file records it.
+struct EncoderSignature {
+  std::string name;                // Encoder::name()
+  std::vector<float> probe;        // its vector of kStanceEncoderProbe (dimension() values)
+  std::size_t dimension() const { return probe.size(); }
+  // The signature of a semantic encoder; std::invalid_argument for one without fixed-length vectors.
+  static EncoderSignature of(const Encoder& encoder);
+  // std::invalid_argument saying what differs unless encoder gives (nearly) this signature:
+  // same name and dimension, probe vectors with cosine >= 0.98 (int8 weights pass).
+  void check(const Encoder& encoder) const;
 };
 
 // Turns (target, text) pairs into features. Each distinct string is segmented once.
@@ -157,6 +184,15 @@ class StanceFeaturizer {
   HashedTfidf& ngram_tfidf() { return ngram_tfidf_; }
   const std::string& language() const { return language_; }
   int level() const { return level_; }
+  // Text-vector features from this semantic encoder (null: none). std::invalid_argument for an
+  // encoder without fixed-length vectors, or one that does not match the recorded signature.
+  void set_encoder(std::shared_ptr<const Encoder> encoder);
+  // The encoder a loaded model expects (set_encoder must then give a matching one).
+  void expect_encoder(EncoderSignature signature);
+  const std::shared_ptr<const Encoder>& encoder() const { return encoder_; }
+  const EncoderSignature& encoder_signature() const { return signature_; }
+  // The dense width: stance_dense_feature_names() plus the text-vector features, if any.
+  std::size_t dense_dimension() const;
   // The same fitted tables with fewer blocks (level <= this one's).
   StanceFeaturizer with_level(int level) const;
   // Width of the sparse part: 2 * 2^hash_bits plus 2^ngram_bits per n-gram block.
@@ -169,6 +205,8 @@ class StanceFeaturizer {
   HashedTfidf ngram_tfidf_;
   std::string language_;
   int level_ = 0;
+  std::shared_ptr<const Encoder> encoder_;
+  EncoderSignature signature_;  // empty probe: no text vectors
 };
 
 struct TrainingReport {
@@ -187,8 +225,9 @@ struct TrainingReport {
 
 class StanceClassifierModel {
  public:
-  // Throws std::invalid_argument for bad options (StanceClassifierOptions::validate).
-  explicit StanceClassifierModel(StanceClassifierOptions options = {});
+  // Throws std::invalid_argument for bad options (StanceClassifierOptions::validate), or an
+  // encoder without fixed-length vectors. With an encoder, fit learns text-vector features too.
+  explicit StanceClassifierModel(StanceClassifierOptions options = {}, std::shared_ptr<const Encoder> encoder = nullptr);
 
   // Trains on labelled pairs; the classes become the sorted distinct labels, string labels
   // lowercased (lowercase_labels: "FAVOR" is learnt and predicted as "favor"). Throws
@@ -207,6 +246,14 @@ class StanceClassifierModel {
                                 int threads = 1, const std::atomic<bool>* cancel = nullptr) const;
 
   bool fitted() const { return !classes_.empty(); }
+  // The encoder of the text-vector features (null when none is set).
+  const std::shared_ptr<const Encoder>& encoder() const { return featurizer_.encoder(); }
+  // Whether the fitted model reads text vectors, and from which encoder.
+  bool reads_text_vectors() const { return featurizer_.encoder_signature().dimension() > 0; }
+  const EncoderSignature& encoder_signature() const { return featurizer_.encoder_signature(); }
+  // Gives a loaded model that reads text vectors its encoder (every per-target model too).
+  // std::invalid_argument when the model reads none or the encoder does not match.
+  void set_encoder(std::shared_ptr<const Encoder> encoder);
   const ClassLabels& classes() const { return classes_; }
   const StanceClassifierOptions& options() const { return options_; }
 
@@ -222,7 +269,7 @@ class StanceClassifierModel {
   // Reads a file written by save: std::filesystem::filesystem_error when it cannot be read
   // (e.g. missing), std::invalid_argument when it is not a valid model.
   static StanceClassifierModel load(const std::string& path);
-  static constexpr std::uint32_t kFormatVersion = 3;
+  static constexpr std::uint32_t kFormatVersion = 4;
 
  private:
   Eigen::VectorXf forward(const PairFeatures& x, Eigen::VectorXf* hidden_pre = nullptr) const;

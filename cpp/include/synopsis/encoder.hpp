@@ -60,6 +60,14 @@ class Encoder {
   virtual Embedding encode(const Document& doc) const = 0;
   // The operands of the similarity the sentence graph uses; by default the cosine of encode().
   virtual SimilarityOperands similarity(const Document& doc) const;
+
+  // Fixed-length sentence vectors, for encoders whose rows mean the same in every document
+  // (the semantic encoders: transformer, static); 0 for the lexical encoders, whose columns
+  // are one document's terms.
+  virtual std::size_t dimension() const { return 0; }
+  // dimension() columns per text (each text is one row, never split), L2-normalised, on
+  // `threads` worker threads. std::invalid_argument for an encoder without fixed-length vectors.
+  virtual DenseRows embed_texts(const std::vector<std::string>& texts, int threads = 1) const;
 };
 
 struct TfidfOptions {

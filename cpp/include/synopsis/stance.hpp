@@ -28,6 +28,11 @@ enum class StanceScheme { fnc, semeval };
 StanceScheme parse_stance_scheme(std::string_view name);
 std::vector<std::string> stance_labels(StanceScheme scheme);
 
+// Statements of the two sides built from a target (English), favourable ones first:
+// "I support X.", "X is good.", "I am against X.", "X is bad.". A text's lean is its mean
+// cosine to the first two minus that to the last two (StanceTagger and StanceClassifier).
+std::vector<std::string> stance_statements(const std::string& target);
+
 struct StanceTaggerOptions {
   StanceScheme scheme = StanceScheme::fnc;
   std::string encoder = "tfidf";   // a sentence encoder name ("tfidf", "bm25", "bm25+", "lsa"),

@@ -45,7 +45,10 @@ class StaticEncoder : public Encoder {
   std::string serialize() const;
   static std::shared_ptr<StaticEncoder> deserialize(std::string_view bytes);
 
-  std::size_t dimension() const { return static_cast<std::size_t>(vectors_.cols()); }
+  std::size_t dimension() const override { return static_cast<std::size_t>(vectors_.cols()); }
+  DenseRows embed_texts(const std::vector<std::string>& texts, int threads = 1) const override {
+    return embed(texts, threads);
+  }
   std::size_t max_pieces() const { return max_pieces_; }
   const WordPieceTokenizer& tokenizer() const { return tokenizer_; }
 

@@ -71,7 +71,10 @@ class TransformerEncoder : public Encoder {
   const TransformerOptions& options() const { return options_; }
   const WordPieceTokenizer& tokenizer() const { return *tokenizer_; }
   Pooling pooling() const { return pooling_; }
-  std::size_t dimension() const { return static_cast<std::size_t>(config_.hidden); }
+  std::size_t dimension() const override { return static_cast<std::size_t>(config_.hidden); }
+  DenseRows embed_texts(const std::vector<std::string>& texts, int threads = 1) const override {
+    return embed(texts, threads).vectors;
+  }
   std::size_t max_length() const { return max_length_; }
   // The instruction set the forward pass runs with: "avx512", "avx2" or "generic".
   std::string kernel() const;
