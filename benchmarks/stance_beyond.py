@@ -37,7 +37,8 @@ Systems:
 * synopsis ``StanceClassifier()`` (model and feature set chosen on its held-out 10% of the
   training pairs), ``model="mlp"``, ``model="logistic"`` (feature set chosen), and
   ``per_target=True``; and ``model="mlp", features="words"``, the default before the n-gram
-  feature blocks and the automatic choice;
+  feature blocks and the automatic choice; with ``vectors``, ``StanceClassifier(encoder=...)``
+  with all-MiniLM-L6-v2 (text vectors of a semantic encoder as features too);
 * scikit-learn ``LinearSVC`` (C=1) over TF-IDF of word 1-3-grams and character 2-5-grams
   (``char_wb``, sublinear tf): one model per target when a set has at most 20 targets (the
   usual tweet baseline), else one model over the n-grams of target and of text;
@@ -49,7 +50,8 @@ Systems:
 * cross-domain: synopsis ``StanceClassifier()`` and the FNC-1 baseline recipe trained on all
   49,972 FNC-1 pairs and applied to the test pairs of the cross-domain, news and zero-shot
   sets (target as headline, text as body), agree read as favor, disagree as against, discuss
-  and unrelated as none. The models are fitted once and serve every set.
+  and unrelated as none (``cross_vectors``: also ``StanceClassifier(encoder=MiniLM)``). The
+  models are fitted once and serve every set.
 
 No English headline/body news stance set other than FNC-1, Emergent and ARC (excluded) was
 found with its text and labels in a public repository, so the train-on-FNC-1 news row is
@@ -60,6 +62,7 @@ Example:
     python benchmarks/stance_beyond.py
     python benchmarks/stance_beyond.py --sets covid19 --systems synopsis,svc,zeroshot
     python benchmarks/stance_beyond.py --sets gwsd,vast --systems synopsis,former,svc,baseline,zeroshot,zeroshot_minilm,cross
+    python benchmarks/stance_beyond.py --systems vectors,cross_vectors
 """
 
 from __future__ import annotations
@@ -245,6 +248,8 @@ def in_domain_systems(names: set[str], seed: int) -> dict[str, Callable[[], obje
         systems['synopsis StanceClassifier(model="mlp")'] = lambda: StanceClassifier(model="mlp", seed=seed)
         systems['synopsis StanceClassifier(model="logistic")'] = lambda: StanceClassifier(model="logistic", seed=seed)
         systems["synopsis StanceClassifier(per_target=True)"] = lambda: StanceClassifier(per_target=True, seed=seed)
+    if "vectors" in names:
+        systems["synopsis StanceClassifier(encoder=MiniLM)"] = lambda: StanceClassifier(encoder=minilm(), seed=seed)
     if "former" in names:  # the default before the n-gram blocks and the automatic choice
         systems['synopsis StanceClassifier(model="mlp", features="words")'] = lambda: StanceClassifier(
             model="mlp", features="words", seed=seed)
@@ -276,6 +281,9 @@ def cross_systems(names: set[str], seed: int, fnc1) -> dict[str, Callable[[], ob
     systems: dict[str, Callable[[], object]] = {}
     if "cross" in names:
         systems["synopsis StanceClassifier() trained on FNC-1"] = lambda: Mapped(StanceClassifier(seed=seed), fnc1)
+    if "cross_vectors" in names:
+        systems["synopsis StanceClassifier(encoder=MiniLM) trained on FNC-1"] = lambda: Mapped(
+            StanceClassifier(encoder=minilm(), seed=seed), fnc1)
     if "cross_baseline" in names:
         systems["FNC-1 baseline recipe trained on FNC-1"] = lambda: Mapped(FncBaseline(seed), fnc1)
     return systems

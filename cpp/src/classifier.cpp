@@ -438,6 +438,14 @@ TrainingReport StanceClassifierModel::train_weights(const std::vector<PairFeatur
     float sd = std::sqrt(var[k] / float(std::max<std::size_t>(1, n)));
     scale_[k] = sd > 1e-6f ? 1.0f / sd : 0.0f;
   }
+  // A text vector's components, standardised one by one, would weigh as much as hundreds of
+  // pair features together (and drown the n-gram blocks): each of its two blocks is scaled to
+  // about unit length instead, as every sparse block is.
+  const std::size_t vector_dims = featurizer_.encoder_signature().dimension();
+  if (vector_dims > 0) {
+    const float shrink = 1.0f / std::sqrt(static_cast<float>(vector_dims));
+    for (std::size_t k = dd - 2 * vector_dims; k < dd; ++k) scale_[k] *= shrink;
+  }
   // class weights
   std::vector<double> counts(C, 0.0);
   for (int y : labels) counts[y] += 1;

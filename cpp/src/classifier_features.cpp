@@ -171,27 +171,48 @@ TextVectors embed_set(const AnalysedSet& set, const Encoder& encoder, int thread
   v.statements.assign(n, 0);
   std::vector<char> is_target(n, 0);
   for (std::size_t i : set.index_of_target) is_target[i] = 1;
+  // A text's own vector is the mean of its sentences' (computed below: no extra forward pass,
+  // and a long text is read whole, not cut at the encoder's token cap); a target's, and that
+  // of a text without sentences, is the encoder's vector of the string.
+  std::vector<char> from_sentences(n, 0);
   for (std::size_t i = 0; i < n; ++i) {
-    v.whole[i] = row(std::string(set.distinct[i]));
     if (set.is_text[i])
       for (const std::string& s : set.items[i].sentence_texts) v.sentences[i].push_back(row(s));
+    from_sentences[i] = !v.sentences[i].empty() && !is_target[i];
+    if (!from_sentences[i]) v.whole[i] = row(std::string(set.distinct[i]));
     if (is_target[i]) {
       // Four consecutive rows, so never shared with other units.
       v.statements[i] = units.size();
       for (std::string& s : stance_statements(std::string(set.distinct[i]))) units.push_back(std::move(s));
     }
   }
-  v.rows = encoder.embed_texts(units, threads);
-  if (v.rows.rows() != static_cast<Eigen::Index>(units.size()) ||
-      v.rows.cols() != static_cast<Eigen::Index>(encoder.dimension()))
+  const DenseRows embedded = encoder.embed_texts(units, threads);
+  if (embedded.rows() != static_cast<Eigen::Index>(units.size()) ||
+      embedded.cols() != static_cast<Eigen::Index>(encoder.dimension()))
     throw std::runtime_error("the encoder returned a matrix of the wrong shape");
+  std::size_t means = 0;
+  for (char f : from_sentences) means += f != 0;
+  v.rows.resize(embedded.rows() + static_cast<Eigen::Index>(means), embedded.cols());
+  v.rows.topRows(embedded.rows()) = embedded;
+  Eigen::Index next = embedded.rows();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!from_sentences[i]) continue;
+    auto mean = v.rows.row(next);
+    mean.setZero();
+    for (std::size_t r : v.sentences[i]) mean += embedded.row(static_cast<Eigen::Index>(r));
+    const float norm = mean.norm();
+    if (norm > 0.0f) mean /= norm;
+    v.whole[i] = static_cast<std::size_t>(next++);
+  }
   return v;
 }
 
 float log1pf_(float x) { return std::log1p(x); }
 
-// The text-vector features of pair (target item ti, text item xi), in the order of
-// stance_embedding_feature_names: rows are L2-normalised, so dot products are cosines.
+// The text-vector features of pair (target item ti, text item xi), all dense, in the order of
+// stance_embedding_feature_names: the scalars (rows are L2-normalised, so dot products are
+// cosines), then the text's vector and its element-wise product with the target's vector
+// scaled to unit length (the model standardises them; see StanceClassifierModel::train_weights).
 void append_text_vector_features(std::vector<float>& d, const TextVectors& tv, std::size_t ti, std::size_t xi) {
   const auto target = tv.rows.row(static_cast<Eigen::Index>(tv.whole[ti]));
   const auto text = tv.rows.row(static_cast<Eigen::Index>(tv.whole[xi]));
@@ -215,8 +236,11 @@ void append_text_vector_features(std::vector<float>& d, const TextVectors& tv, s
   auto text_dot = [&](std::size_t row) { return text.dot(tv.rows.row(static_cast<Eigen::Index>(row))); };
   const std::size_t st = tv.statements[ti];
   d.push_back(0.5f * (text_dot(st) + text_dot(st + 1)) - 0.5f * (text_dot(st + 2) + text_dot(st + 3)));
+
   for (Eigen::Index c = 0; c < text.size(); ++c) d.push_back(text[c]);
-  for (Eigen::Index c = 0; c < text.size(); ++c) d.push_back(text[c] * target[c]);
+  const Eigen::RowVectorXf product = text.cwiseProduct(target);
+  const float norm = product.norm();
+  for (Eigen::Index c = 0; c < product.size(); ++c) d.push_back(norm > 0.0f ? product[c] / norm : 0.0f);
 }
 
 // The text's n-gram vector at ngram_offset and (level 2) the same weights moved to the
@@ -329,10 +353,11 @@ std::vector<PairFeatures> StanceFeaturizer::transform(const std::vector<std::str
     PairFeatures& f = out[p];
     f.sparse = vec[ti];
     for (const auto& e : vec[xi]) f.sparse.emplace_back(e.first + dim, e.second);
+    std::vector<float> vector_scalars;  // dense, after the pair features
+    if (vectors) append_text_vector_features(vector_scalars, tv, ti, xi);
     if (level_ >= 1) append_ngram_blocks(f.sparse, X, T.salt, ngram_vec[xi], ngram_offset, salted_offset, level_, nbits);
     std::vector<float>& d = f.dense;
-    d.reserve(kDenseNames.size());
-
+    d.reserve(dense_dimension());
     d.push_back(dot(vec[ti], vec[xi]));
     // relevance profile over the text's sentences
     const auto& sv = sent_vec[xi];
@@ -396,7 +421,7 @@ std::vector<PairFeatures> StanceFeaturizer::transform(const std::vector<std::str
     for (float v : target_counts) d.push_back(std::min(v, 3.0f));
     d.push_back(log1pf_(neg_support));
     d.push_back(log1pf_(neg_refute));
-    if (vectors) append_text_vector_features(d, tv, ti, xi);
+    d.insert(d.end(), vector_scalars.begin(), vector_scalars.end());
   });
   return out;
 }

@@ -514,9 +514,16 @@ TEST(StanceClassifierTextVectors, ReadMeaningThatWordsDoNotShow) {
   EXPECT_EQ(label_accuracy(meaning, test), 1.0);
   synopsis::StanceFeaturizer f = synopsis::StanceFeaturizer(10);
   f.set_encoder(encoder);
-  EXPECT_EQ(f.transform({"the plan"}, {"blorp"})[0].dense.size(),
-            synopsis::stance_dense_feature_names().size() + synopsis::stance_embedding_feature_names(8).size());
+  const synopsis::PairFeatures x = f.transform({"the plan"}, {"blorp. quax!"})[0];
+  const std::size_t base = synopsis::stance_dense_feature_names().size();
+  EXPECT_EQ(x.dense.size(), base + synopsis::stance_embedding_feature_names(8).size());
   EXPECT_EQ(synopsis::stance_embedding_feature_names(8).size(), 6u + 16u);
+  EXPECT_EQ(f.sparse_dimension(), 2u * 1024u);
+  // The text's vector is the mean of its two sentences' (unit length); the product block too.
+  const Eigen::Map<const Eigen::VectorXf> text(x.dense.data() + base + 6, 8), product(x.dense.data() + base + 14, 8);
+  EXPECT_NEAR(text.norm(), 1.0f, 1e-5f);
+  EXPECT_NEAR(text[0], text[1], 1e-6f);
+  EXPECT_NEAR(product.norm(), 1.0f, 1e-5f);
 }
 
 TEST(StanceClassifierTextVectors, ModelFileNamesTheEncoderItNeeds) {

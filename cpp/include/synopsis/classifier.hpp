@@ -5,7 +5,8 @@
 // target's words, in the target), and the relevance profile over the text's sentences. Given
 // a semantic encoder (one with fixed-length vectors: TransformerEncoder, StaticEncoder), also
 // the same cosine and relevance profile by meaning, the text's lean towards statements for and
-// against the target, the text's vector and its element-wise product with the target's. Models:
+// against the target, the text's vector (the mean of its sentences') and its element-wise
+// product with the target's. Models:
 // multinomial logistic regression and a one-hidden-layer MLP, trained with Adam on
 // mini-batches, class weights, early stopping on a held-out fraction and a fixed seed.
 //
@@ -136,7 +137,8 @@ std::vector<std::string> lowercase_labels(const std::vector<std::string>& labels
 // Dense (hand-built) feature names, in order.
 const std::vector<std::string>& stance_dense_feature_names();
 // Names of the dense features read from text vectors of the given dimension, in order (they
-// follow stance_dense_feature_names()): scalars, then "emb_text_<i>", then "emb_product_<i>".
+// follow stance_dense_feature_names()): the scalars, then "emb_text_<i>" (the text's vector),
+// then "emb_product_<i>" (its element-wise product with the target's, scaled to unit length).
 std::vector<std::string> stance_embedding_feature_names(std::size_t dimension);
 
 // The sentence whose vector identifies an encoder in a model file.
