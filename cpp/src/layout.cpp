@@ -40,6 +40,9 @@ std::size_t article_start(const Document& doc, const std::vector<ParagraphShape>
   for (std::size_t p = best_start; p < n; ++p) {
     if (furniture[p].kind != BoilerplateKind::none) continue;
     const bool prose = shape[p].terminal || !shape[p].single;
+    // A short line that ends ("Time to act?") neither starts a stretch nor ends a menu: it may
+    // be the headline.
+    if (prose && shape[p].single && shape[p].words < kMinProseWords) continue;
     if (!prose) {
       if (++run == kMenuRun) {
         if (words > best_words) best_words = words, best_start = start;
