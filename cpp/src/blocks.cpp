@@ -108,6 +108,7 @@ bool after_bullet(std::string_view s, std::size_t a, std::size_t pos) {
 // short lines (menus, handles, buttons) stand alone even when the next line starts in lower
 // case.
 constexpr std::size_t kShortLineBytes = 48;
+constexpr std::size_t kBlankLinesPer = 20;  // one blank line in 20 lines or more: paragraphs apart
 std::size_t wrap_width(std::string_view text, const std::vector<Line>& lines) {
   std::vector<std::size_t> lengths;
   lengths.reserve(lines.size());
@@ -128,6 +129,13 @@ std::size_t wrap_width(std::string_view text, const std::vector<Line>& lines) {
 std::vector<Block> split_blocks(std::string_view text, const LanguageResources& lang) {
   std::vector<Line> lines = split_lines(text);
   const std::size_t width = wrap_width(text, lines);
+  // Paragraphs apart (blank lines between some lines): a long line may wrap inside one. Without
+  // blank lines, a text either wraps all its paragraphs (and the width tells its lines) or
+  // gives each block a line, and there a headline above its byline is no wrapped line.
+  const std::size_t blank = static_cast<std::size_t>(
+      std::count_if(lines.begin(), lines.end(), [](const Line& line) { return line.blank; }));
+  const bool paragraphs_apart = kBlankLinesPer * blank >= lines.size() - blank;
+  const std::size_t short_line_bytes = paragraphs_apart ? kShortLineBytes : width;
   // terminal_from[k]: a sentence end lies in line k or a later line of its paragraph
   // (computed once, so that a paragraph of many lines costs linear time).
   std::vector<bool> terminal_from(lines.size() + 1, false);
@@ -144,7 +152,7 @@ std::vector<Block> split_blocks(std::string_view text, const LanguageResources& 
       const Line& next = lines[j + 1];
       auto [ca, cb] = trim(text, cur.start, cur.end);
       auto [na, nb] = trim(text, next.start, next.end);
-      if (ends_with_terminal(text.substr(ca, cb - ca)) || (2 * (cb - ca) < width && cb - ca < kShortLineBytes)) break;
+      if (ends_with_terminal(text.substr(ca, cb - ca)) || (2 * (cb - ca) < width && cb - ca < short_line_bytes)) break;
       UChar32 first = decode_at(text, na);
       std::size_t last_start;
       UChar32 last = decode_before(text.substr(0, cb), cb, &last_start);

@@ -24,19 +24,19 @@ namespace {
 // Cue classes: the furniture kinds that cues point to, then helper classes.
 enum Cue : std::uint8_t {
   consent, subscription, comment, share, advertisement, related, byline, dateline, caption, footer,
-  reader, site, unit, ago, date, reported, role, kCueClasses
+  navigation, reader, site, unit, ago, date, reported, role, kCueClasses
 };
-constexpr std::size_t kFurnitureClasses = footer + 1;
+constexpr std::size_t kFurnitureClasses = navigation + 1;
 
 constexpr const char* kCueNames[kCueClasses] = {
     "consent", "subscription", "comment", "share", "advertisement", "related", "byline", "dateline",
-    "caption", "footer", "reader", "site", "unit", "ago", "date", "reported", "role"};
+    "caption", "footer", "navigation", "reader", "site", "unit", "ago", "date", "reported", "role"};
 
 constexpr BoilerplateKind kKindOf[kFurnitureClasses] = {
     BoilerplateKind::consent, BoilerplateKind::subscription, BoilerplateKind::comment,
     BoilerplateKind::share, BoilerplateKind::advertisement, BoilerplateKind::related,
     BoilerplateKind::byline, BoilerplateKind::dateline, BoilerplateKind::caption,
-    BoilerplateKind::footer};
+    BoilerplateKind::footer, BoilerplateKind::navigation};
 
 constexpr std::size_t kShortLineWords = 8;     // furniture lines: "Accept all cookies", "Reply"
 constexpr std::size_t kMaxBylineWords = 14;    // "By Jane Smith and John Doe, BBC News"
