@@ -132,9 +132,17 @@ std::vector<Block> split_blocks(std::string_view text, const LanguageResources& 
   // Paragraphs apart (blank lines between some lines): a long line may wrap inside one. Without
   // blank lines, a text either wraps all its paragraphs (and the width tells its lines) or
   // gives each block a line, and there a headline above its byline is no wrapped line.
-  const std::size_t blank = static_cast<std::size_t>(
-      std::count_if(lines.begin(), lines.end(), [](const Line& line) { return line.blank; }));
-  const bool paragraphs_apart = kBlankLinesPer * blank >= lines.size() - blank;
+  std::size_t blank = 0, filled = 0, blank_run = 0;  // blank lines between filled ones
+  for (const Line& line : lines) {
+    if (line.blank) {
+      ++blank_run;
+      continue;
+    }
+    if (filled > 0) blank += blank_run;
+    blank_run = 0;
+    ++filled;
+  }
+  const bool paragraphs_apart = kBlankLinesPer * blank >= filled;
   const std::size_t short_line_bytes = paragraphs_apart ? kShortLineBytes : width;
   // terminal_from[k]: a sentence end lies in line k or a later line of its paragraph
   // (computed once, so that a paragraph of many lines costs linear time).

@@ -100,9 +100,12 @@ void flag_layout(Document& doc, const std::vector<bool>& paragraph_after_blank,
     if (first_prose >= 0) break;
   }
 
-  // Headings: a line standing alone without terminal punctuation (a reader's comment is text).
+  // Headings: a line standing alone without terminal punctuation (a reader's comment is text),
+  // and the lines of a comment section around its text ("Lucie M.", "Comments are closed.").
   for (std::size_t p = 0; p < n; ++p) {
-    if (!furniture[p].comment_text && shape[p].single && !shape[p].terminal && shape[p].words <= kMaxHeadingWords)
+    const bool comment_line = furniture[p].kind == BoilerplateKind::comment && !furniture[p].comment_text;
+    if (!furniture[p].comment_text && shape[p].single && (!shape[p].terminal || comment_line) &&
+        shape[p].words <= kMaxHeadingWords)
       doc.sentences[doc.paragraphs[p].sentence_begin].is_heading = true;
   }
 
