@@ -124,11 +124,30 @@ std::size_t wrap_width(std::string_view text, const std::vector<Line>& lines) {
   return lengths[k];
 }
 
+// The length of the line that holds the middle byte of the text's lines, longest first: in
+// text without blank lines that gives each block a line, long paragraphs hold most bytes
+// while menus hold most lines; in wrapped text it is the wrap width.
+std::size_t width_by_bytes(std::string_view text, const std::vector<Line>& lines) {
+  std::vector<std::size_t> lengths;
+  std::size_t total = 0;
+  for (const Line& line : lines) {
+    if (line.blank) continue;
+    auto [a, b] = trim(text, line.start, line.end);
+    lengths.push_back(b - a);
+    total += b - a;
+  }
+  std::sort(lengths.begin(), lengths.end(), std::greater<>());
+  std::size_t seen = 0;
+  for (std::size_t length : lengths)
+    if ((seen += length) * 2 >= total) return length;
+  return 0;
+}
+
 }  // namespace
 
 std::vector<Block> split_blocks(std::string_view text, const LanguageResources& lang) {
   std::vector<Line> lines = split_lines(text);
-  const std::size_t width = wrap_width(text, lines);
+  std::size_t width = wrap_width(text, lines);
   // Paragraphs apart (blank lines between some lines): a long line may wrap inside one. Without
   // blank lines, a text either wraps all its paragraphs (and the width tells its lines) or
   // gives each block a line, and there a headline above its byline is no wrapped line.
@@ -143,6 +162,7 @@ std::vector<Block> split_blocks(std::string_view text, const LanguageResources& 
     ++filled;
   }
   const bool paragraphs_apart = kBlankLinesPer * blank >= filled;
+  if (!paragraphs_apart) width = std::max(width, width_by_bytes(text, lines));
   const std::size_t short_line_bytes = paragraphs_apart ? kShortLineBytes : width;
   // terminal_from[k]: a sentence end lies in line k or a later line of its paragraph
   // (computed once, so that a paragraph of many lines costs linear time).

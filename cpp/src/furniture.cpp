@@ -618,6 +618,18 @@ bool bracketed_credit(const Document& doc, const Paragraph& para, const Evidence
   return inside_words <= 5 && cue_at > open && names;
 }
 
+// A paragraph that is a credit in brackets and nothing else: a few capitalised words with a
+// slash between names or a caption cue ("(NASA/JPL)", "(Photo: Jane Doe)").
+bool credit_in_brackets(const Document& doc, const Paragraph& para, const Evidence& e) {
+  const std::string_view text = doc.span(para.start, para.end);
+  if (text.size() < 3 || text.front() != '(' || text.back() != ')' || e.words == 0 || e.words > kMaxCreditWords ||
+      e.sentences > 1)
+    return false;
+  const std::string_view inside = text.substr(1, text.size() - 2);
+  if (inside.find_first_of("()") != std::string_view::npos) return false;
+  return (inside.find('/') != std::string_view::npos || e.cover[caption] > 0) && e.capitalised + 1 >= e.words;
+}
+
 // A place opening the paragraph: one to three capitalised words and a comma; their count.
 std::size_t place_before_comma(const Document& doc, const Paragraph& para) {
   const std::uint32_t tb = doc.sentences[para.sentence_begin].token_begin;
@@ -885,6 +897,15 @@ std::vector<Furniture> find_furniture(const Document& doc, const LanguageResourc
     }
     if (bracketed_credit(doc, para, e)) {
       set(caption);
+      continue;
+    }
+    // A credit standing alone in brackets ("(NASA/JPL/Space Science Institute)") and the short
+    // caption just above it ("Titan in false colour, 2004.").
+    if (credit_in_brackets(doc, para, e)) {
+      set(caption);
+      if (p > 0 && out[p - 1].kind == BoilerplateKind::none && evidence[p - 1].sentences == 1 &&
+          evidence[p - 1].words <= kShortCaptionWords)
+        out[p - 1].kind = BoilerplateKind::caption;
       continue;
     }
 
