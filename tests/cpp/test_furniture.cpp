@@ -310,3 +310,12 @@ TEST(Furniture, AnAcronymIsNotAReaderOrSiteWord) {
   const Document doc = segment_in(std::string("Menu\n\nSearch\n\nUS ferry firm cuts routes\n\n") + kArticle);
   EXPECT_EQ(title(doc), "US ferry firm cuts routes");
 }
+
+TEST(Furniture, ACreditAloneInBracketsAndItsCaption) {
+  const Document doc = segment_in(std::string("Ferry Delayed by High Winds\n\n") + kArticle +
+                                  "The harbour at dawn, 2019.\n\n(Harbour Trust/Ellen Moss)\n\n"
+                                  "The operator said it would add a second boat in the summer to cope with demand.\n");
+  EXPECT_EQ(kind_of(doc, "(Harbour Trust/Ellen Moss)"), "caption");
+  EXPECT_EQ(kind_of(doc, "The harbour at dawn, 2019."), "caption");
+  EXPECT_EQ(doc.prose_sentence_count(), 4u);
+}

@@ -327,3 +327,16 @@ def test_get_text_keeps_a_headline_apart_from_its_byline():
     doc = sy.segment(text)
     assert doc.title == "Islanders fear the winter will be long without it"
     assert doc.sentences[3].boilerplate_kind == "byline"
+
+
+def test_a_credit_alone_in_brackets_takes_its_caption():
+    text = ("Ferry Services Cut\n\n"
+            "The ferry company cut two of its winter routes on Friday, blaming rising fuel costs.\n\n"
+            "The quay at low tide.\n\n(Island Archive/Tom Reid)\n\n"
+            "Islanders said the decision would leave them without a service for three days a week.\n")
+    kinds = {s.text: s.boilerplate_kind for s in sy.segment(text).sentences}
+    assert kinds["(Island Archive/Tom Reid)"] == kinds["The quay at low tide."] == "caption"
+    # A bracketed aside in prose is no credit.
+    aside = sy.segment("Ferry Services Cut\n\n(The company declined to comment on the cuts.)\n\n"
+                       "Islanders said the decision would leave them without a service for three days a week.\n")
+    assert all(s.boilerplate_kind is None for s in aside.sentences)
