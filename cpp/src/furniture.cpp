@@ -734,12 +734,12 @@ void extend_banners(const std::vector<Evidence>& evidence, std::vector<Furniture
     return in_box(q) || (short_line(q) && q > 0 && q + 1 < n && (voiced(q - 1) || found[q - 1] == BoilerplateKind::subscription) &&
                          (voiced(q + 1) || found[q + 1] == BoilerplateKind::subscription));
   };
-  // The box needs a prompt: a line of some length that speaks to the reader or in cues, or
-  // another that names the subscription ("See subscription options"; a "Sign in" button
+  // The box needs a prompt: a line of some length that speaks to the reader, as the site or
+  // in cues, or another that names the subscription ("See subscription options"; a "Sign in" button
   // above a menu makes no box of the menu).
   auto prompt = [&](std::size_t q) {
     const Evidence& e = evidence[q];
-    return (e.words >= kBoxPromptWords && (e.any_cover > 0 || e.weight[reader] > 0)) ||
+    return (e.words >= kBoxPromptWords && (e.any_cover > 0 || e.weight[reader] > 0 || e.weight[site] > 0)) ||
            (e.words >= kBoxCueWords && e.cover[subscription] > 0);
   };
   for (std::size_t p = 0; p < n; ++p) {

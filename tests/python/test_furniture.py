@@ -340,3 +340,12 @@ def test_a_credit_alone_in_brackets_takes_its_caption():
     aside = sy.segment("Ferry Services Cut\n\n(The company declined to comment on the cuts.)\n\n"
                        "Islanders said the decision would leave them without a service for three days a week.\n")
     assert all(s.boilerplate_kind is None for s in aside.sentences)
+
+
+def test_a_newsletter_card_that_speaks_as_the_site_is_one_box():
+    text = ("La ville vote une nouvelle digue\n\n" + ARTICLE_FR +
+            "Le courrier du dimanche\n\nL'essentiel de la semaine, choisi par notre équipe.\n\n"
+            "S'inscrire\n")
+    kinds = {s.text: s.boilerplate_kind for s in sy.segment(text, language="fr").sentences}
+    assert {kinds[t] for t in ("Le courrier du dimanche", "L'essentiel de la semaine, choisi par notre équipe.",
+                               "S'inscrire")} == {"subscription"}
