@@ -712,6 +712,19 @@ void extend_banners(const std::vector<Evidence>& evidence, std::vector<Furniture
       out[q].kind = kind;
     }
   }
+  // Above a consent button ("Aceptar todo"), the short lines that speak of cookies or consent
+  // are its banner ("Este sitio web utiliza cookies.").
+  for (std::size_t p = 0; p < n; ++p) {
+    if (found[p] != BoilerplateKind::consent || evidence[p].words > kShortLineWords) continue;
+    for (std::size_t q = p; q-- > 0 && p - q <= kBoxLines;) {
+      const Evidence& e = evidence[q];
+      if (found[q] == BoilerplateKind::consent) continue;
+      if (out[q].kind != BoilerplateKind::none || e.words == 0 || e.words > kBoxLineWords || e.sentences > 2 ||
+          e.cover[consent] == 0)
+        break;
+      out[q].kind = BoilerplateKind::consent;
+    }
+  }
   // A sign-up box: a few short lines around a field or button ("Your email", "Sign up") that
   // speak to the reader or in cues ("Get the biggest stories delivered to your inbox"), or
   // are short labels ("The Morning Briefing").

@@ -319,3 +319,13 @@ TEST(Furniture, ACreditAloneInBracketsAndItsCaption) {
   EXPECT_EQ(kind_of(doc, "The harbour at dawn, 2019."), "caption");
   EXPECT_EQ(doc.prose_sentence_count(), 4u);
 }
+
+TEST(Furniture, ShortCookieLinesAboveAConsentButtonAreItsBanner) {
+  const Document doc = segment_in(std::string(
+      "This site runs on cookies.\n\nYou can change your cookie choices in the footer at any time.\n\n"
+      "Accept all\n\nFerry Delayed by High Winds\n\n") + kArticle);
+  EXPECT_EQ(kind_of(doc, "This site runs on cookies."), "consent");
+  EXPECT_EQ(kind_of(doc, "You can change your cookie choices in the footer at any time."), "consent");
+  EXPECT_EQ(title(doc), "Ferry Delayed by High Winds");
+  EXPECT_EQ(doc.prose_sentence_count(), 3u);
+}

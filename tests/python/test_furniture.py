@@ -349,3 +349,14 @@ def test_a_newsletter_card_that_speaks_as_the_site_is_one_box():
     kinds = {s.text: s.boilerplate_kind for s in sy.segment(text, language="fr").sentences}
     assert {kinds[t] for t in ("Le courrier du dimanche", "L'essentiel de la semaine, choisi par notre équipe.",
                                "S'inscrire")} == {"subscription"}
+
+
+def test_short_cookie_lines_above_a_consent_button_are_its_banner():
+    text = ("Usamos cookies propias.\n\nPuedes retirar tu permiso de cookies cuando quieras.\n\nAceptar todo\n\n"
+            "La crecida del río inunda el centro\n\n"
+            "El río se desbordó la noche del lunes e inundó cientos de viviendas en el centro de la ciudad.\n\n"
+            "Las escuelas seguirán cerradas hasta que se restablezca el suministro eléctrico.\n")
+    doc = sy.segment(text, language="es")
+    assert [s.boilerplate_kind for s in doc.sentences[:3]] == ["consent"] * 3
+    assert doc.title == "La crecida del río inunda el centro"
+    assert len(doc.prose) == 2
