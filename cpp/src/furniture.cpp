@@ -507,10 +507,10 @@ bool dateline_shape(const Document& doc, const Paragraph& para, const Evidence& 
   return 10 * dated >= (e.terminal ? 8 : 6) * e.words;
 }
 
-// Some word tells a time, not just a number ("4h", "yesterday", "14:05", "Last updated").
+// Some word tells a time, not just a number or a word of publication ("4h", "yesterday",
+// "14:05"; "On" alone is no time).
 bool timed(const Evidence& e) {
-  return e.cover[date] + e.cover[dateline] + e.cover[unit] + e.cover[ago] > 0 || e.clock_or_numeric_date ||
-         e.relative_time >= 0;
+  return e.cover[date] + e.cover[unit] + e.cover[ago] > 0 || e.clock_or_numeric_date || e.relative_time >= 0;
 }
 
 // A dateline that says when the page was published: a clock time, a numeric date, a relative

@@ -274,6 +274,9 @@ TEST(Furniture, BylinesOfANameAndATime) {
   EXPECT_EQ(title(bare), "");
   const Document venue = segment_in(std::string("Hampden Park\n\nSaturday, 26 February\n\n") + kArticle);
   EXPECT_EQ(kind_of(venue, "Hampden Park"), "");
+  // A word of publication alone tells no time: a heading that ends in "On" is no byline.
+  const Document heading = segment_in(std::string("The Harbour Board On\n\n") + kArticle);
+  EXPECT_EQ(kind_of(heading, "The Harbour Board On"), "");
 }
 
 TEST(Furniture, SignUpBoxWithShortSlogans) {
