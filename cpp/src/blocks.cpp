@@ -108,6 +108,7 @@ bool after_bullet(std::string_view s, std::size_t a, std::size_t pos) {
 // short lines (menus, handles, buttons) stand alone even when the next line starts in lower
 // case.
 constexpr std::size_t kShortLineBytes = 48;
+constexpr std::size_t kBlankLinesPer = 20;  // one blank line in 20 lines or more: paragraphs apart
 std::size_t wrap_width(std::string_view text, const std::vector<Line>& lines) {
   std::vector<std::size_t> lengths;
   lengths.reserve(lines.size());
@@ -123,11 +124,46 @@ std::size_t wrap_width(std::string_view text, const std::vector<Line>& lines) {
   return lengths[k];
 }
 
+// The length of the line that holds the middle byte of the text's lines, longest first: in
+// text without blank lines that gives each block a line, long paragraphs hold most bytes
+// while menus hold most lines; in wrapped text it is the wrap width.
+std::size_t width_by_bytes(std::string_view text, const std::vector<Line>& lines) {
+  std::vector<std::size_t> lengths;
+  std::size_t total = 0;
+  for (const Line& line : lines) {
+    if (line.blank) continue;
+    auto [a, b] = trim(text, line.start, line.end);
+    lengths.push_back(b - a);
+    total += b - a;
+  }
+  std::sort(lengths.begin(), lengths.end(), std::greater<>());
+  std::size_t seen = 0;
+  for (std::size_t length : lengths)
+    if ((seen += length) * 2 >= total) return length;
+  return 0;
+}
+
 }  // namespace
 
 std::vector<Block> split_blocks(std::string_view text, const LanguageResources& lang) {
   std::vector<Line> lines = split_lines(text);
-  const std::size_t width = wrap_width(text, lines);
+  std::size_t width = wrap_width(text, lines);
+  // Paragraphs apart (blank lines between some lines): a long line may wrap inside one. Without
+  // blank lines, a text either wraps all its paragraphs (and the width tells its lines) or
+  // gives each block a line, and there a headline above its byline is no wrapped line.
+  std::size_t blank = 0, filled = 0, blank_run = 0;  // blank lines between filled ones
+  for (const Line& line : lines) {
+    if (line.blank) {
+      ++blank_run;
+      continue;
+    }
+    if (filled > 0) blank += blank_run;
+    blank_run = 0;
+    ++filled;
+  }
+  const bool paragraphs_apart = kBlankLinesPer * blank >= filled;
+  if (!paragraphs_apart) width = std::max(width, width_by_bytes(text, lines));
+  const std::size_t short_line_bytes = paragraphs_apart ? kShortLineBytes : width;
   // terminal_from[k]: a sentence end lies in line k or a later line of its paragraph
   // (computed once, so that a paragraph of many lines costs linear time).
   std::vector<bool> terminal_from(lines.size() + 1, false);
@@ -144,7 +180,7 @@ std::vector<Block> split_blocks(std::string_view text, const LanguageResources& 
       const Line& next = lines[j + 1];
       auto [ca, cb] = trim(text, cur.start, cur.end);
       auto [na, nb] = trim(text, next.start, next.end);
-      if (ends_with_terminal(text.substr(ca, cb - ca)) || (2 * (cb - ca) < width && cb - ca < kShortLineBytes)) break;
+      if (ends_with_terminal(text.substr(ca, cb - ca)) || (2 * (cb - ca) < width && cb - ca < short_line_bytes)) break;
       UChar32 first = decode_at(text, na);
       std::size_t last_start;
       UChar32 last = decode_before(text.substr(0, cb), cb, &last_start);

@@ -24,19 +24,19 @@ namespace {
 // Cue classes: the furniture kinds that cues point to, then helper classes.
 enum Cue : std::uint8_t {
   consent, subscription, comment, share, advertisement, related, byline, dateline, caption, footer,
-  reader, site, unit, ago, date, reported, role, kCueClasses
+  navigation, reader, site, unit, ago, date, reported, role, kCueClasses
 };
-constexpr std::size_t kFurnitureClasses = footer + 1;
+constexpr std::size_t kFurnitureClasses = navigation + 1;
 
 constexpr const char* kCueNames[kCueClasses] = {
     "consent", "subscription", "comment", "share", "advertisement", "related", "byline", "dateline",
-    "caption", "footer", "reader", "site", "unit", "ago", "date", "reported", "role"};
+    "caption", "footer", "navigation", "reader", "site", "unit", "ago", "date", "reported", "role"};
 
 constexpr BoilerplateKind kKindOf[kFurnitureClasses] = {
     BoilerplateKind::consent, BoilerplateKind::subscription, BoilerplateKind::comment,
     BoilerplateKind::share, BoilerplateKind::advertisement, BoilerplateKind::related,
     BoilerplateKind::byline, BoilerplateKind::dateline, BoilerplateKind::caption,
-    BoilerplateKind::footer};
+    BoilerplateKind::footer, BoilerplateKind::navigation};
 
 constexpr std::size_t kShortLineWords = 8;     // furniture lines: "Accept all cookies", "Reply"
 constexpr std::size_t kMaxBylineWords = 14;    // "By Jane Smith and John Doe, BBC News"
@@ -52,10 +52,12 @@ constexpr std::size_t kBannerTitleWords = 6;   // "Your privacy choices", "Ihre 
 constexpr std::size_t kBoxLines = 4;           // lines of a sign-up box on each side of its field
 constexpr std::size_t kBoxLineWords = 20;      // "Sign up for free to receive breaking news alerts."
 constexpr std::size_t kBoxLabelWords = 5;
+constexpr std::size_t kBoxCueWords = 3;        // "See subscription options"
 constexpr std::size_t kBoxPromptWords = 6;     // "Get alerts" is a button, "Sign up for free to ..." a prompt      // "The Morning Briefing", "Don't miss a thing"
 constexpr std::size_t kBannerControls = 4;     // "Accept all", "Reject all", "Manage preferences", "OK"
 constexpr std::size_t kMetaWords = 4;          // "sarah1984 · yesterday", "John_D wrote:", "Show more replies"
 constexpr std::size_t kTimeWords = 5;          // "il y a 12 minutes"
+constexpr std::size_t kMetaLineWords = 8;      // "Posted by Helen M. 2 hours ago"
 
 struct CuePhrase {
   std::vector<std::string> words;  // casefolded; a trailing '*' marks a prefix
@@ -194,6 +196,9 @@ struct Evidence {
   bool copyright_sign = false;
   bool count_in_brackets = false;  // "(12)"
   bool handle_start = false;       // "John_D", "@jane", "sarah1984"
+  // Per word (the first kMaskWords): part of a time ("2 hours ago", "yesterday", "4h", "14:05"),
+  // a handle, a capitalised word no cue claims (a name), a comment cue ("wrote"), an initial.
+  std::uint32_t dated_mask = 0, handle_mask = 0, name_mask = 0, comment_mask = 0, initial_mask = 0;
   bool clock_or_numeric_date = false;
   std::array<std::size_t, kCueClasses> weight{};  // summed cue weights (a phrase: its words, at most 3)
   std::array<std::size_t, kCueClasses> cover{};  // words covered by cues of the class
@@ -209,19 +214,41 @@ struct Evidence {
 
 bool is_handle(std::string_view chunk) {
   while (!chunk.empty() && (chunk.back() == ':' || chunk.back() == ',')) chunk.remove_suffix(1);
-  if (chunk.size() < 3 || chunk.size() > 32) return false;
-  bool letter = false, digit = false, underscore = false, camel = false;
-  for (std::size_t i = 0; i < chunk.size(); ++i) {
-    const auto u = static_cast<unsigned char>(chunk[i]);
-    if (std::isupper(u) && i > 0 && std::islower(static_cast<unsigned char>(chunk[i - 1]))) camel = true;
-    if (std::isalpha(u)) letter = true;
-    else if (std::isdigit(u)) digit = true;
-    else if (u == '_') underscore = true;
-    else if (u != '.' && u != '-' && !(u == '@' && i == 0)) return false;
+  if (chunk.size() < 3 || chunk.size() > 48) return false;
+  bool letter = false, digit = false, underscore = false, camel = false, lower_before = false;
+  for (std::size_t i = 0; i < chunk.size();) {
+    const UChar32 c = decode_at(chunk, i);
+    if (i == 0 && !u_isalpha(c) && c != '@' && c != '_') return false;  // "22m", "4h" are times
+    if (u_isupper(c) && lower_before) camel = true;
+    lower_before = u_islower(c);
+    if (u_isalpha(c)) letter = true;
+    else if (u_isdigit(c)) digit = true;
+    else if (c == '_') underscore = true;
+    else if (c != '.' && c != '-' && !(c == '@' && i == 0)) return false;
+    i += U8_LENGTH(c);
   }
-  // "John_D", "@jane", "sarah1984", "TaxpayerEmma"
+  // "John_D", "@jane", "sarah1984", "TaxpayerEmma", "Елена_Д", "ЧитательСергей"
   return letter && (chunk[0] == '@' || underscore || digit || camel);
 }
+
+// Letters all in upper case ("US", "ADVERTISEMENT").
+bool all_upper(std::string_view word) {
+  bool upper = false;
+  for (std::size_t i = 0; i < word.size();) {
+    const UChar32 c = decode_at(word, i);
+    if (u_islower(c)) return false;
+    upper = upper || u_isupper(c);
+    i += U8_LENGTH(c);
+  }
+  return upper;
+}
+
+// A single capital letter: an initial ("Karen P.").
+bool is_initial(std::string_view word) {
+  return !word.empty() && U8_LENGTH(decode_at(word, 0)) == static_cast<int>(word.size()) && starts_upper(word);
+}
+
+constexpr std::size_t kMaskWords = 32;  // per-word flags of a paragraph's first words
 
 class FurnitureFinder {
  public:
@@ -269,9 +296,12 @@ class FurnitureFinder {
         for (std::size_t k = 1; k < n && ok; ++k) ok = word_matches(cue.words[k], doc_.terms[doc_.tokens[t + k].term]);
         if (ok) longest[cue.cls] = std::max(longest[cue.cls], n);
       }
+      // An acronym is not the word it spells: "US" is no "us", unless the whole line shouts.
+      const bool acronym = !e.all_caps && word.size() >= 2 && all_upper(word);
       for (std::size_t c = 0; c < kCueClasses; ++c) {
         const std::size_t n = longest[c];
         if (n == 0 || w < covered_until[c]) continue;
+        if (acronym && (c == reader || c == site)) continue;
         if (c < kFurnitureClasses && quoted[w]) continue;  // a quotation mentions, it does not prompt
         covered_until[c] = w + n;
         e.weight[c] += std::min<std::size_t>(n, 3);
@@ -285,6 +315,21 @@ class FurnitureFinder {
         if (c < kFurnitureClasses && c != byline && c != dateline)
           for (std::size_t k = w; k < w + n; ++k) any[k] = true;
       }
+      if (w < kMaskWords) {
+        const std::uint32_t bit = 1u << w;
+        bool cued = false, dated = tok.kind == TokenKind::number && !is_handle(word);
+        for (std::size_t c = 0; c < kCueClasses; ++c) {
+          if (w >= covered_until[c]) continue;
+          cued = true;
+          if (c == date || c == dateline || c == unit || c == ago) dated = true;
+          if (c == comment) e.comment_mask |= bit;
+        }
+        if (dated || compact_time(word)) e.dated_mask |= bit;
+        if (is_handle(word)) e.handle_mask |= bit;
+        if (is_initial(word)) e.initial_mask |= bit;
+        // An initial is a name even where a time unit reads it ("Helen M.", "m" for minutes).
+        if ((!cued || is_initial(word)) && tok.kind == TokenKind::word && starts_upper(word)) e.name_mask |= bit;
+      }
       // A compact relative time: "2h", "5min".
       if (e.relative_time < 0 && starts_digit(word)) {
         std::size_t d = 0;
@@ -297,6 +342,9 @@ class FurnitureFinder {
     }
     e.any_cover = static_cast<std::size_t>(std::count(any.begin(), any.end(), true));
     find_relative_time(tb, te, e);
+    for (std::size_t w = static_cast<std::size_t>(std::max<std::ptrdiff_t>(e.relative_time, 0));
+         e.relative_time >= 0 && w < std::min(e.relative_time_end, kMaskWords); ++w)
+      e.dated_mask |= 1u << w;  // the count in words: "an hour ago", "vor einer Stunde"
     return e;
   }
 
@@ -310,6 +358,13 @@ class FurnitureFinder {
       if (lex_.cues[id].cls == cls && lex_.cues[id].words.size() == 1 && word_matches(lex_.cues[id].words[0], term))
         return true;
     return false;
+  }
+
+  // "4h", "22m", "5min": digits and a time unit in one word.
+  bool compact_time(std::string_view word) const {
+    std::size_t d = 0;
+    while (d < word.size() && std::isdigit(static_cast<unsigned char>(word[d]))) ++d;
+    return d > 0 && d < word.size() && has_cue(lowercase(word.substr(d)), unit);
   }
 
   bool token_is(std::uint32_t t, Cue cls) const {
@@ -441,6 +496,83 @@ bool ends_with(const Document& doc, const Paragraph& para, char c) {
   return !text.empty() && text.back() == c;
 }
 
+std::size_t place_before_comma(const Document& doc, const Paragraph& para);
+
+// A short line made of dates, times and the words around them, perhaps after the place
+// ("Valencia, 18 de enero de 2022", "Published: 06:30, 08/10/2025").
+bool dateline_shape(const Document& doc, const Paragraph& para, const Evidence& e) {
+  const bool has_date = e.cover[date] > 0 || e.relative_time >= 0 || e.clock_or_numeric_date;
+  if (!has_date || e.words == 0 || e.words > kMaxDatelineWords) return false;
+  const std::size_t dated = dated_words(e) + place_before_comma(doc, para);
+  return 10 * dated >= (e.terminal ? 8 : 6) * e.words;
+}
+
+// Some word tells a time, not just a number or a word of publication ("4h", "yesterday",
+// "14:05"; "On" alone is no time).
+bool timed(const Evidence& e) {
+  return e.cover[date] + e.cover[unit] + e.cover[ago] > 0 || e.clock_or_numeric_date || e.relative_time >= 0;
+}
+
+// A dateline that says when the page was published: a clock time, a numeric date, a relative
+// time or a word of publication first ("Published: 06:30, 08/10/2025", "Actualizado 7 de
+// diciembre"), not a bare day ("Tuesday, 1 March" under a fixture's venue).
+bool publication_line(const Document& doc, const Paragraph& para, const Evidence& e) {
+  if (!dateline_shape(doc, para, e)) return false;
+  const Token& first = doc.tokens[doc.sentences[para.sentence_begin].token_begin];
+  return e.clock_or_numeric_date || e.relative_time >= 0 || (e.first[dateline] == 0 && !first.is_stopword);
+}
+
+// Capitalised words no cue claims at the start of the paragraph (a name), at most three.
+std::size_t leading_names(const Evidence& e) {
+  std::size_t k = 0;
+  while (k < 3 && k < e.words && (e.name_mask & (1u << k))) ++k;
+  return k;
+}
+
+// Every word from `from` on is part of a time.
+bool dated_from(const Evidence& e, std::size_t from) {
+  if (e.words > kMaskWords) return false;
+  for (std::size_t k = from; k < e.words; ++k)
+    if (!(e.dated_mask & (1u << k))) return false;
+  return true;
+}
+
+// A comment's meta line: who wrote it and when. A comment cue may open it ("Posted by"); then
+// the author, a handle ("John_D", "sarah1984", "Елена_Д") or one to three capitalised words
+// no cue claims ("Karen P."); then nothing but a time ("2 hours ago", "yesterday", "4h",
+// "il y a 5 min") or a comment cue before a colon ("wrote:", "a écrit :"). A name needs the
+// comment section around it or a commenter's shape (a first name and an initial); a handle
+// needs neither. An author alone is `author`: the caller looks at the next line.
+enum class Meta { none, dated, wrote, author };
+
+Meta comment_meta(const Document& doc, const Paragraph& para, const Evidence& e, bool in_comments) {
+  if (e.words == 0 || e.words > kMetaLineWords || e.sentences > 2 || e.words > kMaskWords) return Meta::none;
+  const auto bit = [](std::size_t w) { return 1u << w; };
+  std::size_t w = 0;
+  if (e.first[comment] == 0 && static_cast<std::size_t>(e.first_end[comment]) < e.words)
+    w = static_cast<std::size_t>(e.first_end[comment]);  // "Posted by"
+  std::size_t author = 0;
+  bool handle = false;
+  if (e.handle_mask & bit(w)) {
+    author = 1;
+    handle = true;
+  } else {
+    while (author < 3 && w + author < e.words && (e.name_mask & bit(w + author))) ++author;
+  }
+  if (author == 0) return Meta::none;
+  const bool initial = (e.initial_mask & bit(w + author - 1)) != 0 && author >= 2;
+  if (!handle && !initial && !in_comments) return Meta::none;
+  w += author;
+  if (w == e.words) return Meta::author;
+  bool dated = true, cued = true;
+  for (std::size_t k = w; k < e.words; ++k) {
+    dated = dated && (e.dated_mask & bit(k)) != 0;
+    cued = cued && (e.comment_mask & bit(k)) != 0;
+  }
+  if (dated) return Meta::dated;
+  return cued && ends_with(doc, para, ':') ? Meta::wrote : Meta::none;
+}
+
 // A name opening the paragraph: two or three capitalised words followed by ',' or '|'
 // ("Jane Smith, Business reporter"); their count, or 0.
 std::size_t name_before_separator(const Document& doc, const Paragraph& para) {
@@ -484,6 +616,18 @@ bool bracketed_credit(const Document& doc, const Paragraph& para, const Evidence
   const std::size_t inside_words = static_cast<std::size_t>(std::count(text.begin() + open, text.end(), ' ')) + 1;
   const bool names = std::any_of(text.begin() + open, text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
   return inside_words <= 5 && cue_at > open && names;
+}
+
+// A paragraph that is a credit in brackets and nothing else: a few capitalised words with a
+// slash between names or a caption cue ("(NASA/JPL)", "(Photo: Jane Doe)").
+bool credit_in_brackets(const Document& doc, const Paragraph& para, const Evidence& e) {
+  const std::string_view text = doc.span(para.start, para.end);
+  if (text.size() < 3 || text.front() != '(' || text.back() != ')' || e.words == 0 || e.words > kMaxCreditWords ||
+      e.sentences > 1)
+    return false;
+  const std::string_view inside = text.substr(1, text.size() - 2);
+  if (inside.find_first_of("()") != std::string_view::npos) return false;
+  return (inside.find('/') != std::string_view::npos || e.cover[caption] > 0) && e.capitalised + 1 >= e.words;
 }
 
 // A place opening the paragraph: one to three capitalised words and a comma; their count.
@@ -560,31 +704,62 @@ void extend_banners(const std::vector<Evidence>& evidence, std::vector<Furniture
     if (evidence[p].words <= kShortLineWords && evidence[p].sentences == 1) continue;  // a button, not a banner
     if (p > 0 && line(p - 1) && evidence[p - 1].words <= kBannerTitleWords && out[p - 1].cue_words > 0)
       out[p - 1].kind = kind;
-    for (std::size_t q = p + 1, k = 0; q < n && k < kBannerControls && line(q); ++q, ++k) {
+    // Buttons the rules found already ("Accept all") are part of the row.
+    for (std::size_t q = p + 1, k = 0; q < n && k < kBannerControls && (found[q] == kind || line(q)); ++q, ++k) {
+      if (found[q] == kind) continue;
       const bool control = evidence[q].words <= 2 || (evidence[q].words <= 3 && out[q].cue_words > 0);
       if (!control) break;
       out[q].kind = kind;
     }
   }
+  // Above a consent button ("Aceptar todo"), the short lines that speak of cookies or consent
+  // are its banner ("Este sitio web utiliza cookies.").
+  for (std::size_t p = 0; p < n; ++p) {
+    if (found[p] != BoilerplateKind::consent || evidence[p].words > kShortLineWords) continue;
+    for (std::size_t q = p; q-- > 0 && p - q <= kBoxLines;) {
+      const Evidence& e = evidence[q];
+      if (found[q] == BoilerplateKind::consent) continue;
+      if (out[q].kind != BoilerplateKind::none || e.words == 0 || e.words > kBoxLineWords || e.sentences > 2 ||
+          e.cover[consent] == 0)
+        break;
+      out[q].kind = BoilerplateKind::consent;
+    }
+  }
   // A sign-up box: a few short lines around a field or button ("Your email", "Sign up") that
   // speak to the reader or in cues ("Get the biggest stories delivered to your inbox"), or
   // are short labels ("The Morning Briefing").
-  auto in_box = [&](std::size_t q) {
+  // A line of the box speaks in cues, to the reader or as the site ("selected by our
+  // editors"), or is a short label or slogan ("The Morning Briefing", "Cancel anytime.").
+  auto short_line = [&](std::size_t q) {
     const Evidence& e = evidence[q];
-    return out[q].kind == BoilerplateKind::none && e.words > 0 && e.words <= kBoxLineWords && e.sentences <= 2 &&
-           (e.any_cover > 0 || e.weight[reader] > 0 || (!e.terminal && e.words <= kBoxLabelWords));
+    return out[q].kind == BoilerplateKind::none && e.words > 0 && e.words <= kBoxLineWords && e.sentences <= 2;
   };
-  // The box needs a prompt: a line of some length that speaks to the reader or in cues (a
-  // "Sign in" button above a menu makes no box of the menu).
+  auto voiced = [&](std::size_t q) {
+    const Evidence& e = evidence[q];
+    return short_line(q) && (e.any_cover > 0 || e.weight[reader] > 0 || e.weight[site] > 0);
+  };
+  auto in_box = [&](std::size_t q) {
+    return voiced(q) || (short_line(q) && evidence[q].words <= kBoxLabelWords);
+  };
+  // A line between two that speak so belongs to the box too ("Get the day's news every
+  // morning." between "Newsletter" and "Your email").
+  auto boxed = [&](std::size_t q) {
+    return in_box(q) || (short_line(q) && q > 0 && q + 1 < n && (voiced(q - 1) || found[q - 1] == BoilerplateKind::subscription) &&
+                         (voiced(q + 1) || found[q + 1] == BoilerplateKind::subscription));
+  };
+  // The box needs a prompt: a line of some length that speaks to the reader, as the site or
+  // in cues, or another that names the subscription ("See subscription options"; a "Sign in" button
+  // above a menu makes no box of the menu).
   auto prompt = [&](std::size_t q) {
     const Evidence& e = evidence[q];
-    return e.words >= kBoxPromptWords && (e.any_cover > 0 || e.weight[reader] > 0);
+    return (e.words >= kBoxPromptWords && (e.any_cover > 0 || e.weight[reader] > 0 || e.weight[site] > 0)) ||
+           (e.words >= kBoxCueWords && e.cover[subscription] > 0);
   };
   for (std::size_t p = 0; p < n; ++p) {
     if (found[p] != BoilerplateKind::subscription || evidence[p].words > kShortLineWords) continue;
     std::size_t lo = p, hi = p + 1;
-    while (lo > 0 && p - lo < kBoxLines && in_box(lo - 1)) --lo;
-    while (hi < n && hi - p <= kBoxLines && in_box(hi)) ++hi;
+    while (lo > 0 && p - lo < kBoxLines && boxed(lo - 1)) --lo;
+    while (hi < n && hi - p <= kBoxLines && boxed(hi)) ++hi;
     bool prompted = false;
     for (std::size_t q = lo; q < hi && !prompted; ++q) prompted = q != p && prompt(q);
     if (!prompted) continue;
@@ -631,13 +806,17 @@ std::vector<Furniture> find_furniture(const Document& doc, const LanguageResourc
     const bool wrote = e.words <= kMetaWords && e.first[comment] >= 1 &&
                        static_cast<std::size_t>(e.first_end[comment]) == e.words && ends_with(doc, para, ':') &&
                        (e.handle_start || e.capitalised > 0);
-    if (meta_continues || (!dated_by_page && (after_handle || after_name || handle_dated || handle_alone || wrote))) {
+    const Meta meta = comment_meta(doc, para, e, in_comments);
+    const bool author_alone = meta == Meta::author && p + 1 < n && time_only(evidence[p + 1]);
+    const bool meta_line = meta == Meta::dated || meta == Meta::wrote || author_alone;
+    if (meta_continues || meta_line ||
+        (!dated_by_page && (after_handle || after_name || handle_dated || handle_alone || wrote))) {
       set(comment);
       in_comments = true;
       bodies_left = kCommentBodies;
-      out[p].comment_text = !meta_continues && !handle_alone && e.words >= e.relative_time_end + 3 && !wrote &&
-                            !handle_dated;
-      meta_continues = handle_alone;
+      out[p].comment_text = !meta_continues && !meta_line && !handle_alone && e.words >= e.relative_time_end + 3 &&
+                            !wrote && !handle_dated;
+      meta_continues = handle_alone || author_alone;
       in_related = false;
       continue;
     }
@@ -681,10 +860,23 @@ std::vector<Furniture> find_furniture(const Document& doc, const LanguageResourc
         continue;
       }
     }
+    // A name and the time of publication ("Jane Holloway Last updated: 4h"); a bare name, or a
+    // name and a place after a separator, next to a dateline ("Lucy Brennan", "Elena Ruiz | Bruselas").
+    const std::size_t names = leading_names(e);
+    const bool next_to_dateline = (p > 0 && publication_line(doc, doc.paragraphs[p - 1], evidence[p - 1])) ||
+                                  (p + 1 < n && publication_line(doc, doc.paragraphs[p + 1], evidence[p + 1]));
+    const bool bare_name = e.words == names && (names == 2 || (e.initial_mask & 2u)) &&
+                           (!e.terminal || (e.initial_mask & (1u << (names - 1))));
+    if (names >= 2 && e.sentences == 1 &&
+        ((e.words > names && dated_from(e, names) && timed(e)) || (bare_name && next_to_dateline))) {
+      set(byline);
+      continue;
+    }
     if (!e.terminal && e.sentences == 1 && e.words >= 3 && e.words <= kMaxBylineWords && e.first[byline] != 0) {
       const std::size_t name_words = name_before_separator(doc, para);
       const bool with_date = e.cover[date] > 0 || e.clock_or_numeric_date || e.relative_time >= 0;
-      if (name_words > 0 && e.words - name_words <= dated + kMaxRoleWords && (e.cover[role] > 0 || with_date)) {
+      if (name_words > 0 && e.words - name_words <= dated + kMaxRoleWords &&
+          (e.cover[role] > 0 || with_date || next_to_dateline)) {
         set(byline);
         continue;
       }
@@ -692,14 +884,10 @@ std::vector<Furniture> find_furniture(const Document& doc, const LanguageResourc
 
     // Datelines: a short line made of dates, times and the words around them, perhaps after
     // the place ("Valencia, 18 de enero de 2022").
-    const bool has_date = e.cover[date] > 0 || e.relative_time >= 0 || e.clock_or_numeric_date;
-    if (has_date && e.words > 0 && e.words <= kMaxDatelineWords) {
-      const std::size_t dated = dated_words(e) + place_before_comma(doc, para);
-      if (10 * dated >= (e.terminal ? 8 : 6) * e.words) {
-        set(dateline);
-        in_comments = false;
-        continue;
-      }
+    if (dateline_shape(doc, para, e)) {
+      set(dateline);
+      in_comments = false;
+      continue;
     }
 
     // Captions and credits: "Image caption, ...", "Photo: Reuters", "... (Getty Images)", and
@@ -722,6 +910,15 @@ std::vector<Furniture> find_furniture(const Document& doc, const LanguageResourc
     }
     if (bracketed_credit(doc, para, e)) {
       set(caption);
+      continue;
+    }
+    // A credit standing alone in brackets ("(NASA/JPL/Space Science Institute)") and the short
+    // caption just above it ("Titan in false colour, 2004.").
+    if (credit_in_brackets(doc, para, e)) {
+      set(caption);
+      if (p > 0 && out[p - 1].kind == BoilerplateKind::none && evidence[p - 1].sentences == 1 &&
+          evidence[p - 1].words <= kShortCaptionWords)
+        out[p - 1].kind = BoilerplateKind::caption;
       continue;
     }
 

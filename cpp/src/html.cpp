@@ -644,14 +644,47 @@ std::size_t count_words(std::string_view s) {
   return words;
 }
 
-// The JSON string value that starts at text[i] ('"'), unescaped only as far as names need
-// (an escaped character is kept as it is); empty when there is none.
+// Four hex digits at text[i], or -1.
+long hex4(std::string_view text, std::size_t i) {
+  if (i + 4 > text.size()) return -1;
+  long value = 0;
+  for (std::size_t k = i; k < i + 4; ++k) {
+    const int digit = std::isxdigit(static_cast<unsigned char>(text[k]))
+                          ? (std::isdigit(static_cast<unsigned char>(text[k])) ? text[k] - '0'
+                                                                               : (std::tolower(text[k]) - 'a' + 10))
+                          : -1;
+    if (digit < 0) return -1;
+    value = value * 16 + digit;
+  }
+  return value;
+}
+
+// The JSON string value that starts at text[i] ('"'), unescaped (\uXXXX as UTF-8, a lone
+// surrogate as U+FFFD, "\n" and the like as the character); empty when there is none.
 std::string json_string_at(std::string_view text, std::size_t i) {
   std::string out;
   if (i >= text.size() || text[i] != '"') return out;
   for (++i; i < text.size() && text[i] != '"'; ++i) {
-    if (text[i] == '\\' && i + 1 < text.size()) ++i;
-    out += text[i];
+    if (text[i] != '\\' || i + 1 >= text.size()) {
+      out += text[i];
+      continue;
+    }
+    const char e = text[++i];
+    const long unit = e == 'u' ? hex4(text, i + 1) : -1;
+    if (unit < 0) {
+      out += e == 'n' ? '\n' : e == 't' ? '\t' : e == 'r' ? '\r' : e;  // "\"", "\\", "\/" as themselves
+      continue;
+    }
+    i += 4;
+    char32_t c = static_cast<char32_t>(unit);
+    if (unit >= 0xD800 && unit <= 0xDBFF && i + 2 < text.size() && text[i + 1] == '\\' && text[i + 2] == 'u') {
+      const long low = hex4(text, i + 3);
+      if (low >= 0xDC00 && low <= 0xDFFF) {
+        c = 0x10000 + ((static_cast<char32_t>(unit) - 0xD800) << 10) + (static_cast<char32_t>(low) - 0xDC00);
+        i += 6;
+      }
+    }
+    append_utf8(out, c >= 0xD800 && c <= 0xDFFF ? U'\uFFFD' : c);
   }
   return out;
 }

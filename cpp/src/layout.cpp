@@ -40,6 +40,9 @@ std::size_t article_start(const Document& doc, const std::vector<ParagraphShape>
   for (std::size_t p = best_start; p < n; ++p) {
     if (furniture[p].kind != BoilerplateKind::none) continue;
     const bool prose = shape[p].terminal || !shape[p].single;
+    // A short line that ends ("Time to act?") neither starts a stretch nor ends a menu: it may
+    // be the headline.
+    if (prose && shape[p].single && shape[p].words < kMinProseWords) continue;
     if (!prose) {
       if (++run == kMenuRun) {
         if (words > best_words) best_words = words, best_start = start;
@@ -97,9 +100,12 @@ void flag_layout(Document& doc, const std::vector<bool>& paragraph_after_blank,
     if (first_prose >= 0) break;
   }
 
-  // Headings: a line standing alone without terminal punctuation (a reader's comment is text).
+  // Headings: a line standing alone without terminal punctuation (a reader's comment is text),
+  // and the lines of a comment section around its text ("Lucie M.", "Comments are closed.").
   for (std::size_t p = 0; p < n; ++p) {
-    if (!furniture[p].comment_text && shape[p].single && !shape[p].terminal && shape[p].words <= kMaxHeadingWords)
+    const bool comment_line = furniture[p].kind == BoilerplateKind::comment && !furniture[p].comment_text;
+    if (!furniture[p].comment_text && shape[p].single && (!shape[p].terminal || comment_line) &&
+        shape[p].words <= kMaxHeadingWords)
       doc.sentences[doc.paragraphs[p].sentence_begin].is_heading = true;
   }
 

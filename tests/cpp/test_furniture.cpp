@@ -216,3 +216,119 @@ TEST(Furniture, FlagLayoutAgainGivesTheSameFlags) {
     EXPECT_EQ(doc.sentences[i].boilerplate_kind, before.sentences[i].boilerplate_kind);
   }
 }
+
+namespace {
+
+// The kind of the paragraph that holds `text`, or "" when it is not furniture.
+std::string kind_of(const Document& doc, const std::string& text) {
+  for (const Paragraph& p : doc.paragraphs)
+    if (doc.span(p.start, p.end) == text) {
+      const BoilerplateKind kind = doc.sentences[p.sentence_begin].boilerplate_kind;
+      return kind == BoilerplateKind::none ? "" : std::string(boilerplate_kind_name(kind));
+    }
+  ADD_FAILURE() << "no paragraph " << text;
+  return "?";
+}
+
+const char* const kArticle =
+    "The ferry left the harbour two hours late on Friday because of strong winds in the channel. "
+    "Passengers were offered free meals while they waited in the terminal.\n\n"
+    "The operator said the timetable would be back to normal by Sunday afternoon.\n\n";
+
+}  // namespace
+
+TEST(Furniture, CommentMetaLinesByTheirParts) {
+  // "Posted by" and a name with an initial, a name with a day, a handle in Cyrillic, a
+  // name alone above its time: each opens a comment, and its text is comment text.
+  const Document doc = segment_in(std::string("Ferry Delayed by High Winds\n\n") + kArticle +
+                                  "Comments (3)\n\n"
+                                  "Posted by Martin K. 3 hours ago\n\nThe same happened last winter.\n\n"
+                                  "Like\n\n"
+                                  "Olga R. \xC2\xB7 yesterday\n\nWhy do they never warn us in advance?\n\n"
+                                  "Reply\n\n"
+                                  "\xD0\x9E\xD0\xBB\xD1\x8C\xD0\xB3\xD0\xB0_\xD0\x9F 2h\n\nNot again.\n\n"
+                                  "Tomas B.\n\n5 minutes ago\n\nThey should buy bigger boats.\n");
+  for (const char* text : {"Posted by Martin K. 3 hours ago", "The same happened last winter.", "Olga R. \xC2\xB7 yesterday",
+                           "Why do they never warn us in advance?", "\xD0\x9E\xD0\xBB\xD1\x8C\xD0\xB3\xD0\xB0_\xD0\x9F 2h",
+                           "Not again.", "Tomas B.", "5 minutes ago", "They should buy bigger boats."})
+    EXPECT_EQ(kind_of(doc, text), "comment") << text;
+  EXPECT_EQ(title(doc), "Ferry Delayed by High Winds");
+  EXPECT_EQ(doc.prose_sentence_count(), 3u);
+}
+
+TEST(Furniture, AHandleNeedsToLookLikeOne) {
+  // A time opening a line is no handle ("22m"), and a name without a comment section or an
+  // initial opens no comment: the paragraphs after it stay prose.
+  const Document doc = segment_in(std::string("Ferry Delayed by High Winds\n\nMartin Keller 3 hours ago\n\n") + kArticle);
+  EXPECT_NE(kind_of(doc, "Martin Keller 3 hours ago"), "comment");
+  EXPECT_EQ(doc.prose_sentence_count(), 3u);
+}
+
+TEST(Furniture, BylinesOfANameAndATime) {
+  const Document doc = segment_in(std::string("Ferry Delayed by High Winds\n\nRuth Calder Last updated: 4h\n\n") + kArticle);
+  EXPECT_EQ(kind_of(doc, "Ruth Calder Last updated: 4h"), "byline");
+  EXPECT_EQ(title(doc), "Ferry Delayed by High Winds");
+  // A bare name next to a publication line is a byline; a venue next to a fixture's day is not.
+  const Document bare = segment_in(std::string("Published: 06:30, 08/10/2025\n\nRuth Calder\n\n") + kArticle);
+  EXPECT_EQ(kind_of(bare, "Ruth Calder"), "byline");
+  EXPECT_EQ(title(bare), "");
+  const Document venue = segment_in(std::string("Hampden Park\n\nSaturday, 26 February\n\n") + kArticle);
+  EXPECT_EQ(kind_of(venue, "Hampden Park"), "");
+  // A word of publication alone tells no time: a heading that ends in "On" is no byline.
+  const Document heading = segment_in(std::string("The Harbour Board On\n\n") + kArticle);
+  EXPECT_EQ(kind_of(heading, "The Harbour Board On"), "");
+}
+
+TEST(Furniture, SignUpBoxWithShortSlogans) {
+  const Document doc = segment_in(std::string("Ferry Delayed by High Winds\n\n") + kArticle +
+                                  "This story is for subscribers\n\nQuality journalism. Cancel anytime.\n\n"
+                                  "See subscription plans\n\nSign in\n");
+  for (const char* text : {"This story is for subscribers", "Quality journalism. Cancel anytime.",
+                           "See subscription plans", "Sign in"})
+    EXPECT_EQ(kind_of(doc, text), "subscription") << text;
+  EXPECT_EQ(doc.prose_sentence_count(), 3u);
+}
+
+TEST(Furniture, BannerButtonsAfterOnesAlreadyFound) {
+  const Document doc = segment_in(std::string(
+      "We and our partners store information on your device, such as cookies, to show personalised ads.\n\n"
+      "Accept all\n\nReject all\n\nMore choices\n\nFerry Delayed by High Winds\n\n") + kArticle);
+  EXPECT_EQ(kind_of(doc, "More choices"), "consent");
+  EXPECT_EQ(title(doc), "Ferry Delayed by High Winds");
+}
+
+TEST(Furniture, SkipLinksAreNavigationAndNoTitle) {
+  const Document doc = segment_in(std::string("Skip to main content\n\n") + kArticle);
+  EXPECT_EQ(kind_of(doc, "Skip to main content"), "navigation");
+  EXPECT_EQ(title(doc), "");
+  const Document de = segment_in(
+      "Zum Inhalt springen\n\nDie F\xC3\xA4hre legte am Freitag wegen starker Winde zwei Stunden sp\xC3\xA4ter ab. "
+      "Die Reisenden bekamen im Terminal ein kostenloses Essen.\n\n"
+      "Der Betreiber sagte, der Fahrplan gelte ab Sonntag wieder.\n", "de");
+  EXPECT_EQ(kind_of(de, "Zum Inhalt springen"), "navigation");
+}
+
+TEST(Furniture, AnAcronymIsNotAReaderOrSiteWord) {
+  // "US" is no "us": the headline speaks in no cue and is the title.
+  const Document doc = segment_in(std::string("Menu\n\nSearch\n\nUS ferry firm cuts routes\n\n") + kArticle);
+  EXPECT_EQ(title(doc), "US ferry firm cuts routes");
+}
+
+TEST(Furniture, ACreditAloneInBracketsAndItsCaption) {
+  const Document doc = segment_in(std::string("Ferry Delayed by High Winds\n\n") + kArticle +
+                                  "The harbour at dawn, 2019.\n\n(Harbour Trust/Ellen Moss)\n\n"
+                                  "The operator said it would add a second boat in the summer to cope with demand.\n");
+  EXPECT_EQ(kind_of(doc, "(Harbour Trust/Ellen Moss)"), "caption");
+  EXPECT_EQ(kind_of(doc, "The harbour at dawn, 2019."), "caption");
+  EXPECT_EQ(doc.prose_sentence_count(), 4u);
+}
+
+TEST(Furniture, ShortCookieLinesAboveAConsentButtonAreItsBanner) {
+  const Document doc = segment_in(std::string(
+      "This site runs on cookies.\n\nYou can change your cookie choices in the footer at any time.\n\n"
+      "Accept all\n\nFerry Delayed by High Winds\n\n") + kArticle);
+  EXPECT_EQ(kind_of(doc, "This site runs on cookies."), "consent");
+  EXPECT_EQ(kind_of(doc, "You can change your cookie choices in the footer at any time."), "consent");
+  EXPECT_EQ(title(doc), "Ferry Delayed by High Winds");
+  EXPECT_EQ(doc.prose_sentence_count(), 3u);
+}

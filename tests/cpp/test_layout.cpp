@@ -100,3 +100,26 @@ TEST(Layout, FlagsTheSeedArticle) {
   EXPECT_NE(std::find(boiler.begin(), boiler.end(), "Healthier Choices When Eating Dumplings"), boiler.end());
   EXPECT_NE(std::find(boiler.begin(), boiler.end(), "No time to read?"), boiler.end());
 }
+
+TEST(Layout, AQuestionHeadlineBelowAMenuIsTheTitle) {
+  // A short line that ends ("...?") does not start the article: it can be the headline.
+  const Document doc = segment(std::string("Home\nWorld\nBusiness\nSport\nWeather\n\nIs the sea wall too low?\n\n") +
+                               kProse1 + "\n\n" + kProse2);
+  ASSERT_GE(doc.title, 0);
+  EXPECT_EQ(doc.sentence_text(static_cast<std::size_t>(doc.title)), "Is the sea wall too low?");
+}
+
+TEST(Layout, OneBlockALineKeepsAHeadlineApartFromItsByline) {
+  // get_text() of a page: no blank lines, long paragraphs on one line each. A headline of more
+  // than 48 bytes ending in a function word stays apart from the line below it.
+  const std::string text = std::string("Menu\nSearch\nCoastal towns count the cost of the storm after all\n"
+                                       "by Ruth Calder\n") + kProse1 + " " + kProse2 + "\n" + kProse2 + " " + kProse1 + "\n";
+  const Document doc = segment(text);
+  ASSERT_GE(doc.title, 0);
+  EXPECT_EQ(doc.sentence_text(static_cast<std::size_t>(doc.title)), "Coastal towns count the cost of the storm after all");
+  // Paragraphs apart by blank lines still wrap their lines.
+  const Document wrapped = segment(
+      "The storm reached the coast on Monday night and damaged hundreds\nof homes along the shore.\n\n"
+      "Officials said repairs to the sea wall would take several weeks.\n");
+  EXPECT_EQ(wrapped.paragraphs.size(), 2u);
+}

@@ -255,3 +255,108 @@ def test_the_headline_is_found_below_a_menu_and_a_long_banner():
     title = next(s.index for s in doc.sentences if s.text == doc.title)
     assert all(s.is_boilerplate for s in doc.sentences[:title])
 
+
+
+ARTICLE_FR = ("Le conseil municipal a voté mardi la construction d'une nouvelle digue le long du fleuve. "
+              "Les travaux commenceront au printemps et dureront deux ans.\n\n"
+              "La digue protégera environ quatre mille logements de la ville basse, selon les ingénieurs.\n\n")
+
+
+def test_comment_meta_lines_by_their_parts():
+    # A name with an initial and a day, a handle and a time in words, a name and "a écrit :",
+    # a name alone above its time: each opens a comment whose text follows.
+    text = ("La ville vote une nouvelle digue\n\n" + ARTICLE_FR + "Commentaires (4)\n\n"
+            "Camille R. · hier\n\nEnfin une bonne nouvelle.\n\n"
+            "riverain_77 il y a 5 min\n\nEt qui va payer la facture ?\n\n"
+            "Pierre D. a écrit :\n\nIl était temps.\n\n"
+            "Lucie M.\n\nil y a une heure\n\nJe n'y crois pas.\n")
+    doc = sy.segment(text, language="fr")
+    assert doc.title == "La ville vote une nouvelle digue"
+    assert [s.text for s in doc.comments] == [
+        "Enfin une bonne nouvelle.", "Et qui va payer la facture ?", "Il était temps.", "Je n'y crois pas."]
+    kinds = {s.text: s.boilerplate_kind for s in doc.sentences}
+    for meta in ("Camille R. · hier", "riverain_77 il y a 5 min", "Pierre D. a écrit :", "Lucie M.", "il y a une heure"):
+        assert kinds[meta] == "comment", meta
+    assert len(doc.prose) == 3
+    assert all(s.text not in kinds or kinds[s.text] is None for s in sy.summarize(text, sentences=3).sentences)
+
+
+def test_a_name_and_a_time_above_the_article_opens_no_comment():
+    text = "Ferry Services Cut\n\nMartin Keller 3 hours ago\n\n" + (
+        "The ferry company cut two of its winter routes on Friday, blaming rising fuel costs.\n\n"
+        "Islanders said the decision would leave them without a service for three days a week.\n")
+    doc = sy.segment(text)
+    assert not doc.comments
+    assert len(doc.prose) == 2
+    assert doc.title == "Ferry Services Cut"
+
+
+def test_a_paywall_of_short_lines_is_one_box():
+    text = ("Ferry Services Cut\n\n"
+            "The ferry company cut two of its winter routes on Friday, blaming rising fuel costs.\n\n"
+            "Islanders said the decision would leave them without a service for three days a week.\n\n"
+            "This story is for subscribers\n\nQuality journalism. Cancel anytime.\n\n"
+            "See subscription plans\n\nSign in\n")
+    kinds = {s.text: s.boilerplate_kind for s in sy.segment(text).sentences}
+    assert {kinds[t] for t in ("This story is for subscribers", "Quality journalism.", "Cancel anytime.",
+                               "See subscription plans", "Sign in")} == {"subscription"}
+
+
+@pytest.mark.parametrize("language,skip", [("en", "Skip to main content"), ("fr", "Aller au contenu"),
+                                           ("es", "Ir al contenido")])
+def test_a_skip_link_is_navigation_and_no_title(language, skip):
+    body = {"en": "The ferry company cut two of its winter routes on Friday, blaming rising fuel costs. "
+                  "Islanders said the decision would leave them without a service.\n",
+            "fr": ARTICLE_FR,
+            "es": "La compañía de ferris suprimió el viernes dos de sus rutas de invierno por el precio del "
+                  "combustible. Los vecinos de la isla dicen que se quedarán sin servicio.\n"}[language]
+    doc = sy.segment(skip + "\n\n" + body, language=language)
+    assert doc.title is None
+    assert doc.sentences[0].boilerplate_kind == "navigation"
+
+
+def test_get_text_keeps_a_headline_apart_from_its_byline():
+    # One block a line without blank lines: a headline of more than 48 bytes that ends in a
+    # function word does not run on into the byline below it.
+    text = ("Menu\nSearch\nIslanders fear the winter will be long without it\nby Martin Keller\n"
+            "The ferry company cut two of its winter routes on Friday, blaming rising fuel costs, and said "
+            "the remaining crossings would run only when the weather allowed. Islanders said the decision "
+            "would leave them without a service for three days a week.\n"
+            "The company said it would review the timetable in the spring, once it knew the new price of fuel "
+            "and the number of passengers it could expect over the summer months.\n")
+    doc = sy.segment(text)
+    assert doc.title == "Islanders fear the winter will be long without it"
+    assert doc.sentences[3].boilerplate_kind == "byline"
+
+
+def test_a_credit_alone_in_brackets_takes_its_caption():
+    text = ("Ferry Services Cut\n\n"
+            "The ferry company cut two of its winter routes on Friday, blaming rising fuel costs.\n\n"
+            "The quay at low tide.\n\n(Island Archive/Tom Reid)\n\n"
+            "Islanders said the decision would leave them without a service for three days a week.\n")
+    kinds = {s.text: s.boilerplate_kind for s in sy.segment(text).sentences}
+    assert kinds["(Island Archive/Tom Reid)"] == kinds["The quay at low tide."] == "caption"
+    # A bracketed aside in prose is no credit.
+    aside = sy.segment("Ferry Services Cut\n\n(The company declined to comment on the cuts.)\n\n"
+                       "Islanders said the decision would leave them without a service for three days a week.\n")
+    assert all(s.boilerplate_kind is None for s in aside.sentences)
+
+
+def test_a_newsletter_card_that_speaks_as_the_site_is_one_box():
+    text = ("La ville vote une nouvelle digue\n\n" + ARTICLE_FR +
+            "Le courrier du dimanche\n\nL'essentiel de la semaine, choisi par notre équipe.\n\n"
+            "S'inscrire\n")
+    kinds = {s.text: s.boilerplate_kind for s in sy.segment(text, language="fr").sentences}
+    assert {kinds[t] for t in ("Le courrier du dimanche", "L'essentiel de la semaine, choisi par notre équipe.",
+                               "S'inscrire")} == {"subscription"}
+
+
+def test_short_cookie_lines_above_a_consent_button_are_its_banner():
+    text = ("Usamos cookies propias.\n\nPuedes retirar tu permiso de cookies cuando quieras.\n\nAceptar todo\n\n"
+            "La crecida del río inunda el centro\n\n"
+            "El río se desbordó la noche del lunes e inundó cientos de viviendas en el centro de la ciudad.\n\n"
+            "Las escuelas seguirán cerradas hasta que se restablezca el suministro eléctrico.\n")
+    doc = sy.segment(text, language="es")
+    assert [s.boilerplate_kind for s in doc.sentences[:3]] == ["consent"] * 3
+    assert doc.title == "La crecida del río inunda el centro"
+    assert len(doc.prose) == 2

@@ -259,3 +259,15 @@ def test_a_page_title_that_names_the_site_is_no_headline(names_it):
     assert "Daily Courier" not in {k.phrase for k in sy.keywords(page, 10)}
     headline = page.replace("<title>Daily Courier</title>", "<title>Valley Floods After Storm | Daily Courier</title>")
     assert sy.segment(headline).title == "Valley Floods After Storm"
+
+
+def test_a_publisher_name_with_json_escapes_names_the_site():
+    # JSON-LD writes non-ASCII letters as \uXXXX: "L'\u00c9cho" is the site's name "L'Écho".
+    page = ("<html><head><title>L'Écho du Val</title>"
+            '<script type="application/ld+json">{"@type": "NewsArticle", "publisher": "L\'\\u00c9cho du Val"}'
+            "</script></head><body>"
+            "<p>La rivière est sortie de son lit lundi et a inondé une centaine de maisons dans la vallée.</p>"
+            "<p>Les pompiers ont travaillé toute la nuit pour dégager les routes principales.</p></body></html>")
+    doc = sy.segment(page)
+    assert doc.title is None
+    assert all("Écho" not in k.phrase for k in sy.keywords(page, 10))
