@@ -360,3 +360,29 @@ def test_short_cookie_lines_above_a_consent_button_are_its_banner():
     assert [s.boilerplate_kind for s in doc.sentences[:3]] == ["consent"] * 3
     assert doc.title == "La crecida del río inunda el centro"
     assert len(doc.prose) == 2
+
+
+def test_a_french_share_line_that_names_the_article_is_a_share_bar():
+    # "article" and "e-mail" are English words too: the cue "partager cet article" claims them.
+    text = ("Mis à jour le 12/03/2021 à 09:15\n"
+            "Partager cet article E-mail X\n"
+            "The harbour authority closed the northern pier on Friday after engineers found cracks in its supports.\n"
+            "Boats will use the southern pier until repairs are finished, which could take several months.\n"
+            "Photo d'archives prise l'an dernier.\n"
+            "Vous pouvez vous désinscrire à tout moment via le lien présent dans chaque e-mail.\n")
+    doc = sy.segment(text)
+    share = next(s for s in doc.sentences if s.text == "Partager cet article E-mail X")
+    assert share.is_boilerplate and not share.is_prose
+    assert all("partager" not in k.phrase.lower() for k in sy.keywords(text, 10))
+
+
+def test_a_spanish_read_more_header_with_its_link_is_related():
+    text = ("La crecida del río inunda el centro\n\n"
+            "El río se desbordó la noche del lunes e inundó cientos de viviendas en el centro de la ciudad.\n\n"
+            "MÁS INFORMACIÓN: Los bomberos piden no acercarse a los puentes\n\n"
+            "Las escuelas seguirán cerradas hasta que se restablezca el suministro eléctrico.\n")
+    doc = sy.segment(text, language="es")
+    kinds = {s.text: s.boilerplate_kind for s in doc.sentences}
+    assert kinds["MÁS INFORMACIÓN: Los bomberos piden no acercarse a los puentes"] == "related"
+    assert len(doc.prose) == 2
+    assert all("información" not in k.phrase.lower() for k in sy.keywords(text, 10, language="es"))
