@@ -386,3 +386,24 @@ def test_a_spanish_read_more_header_with_its_link_is_related():
     assert kinds["MÁS INFORMACIÓN: Los bomberos piden no acercarse a los puentes"] == "related"
     assert len(doc.prose) == 2
     assert all("información" not in k.phrase.lower() for k in sy.keywords(text, 10, language="es"))
+
+
+def test_one_french_line_and_one_leaning_to_french_bring_the_french_cues():
+    # "Publié il y a 2 heures" is written in French (two of its stopwords, none of English);
+    # "Lire aussi ... ce week-end" has one French stopword and no English one.
+    text = ("Publié il y a 2 heures\n\n"
+            "The harbour authority closed the northern pier on Friday after engineers found cracks in its supports.\n\n"
+            "Lire aussi : Grève portuaire : les ferries reprennent ce week-end\n\n"
+            "Boats will use the southern pier until repairs are finished, which could take several months.\n")
+    doc = sy.segment(text)
+    assert doc.language == "en"
+    kinds = {s.text: s.boilerplate_kind for s in doc.sentences}
+    assert kinds["Publié il y a 2 heures"] == "dateline"
+    assert kinds["Lire aussi : Grève portuaire : les ferries reprennent ce week-end"] == "related"
+    assert len(doc.prose) == 2
+    phrases = {k.phrase.lower() for k in sy.keywords(text, 10)}
+    assert not phrases & {"publié", "heures", "lire"}
+    # One French word in an English line is not enough ("Le Monde reported ...").
+    quoted = sy.segment("Le Monde reported the closure on Friday.\n\n"
+                        "Boats will use the southern pier until repairs are finished, which could take months.\n")
+    assert all(s.boilerplate_kind is None for s in quoted.sentences)
