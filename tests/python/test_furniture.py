@@ -407,3 +407,19 @@ def test_one_french_line_and_one_leaning_to_french_bring_the_french_cues():
     quoted = sy.segment("Le Monde reported the closure on Friday.\n\n"
                         "Boats will use the southern pier until repairs are finished, which could take months.\n")
     assert all(s.boilerplate_kind is None for s in quoted.sentences)
+
+
+def test_the_headline_is_the_line_above_the_byline():
+    # The article's first line has no period and is longer than the headline; the byline
+    # between them marks which is which.
+    text = ("Home\nNews\nSport\nWeather\n"
+            "Ferry fares 'to rise in May'\n"
+            "Priya Raman 04/12/2022\n"
+            "The cost of island crossings in figures\n"
+            "The ferry operator said on Monday that fares would rise by a tenth from May to pay for new boats.\n"
+            "Islanders said the rise would hit families who travel to the mainland for school and work.\n")
+    doc = sy.segment(text)
+    assert doc.title == "Ferry fares 'to rise in May'"
+    # Without a headline, the menu word above the byline is no title.
+    menu = sy.segment(text.replace("Ferry fares 'to rise in May'\n", ""))
+    assert menu.title != "Weather"
