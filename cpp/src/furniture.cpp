@@ -136,7 +136,9 @@ bool mostly_cyrillic(std::string_view text) {
 // copy in its own language's banners, menus and comments. A paragraph is written in a
 // language when that language's stopwords (those that are not the document language's) are
 // at least two and outnumber the document language's (an English article that mentions
-// "war", "die" or "son" stays English), or when it is written in Russian's script.
+// "war", "die" or "son" stays English), or when it is written in Russian's script. A short
+// line with one such stopword and none of the document language's ("Lire aussi : ... ce
+// week-end") leans to the language: with one written in it, two paragraphs will do.
 // For every stopword of the cue languages, the languages it is a stopword of (bit i:
 // kCueLanguages[i]): one lookup per term tells all of them.
 const std::unordered_map<std::string_view, std::uint8_t>& cue_language_stopwords() {
@@ -170,7 +172,7 @@ std::vector<std::string> furniture_languages(const Document& doc, const Language
     const bool cyrillic = std::string_view(code) == "ru" && lang.code != "ru" && lang.code != "uk" &&
                           lang.code != "bg" && lang.code != "sr" && lang.code != "be" && lang.code != "mk";
     const std::uint8_t bit = static_cast<std::uint8_t>(1u << i);
-    int paragraphs = 0;
+    int paragraphs = 0, leaning = 0;
     for (const Paragraph& para : doc.paragraphs) {
       std::size_t foreign = 0, own_words = 0;
       for (std::uint32_t t = doc.sentences[para.sentence_begin].token_begin;
@@ -180,9 +182,11 @@ std::vector<std::string> furniture_languages(const Document& doc, const Language
         foreign += (foreign_in[term] & bit) != 0;  // a stopword of the other language only
       }
       const bool in_script = cyrillic && mostly_cyrillic(doc.span(para.start, para.end));
-      if (((foreign >= 2 && foreign > own_words) || in_script) && ++paragraphs >= 2) break;
+      if ((foreign >= 2 && foreign > own_words) || in_script) ++paragraphs;
+      else if (foreign > own_words) ++leaning;
+      if (paragraphs >= 2 || (paragraphs >= 1 && leaning >= 1)) break;
     }
-    if (paragraphs >= 2) codes.emplace_back(code);
+    if (paragraphs >= 2 || (paragraphs >= 1 && leaning >= 1)) codes.emplace_back(code);
   }
   return codes;
 }

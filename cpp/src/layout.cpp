@@ -20,6 +20,7 @@ constexpr std::size_t kOpeningTitleDistance = 1;  // a short first line is a tit
 constexpr double kMinHeadlineScore = 3;        // a headline of three words or more, near the article
 constexpr std::size_t kProseBelowHeadline = 3; // prose below the headline outweighs prose above it 3:1
 constexpr std::size_t kMenuRun = 4;
+constexpr double kBylineBelowBonus = 3;        // a byline sits right below the headline
 
 struct ParagraphShape {
   std::size_t words = 0;
@@ -139,7 +140,12 @@ void flag_layout(Document& doc, const std::vector<bool>& paragraph_after_blank,
     const bool little_above = prose_before[p] == 0 || kProseBelowHeadline * prose_before[p] < prose_words - prose_before[p];
     if (headline_shape && !listed && little_above && repeats[shape[p].key] < 2) {
       const double words = static_cast<double>(std::min<std::size_t>(shape[p].words, kFullHeadlineWords));
-      const double score = words - 2.0 * furniture[p].cue_words - 0.25 * static_cast<double>(distance);
+      double score = words - 2.0 * furniture[p].cue_words - 0.25 * static_cast<double>(distance);
+      // The byline right below marks the headline (headline, byline, then a caption or a first
+      // line without its period); a menu word above the byline of a page without a headline
+      // stays too short to win.
+      if (score >= kMinHeadlineScore && p + 1 < n && furniture[p + 1].kind == BoilerplateKind::byline)
+        score += kBylineBelowBonus;
       // Deep in a page only a real headline will do; a short first line right above the
       // article is a title as it always was ("Storm hits\n\nHeavy rain fell...").
       const bool opens_text = distance <= kOpeningTitleDistance && p == first_line;

@@ -360,3 +360,66 @@ def test_short_cookie_lines_above_a_consent_button_are_its_banner():
     assert [s.boilerplate_kind for s in doc.sentences[:3]] == ["consent"] * 3
     assert doc.title == "La crecida del río inunda el centro"
     assert len(doc.prose) == 2
+
+
+def test_a_french_share_line_that_names_the_article_is_a_share_bar():
+    # "article" and "e-mail" are English words too: the cue "partager cet article" claims them.
+    text = ("Mis à jour le 12/03/2021 à 09:15\n"
+            "Partager cet article E-mail X\n"
+            "The harbour authority closed the northern pier on Friday after engineers found cracks in its supports.\n"
+            "Boats will use the southern pier until repairs are finished, which could take several months.\n"
+            "Photo d'archives prise l'an dernier.\n"
+            "Vous pouvez vous désinscrire à tout moment via le lien présent dans chaque e-mail.\n")
+    doc = sy.segment(text)
+    share = next(s for s in doc.sentences if s.text == "Partager cet article E-mail X")
+    assert share.is_boilerplate and not share.is_prose
+    assert all("partager" not in k.phrase.lower() for k in sy.keywords(text, 10))
+
+
+def test_a_spanish_read_more_header_with_its_link_is_related():
+    text = ("La crecida del río inunda el centro\n\n"
+            "El río se desbordó la noche del lunes e inundó cientos de viviendas en el centro de la ciudad.\n\n"
+            "MÁS INFORMACIÓN: Los bomberos piden no acercarse a los puentes\n\n"
+            "Las escuelas seguirán cerradas hasta que se restablezca el suministro eléctrico.\n")
+    doc = sy.segment(text, language="es")
+    kinds = {s.text: s.boilerplate_kind for s in doc.sentences}
+    assert kinds["MÁS INFORMACIÓN: Los bomberos piden no acercarse a los puentes"] == "related"
+    assert len(doc.prose) == 2
+    assert all("información" not in k.phrase.lower() for k in sy.keywords(text, 10, language="es"))
+
+
+def test_one_french_line_and_one_leaning_to_french_bring_the_french_cues():
+    # "Publié il y a 2 heures" is written in French (two of its stopwords, none of English);
+    # "Lire aussi ... ce week-end" has one French stopword and no English one.
+    text = ("Publié il y a 2 heures\n\n"
+            "The harbour authority closed the northern pier on Friday after engineers found cracks in its supports.\n\n"
+            "Lire aussi : Grève portuaire : les ferries reprennent ce week-end\n\n"
+            "Boats will use the southern pier until repairs are finished, which could take several months.\n")
+    doc = sy.segment(text)
+    assert doc.language == "en"
+    kinds = {s.text: s.boilerplate_kind for s in doc.sentences}
+    assert kinds["Publié il y a 2 heures"] == "dateline"
+    assert kinds["Lire aussi : Grève portuaire : les ferries reprennent ce week-end"] == "related"
+    assert len(doc.prose) == 2
+    phrases = {k.phrase.lower() for k in sy.keywords(text, 10)}
+    assert not phrases & {"publié", "heures", "lire"}
+    # One French word in an English line is not enough ("Le Monde reported ...").
+    quoted = sy.segment("Le Monde reported the closure on Friday.\n\n"
+                        "Boats will use the southern pier until repairs are finished, which could take months.\n")
+    assert all(s.boilerplate_kind is None for s in quoted.sentences)
+
+
+def test_the_headline_is_the_line_above_the_byline():
+    # The article's first line has no period and is longer than the headline; the byline
+    # between them marks which is which.
+    text = ("Home\nNews\nSport\nWeather\n"
+            "Ferry fares 'to rise in May'\n"
+            "Priya Raman 04/12/2022\n"
+            "The cost of island crossings in figures\n"
+            "The ferry operator said on Monday that fares would rise by a tenth from May to pay for new boats.\n"
+            "Islanders said the rise would hit families who travel to the mainland for school and work.\n")
+    doc = sy.segment(text)
+    assert doc.title == "Ferry fares 'to rise in May'"
+    # Without a headline, the menu word above the byline is no title.
+    menu = sy.segment(text.replace("Ferry fares 'to rise in May'\n", ""))
+    assert menu.title != "Weather"
