@@ -113,13 +113,11 @@ void StanceClassifierModel::set_encoder(std::shared_ptr<const Encoder> encoder) 
   if (!encoder) throw std::invalid_argument("set_encoder needs an encoder");
   if (!reads_text_vectors())
     throw std::invalid_argument("this stance model reads no text vectors: it was trained without an encoder");
-  // Checked on a copy first, so that a mismatch leaves the model as it was.
-  StanceFeaturizer checked = featurizer_;
-  checked.set_encoder(encoder);
-  std::vector<StanceClassifierModel> own = target_models_;
-  for (StanceClassifierModel& m : own) m.featurizer_.set_encoder(encoder);
-  featurizer_ = std::move(checked);
-  target_models_ = std::move(own);
+  // Checked before anything changes, so that a mismatch leaves the model as it was; the
+  // per-target models record the same encoder (the loader and fit make sure of it).
+  encoder_signature().check(*encoder);
+  featurizer_.set_encoder(encoder);
+  for (StanceClassifierModel& m : target_models_) m.featurizer_.set_encoder(encoder);
 }
 
 std::size_t StanceClassifierModel::input_dim() const {

@@ -328,7 +328,10 @@ std::vector<PairFeatures> StanceFeaturizer::transform(const std::vector<std::str
                                 ": give it that encoder (encoder=... when loading)");
   AnalysedSet set = analyse_all(targets, texts, tfidf_.bits(), language_, level_ > 0, vectors, threads, cancel);
   TextVectors tv;
-  if (vectors && !(cancel && cancel->load())) tv = embed_set(set, *encoder_, threads);
+  if (vectors) {
+    if (cancel && cancel->load()) return std::vector<PairFeatures>(targets.size());  // the caller sees the cancel
+    tv = embed_set(set, *encoder_, threads);
+  }
   // Per distinct string: its TF-IDF vector, its sentences' vectors and its n-gram vector.
   std::vector<SparseVector> vec(set.items.size()), ngram_vec(set.items.size());
   std::vector<std::vector<SparseVector>> sent_vec(set.items.size());
