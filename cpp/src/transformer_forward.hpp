@@ -1,6 +1,7 @@
 // The BERT forward pass on raw arrays, compiled once per instruction set
-// (transformer_forward.cpp for the build's flags, transformer_forward_avx2.cpp and
-// transformer_forward_avx512.cpp with those extensions on x86-64) and chosen at run time by
+// (transformer_forward.cpp for the build's flags, transformer_forward_avx2.cpp,
+// transformer_forward_avx2vnni.cpp and transformer_forward_avx512.cpp with those extensions on
+// x86-64) and chosen at run time by
 // what the processor supports. No Eigen type crosses this header, so each variant keeps its
 // own copy of Eigen's code (see transformer_forward_variant.hpp).
 #pragma once
@@ -56,9 +57,10 @@ using ForwardFn = void (*)(const ModelView& model, const std::int32_t* ids, cons
 
 void forward_generic(const ModelView&, const std::int32_t*, const std::size_t*, std::size_t, float*);
 void forward_avx2(const ModelView&, const std::int32_t*, const std::size_t*, std::size_t, float*);
+void forward_avx2vnni(const ModelView&, const std::int32_t*, const std::size_t*, std::size_t, float*);
 void forward_avx512(const ModelView&, const std::int32_t*, const std::size_t*, std::size_t, float*);
 
-// The fastest variant this processor runs, and its name ("avx512", "avx2", "generic").
+// The fastest variant this processor runs, and its name ("avx512", "avx2vnni", "avx2", "generic").
 ForwardFn best_forward(const char** name = nullptr);
 
 }  // namespace synopsis::transformer_detail

@@ -13,6 +13,9 @@
 #if defined(__AVX512F__) && defined(__AVX512VNNI__) && defined(__AVX512BW__)
 #include <immintrin.h>
 #define SYNOPSIS_FORWARD_VNNI 1
+#elif defined(__AVX2__) && defined(__AVXVNNI__)
+#include <immintrin.h>
+#define SYNOPSIS_FORWARD_AVXVNNI 1
 #elif defined(__AVX2__)
 #include <immintrin.h>
 #define SYNOPSIS_FORWARD_AVX2_INT8 1
@@ -74,6 +77,43 @@ inline void vnni_rows(const LinearView& w, const std::uint8_t* xq, const float* 
   int ob = 0;
   for (; ob + 2 <= blocks; ob += 2) vnni_tile<NT, 2>(w, xq, xs, xmin, t0, ob, y);
   if (ob < blocks) vnni_tile<NT, 1>(w, xq, xs, xmin, t0, ob, y);
+}
+#endif
+
+#ifdef SYNOPSIS_FORWARD_AVXVNNI
+// The same tile with AVX-VNNI (the 256-bit VEX form of vpdpbusd, on processors with AVX2 but
+// no AVX-512): a group's 64 bytes are two registers, rows 0-7 and rows 8-15 of the block, so
+// each row of x keeps two accumulators per block and the sums are those of the AVX-512 tile.
+template <int NT>
+inline void avxvnni_tile(const LinearView& w, const std::uint8_t* xq, const float* xs, const float* xmin, Index t0, int ob,
+                         float* y) {
+  const int in = w.in, out = w.out;
+  __m256i acc[NT][2];
+  for (int r = 0; r < NT; ++r) acc[r][0] = acc[r][1] = _mm256_setzero_si256();
+  const std::int8_t* wb = w.q + static_cast<std::size_t>(ob) * 16 * static_cast<std::size_t>(in);
+  const std::uint8_t* xr = xq + t0 * in;
+  for (int g = 0; g < in / 4; ++g) {
+    const __m256i w0 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(wb + static_cast<std::size_t>(g) * 64));
+    const __m256i w1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(wb + static_cast<std::size_t>(g) * 64 + 32));
+    for (int r = 0; r < NT; ++r) {
+      std::int32_t a;
+      std::memcpy(&a, xr + r * in + 4 * g, 4);
+      const __m256i av = _mm256_set1_epi32(a);
+      acc[r][0] = _mm256_dpbusd_avx_epi32(acc[r][0], av, w0);
+      acc[r][1] = _mm256_dpbusd_avx_epi32(acc[r][1], av, w1);
+    }
+  }
+  for (int half = 0; half < 2; ++half) {
+    const int o = ob * 16 + 8 * half;
+    const __m256 ws = _mm256_loadu_ps(w.scale + o);
+    const __m256 sums = _mm256_mul_ps(_mm256_cvtepi32_ps(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(w.q_row_sum + o))), ws);
+    const __m256 bias = _mm256_loadu_ps(w.bias + o);
+    for (int r = 0; r < NT; ++r) {
+      const __m256 v = _mm256_mul_ps(_mm256_cvtepi32_ps(acc[r][half]), ws);
+      const __m256 shift = _mm256_fmadd_ps(sums, _mm256_set1_ps(xmin[t0 + r]), bias);
+      _mm256_storeu_ps(y + (t0 + r) * out + o, _mm256_fmadd_ps(v, _mm256_set1_ps(xs[t0 + r]), shift));
+    }
+  }
 }
 #endif
 
@@ -143,6 +183,12 @@ void linear_int8(const LinearView& w, const Rows& x, Rows& y) {
   Index t0 = 0;
   for (; t0 + 4 <= rows; t0 += 4) vnni_rows<4>(w, xq.data(), xs.data(), xmin.data(), t0, y.data());
   for (; t0 < rows; ++t0) vnni_rows<1>(w, xq.data(), xs.data(), xmin.data(), t0, y.data());
+#elif defined(SYNOPSIS_FORWARD_AVXVNNI)
+  for (int ob = 0; ob < out / 16; ++ob) {
+    Index t0 = 0;
+    for (; t0 + 6 <= rows; t0 += 6) avxvnni_tile<6>(w, xq.data(), xs.data(), xmin.data(), t0, ob, y.data());
+    for (; t0 < rows; ++t0) avxvnni_tile<1>(w, xq.data(), xs.data(), xmin.data(), t0, ob, y.data());
+  }
 #elif defined(SYNOPSIS_FORWARD_AVX2_INT8)
   const Eigen::Matrix<std::int16_t, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> x16 = xq.cast<std::int16_t>();
   for (int ob = 0; ob < out / 16; ++ob) {

@@ -151,7 +151,7 @@ Returns a SentenceVectors (.vectors, .truncated, .tokens).
       .def_property_readonly("pooling", [](const TransformerEncoder& e) { return pooling_name(e.pooling()); },
                              "'mean', 'cls' or 'max', from the model's pooling configuration.")
       .def_property_readonly("kernel", &TransformerEncoder::kernel,
-                             "The instruction set the forward pass uses here: 'avx512', 'avx2' or 'generic'.")
+                             "The instruction set the forward pass uses here: 'avx512', 'avx2vnni', 'avx2' or 'generic'.")
       .def_property_readonly("n_jobs", [](const TransformerEncoder& e) { return e.options().threads; })
       .def("__repr__", [](const TransformerEncoder& e) {
         return "TransformerEncoder('" + e.folder() + "'" + (e.options().quantize.empty() ? "" : ", quantize='int8'") +

@@ -471,7 +471,7 @@ class TransformerEncoder(Encoder):
     @property
     def kernel(self) -> str:
         """
-        The instruction set the forward pass uses here: 'avx512', 'avx2' or 'generic'.
+        The instruction set the forward pass uses here: 'avx512', 'avx2vnni', 'avx2' or 'generic'.
         """
     @property
     def max_length(self) -> int:

@@ -76,7 +76,7 @@ class TransformerEncoder : public Encoder {
     return embed(texts, threads).vectors;
   }
   std::size_t max_length() const { return max_length_; }
-  // The instruction set the forward pass runs with: "avx512", "avx2" or "generic".
+  // The instruction set the forward pass runs with: "avx512", "avx2vnni", "avx2" or "generic".
   std::string kernel() const;
 
   struct Weights;
