@@ -2,7 +2,11 @@
 // among the variants at run time.
 #include "transformer_forward.hpp"
 
+#include <algorithm>
 #include <cstdlib>
+#if defined(SYNOPSIS_X86_VARIANTS) && (defined(__GNUC__) || defined(__clang__))
+#include <cpuid.h>
+#endif
 #include <stdexcept>
 #include <string>
 
@@ -10,6 +14,34 @@
 #include "transformer_forward_variant.hpp"
 
 namespace synopsis::transformer_detail {
+
+ScratchLayout scratch_layout(const ModelView& m, std::size_t tokens, std::size_t longest) {
+  ScratchLayout l;
+  int widest = m.hidden;
+  for (int i = 0; i < m.layers; ++i) {
+    l.inner_width = std::max(l.inner_width, m.layer[i].ffn_in.out);
+    widest = std::max({widest, m.layer[i].qkv.in, m.layer[i].attention_out.in, m.layer[i].ffn_in.in,
+                       m.layer[i].ffn_out.in});
+  }
+  const auto h = static_cast<std::size_t>(m.hidden);
+  std::size_t next = 0;
+  auto take = [&](std::size_t floats) {
+    const std::size_t at = next;
+    next += (floats + 15) / 16 * 16;
+    return at;
+  };
+  l.x = take(tokens * h);
+  l.qkv = take(tokens * 3 * h);
+  l.context = take(tokens * h);
+  l.projected = take(tokens * h);
+  l.inner = take(tokens * static_cast<std::size_t>(l.inner_width));
+  l.quantized = take((tokens * static_cast<std::size_t>(widest) + 3) / 4);
+  l.steps = take(tokens);
+  l.minima = take(tokens);
+  l.scores = take(longest * longest);
+  l.total = next;
+  return l;
+}
 
 ForwardFn best_forward(const char** name) {
   bool avx512 = false, avx2vnni = false, avx2 = false;
@@ -19,7 +51,9 @@ ForwardFn best_forward(const char** name) {
            __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512dq") &&
            __builtin_cpu_supports("avx512vnni");
   avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
-  avx2vnni = avx2 && __builtin_cpu_supports("avxvnni");
+  // AVX-VNNI: CPUID leaf 7, sub-leaf 1, EAX bit 4 (older compilers' __builtin_cpu_supports lacks it).
+  unsigned eax = 0, ebx = 0, ecx = 0, edx = 0;
+  avx2vnni = avx2 && __get_cpuid_count(7, 1, &eax, &ebx, &ecx, &edx) && ((eax >> 4) & 1u);
 #endif
   // SYNOPSIS_KERNEL picks a slower variant (for tests and comparisons), never one the processor lacks.
   const char* asked = std::getenv("SYNOPSIS_KERNEL");

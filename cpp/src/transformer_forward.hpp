@@ -48,17 +48,33 @@ struct ModelView {
   bool int8 = false;
 };
 
+// Where the forward pass keeps its activations, as float offsets into one scratch buffer
+// (each a multiple of 16 floats, so a 64-byte-aligned buffer keeps every part aligned).
+struct ScratchLayout {
+  std::size_t x = 0, qkv = 0, context = 0, projected = 0, inner = 0;  // tokens x (h, 3h, h, h, inner_width)
+  std::size_t quantized = 0;  // tokens x widest linear input, bytes (int8 models)
+  std::size_t steps = 0, minima = 0;  // tokens
+  std::size_t scores = 0;  // longest sequence squared (the attention of one head)
+  std::size_t total = 0;   // floats the buffer needs
+  int inner_width = 0;     // the feed-forward layer's width
+};
+
+// The layout for a pass over `tokens` tokens whose longest sequence has `longest`.
+ScratchLayout scratch_layout(const ModelView& model, std::size_t tokens, std::size_t longest);
+
 // The last hidden states of sequences packed end to end: sequence s is
 // ids[offsets[s], offsets[s + 1]) (with its [CLS] and [SEP]); out receives
 // offsets[n] x hidden floats, row-major. Attention never crosses sequences, so packing needs
-// no padding and no mask.
+// no padding and no mask. scratch holds scratch_layout(model, offsets[n], longest).total floats
+// (longest = the longest offsets[s + 1] - offsets[s]), 64-byte aligned for speed: the
+// caller keeps it across calls, so a batch does not allocate (and fault in) fresh memory.
 using ForwardFn = void (*)(const ModelView& model, const std::int32_t* ids, const std::size_t* offsets,
-                           std::size_t n, float* out);
+                           std::size_t n, float* scratch, float* out);
 
-void forward_generic(const ModelView&, const std::int32_t*, const std::size_t*, std::size_t, float*);
-void forward_avx2(const ModelView&, const std::int32_t*, const std::size_t*, std::size_t, float*);
-void forward_avx2vnni(const ModelView&, const std::int32_t*, const std::size_t*, std::size_t, float*);
-void forward_avx512(const ModelView&, const std::int32_t*, const std::size_t*, std::size_t, float*);
+void forward_generic(const ModelView&, const std::int32_t*, const std::size_t*, std::size_t, float*, float*);
+void forward_avx2(const ModelView&, const std::int32_t*, const std::size_t*, std::size_t, float*, float*);
+void forward_avx2vnni(const ModelView&, const std::int32_t*, const std::size_t*, std::size_t, float*, float*);
+void forward_avx512(const ModelView&, const std::int32_t*, const std::size_t*, std::size_t, float*, float*);
 
 // The fastest variant this processor runs, and its name ("avx512", "avx2vnni", "avx2", "generic").
 ForwardFn best_forward(const char** name = nullptr);

@@ -6,6 +6,7 @@
 // compiled for one instruction set can be linked into another's calls.
 #include <Eigen/Core>
 #include <unsupported/Eigen/SpecialFunctions>
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -28,7 +29,16 @@ namespace synopsis::transformer_detail {
 namespace {
 
 using Rows = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+using RowsMap = Eigen::Map<Rows>;
 using ConstRowsMap = Eigen::Map<const Rows>;
+
+// Where linear_int8 quantises its input: one byte per input value, and per token its step and
+// its minimum (room for the widest input of the model).
+struct QuantBuffers {
+  std::uint8_t* xq = nullptr;
+  float* xs = nullptr;
+  float* xmin = nullptr;
+};
 using Index = Eigen::Index;
 
 // The int8 weight layout (packed by the loader): blocks of 16 output rows; within a block,
@@ -161,12 +171,11 @@ inline void avx2_tile(const LinearView& w, const std::int16_t* x16, const float*
 // y = x W^T + b over int8: each row of x quantised to unsigned bytes over its own range
 // [min, max] (x ~ min + scale * q), weights int8 per output row; products summed in int32,
 // so y = wscale * (scale * sum q w + min * sum w) + b.
-void linear_int8(const LinearView& w, const Rows& x, Rows& y) {
+void linear_int8(const LinearView& w, const RowsMap& x, RowsMap& y, const QuantBuffers& buffers) {
   const Index rows = x.rows();
-  const int in = w.in, out = w.out;
-  y.resize(rows, out);
-  Eigen::Matrix<std::uint8_t, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> xq(rows, in);
-  Eigen::VectorXf xs(rows), xmin(rows);
+  const int in = w.in;
+  Eigen::Map<Eigen::Matrix<std::uint8_t, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>> xq(buffers.xq, rows, in);
+  Eigen::Map<Eigen::VectorXf> xs(buffers.xs, rows), xmin(buffers.xmin, rows);
   for (Index t = 0; t < rows; ++t) {
     const float lo = x.row(t).minCoeff(), hi = x.row(t).maxCoeff();
     const float s = hi > lo ? (hi - lo) / 255.0f : 1.0f;
@@ -184,21 +193,21 @@ void linear_int8(const LinearView& w, const Rows& x, Rows& y) {
   for (; t0 + 4 <= rows; t0 += 4) vnni_rows<4>(w, xq.data(), xs.data(), xmin.data(), t0, y.data());
   for (; t0 < rows; ++t0) vnni_rows<1>(w, xq.data(), xs.data(), xmin.data(), t0, y.data());
 #elif defined(SYNOPSIS_FORWARD_AVXVNNI)
-  for (int ob = 0; ob < out / 16; ++ob) {
+  for (int ob = 0; ob < w.out / 16; ++ob) {
     Index t0 = 0;
     for (; t0 + 6 <= rows; t0 += 6) avxvnni_tile<6>(w, xq.data(), xs.data(), xmin.data(), t0, ob, y.data());
     for (; t0 < rows; ++t0) avxvnni_tile<1>(w, xq.data(), xs.data(), xmin.data(), t0, ob, y.data());
   }
 #elif defined(SYNOPSIS_FORWARD_AVX2_INT8)
-  const Eigen::Matrix<std::int16_t, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> x16 = xq.cast<std::int16_t>();
-  for (int ob = 0; ob < out / 16; ++ob) {
+  const Eigen::Matrix<std::int16_t, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> x16 = xq.template cast<std::int16_t>();
+  for (int ob = 0; ob < w.out / 16; ++ob) {
     Index t0 = 0;
     for (; t0 + 2 <= rows; t0 += 2) avx2_tile<2>(w, x16.data(), xs.data(), xmin.data(), t0, ob, y.data());
     for (; t0 < rows; ++t0) avx2_tile<1>(w, x16.data(), xs.data(), xmin.data(), t0, ob, y.data());
   }
 #else
   for (Index t = 0; t < rows; ++t) {
-    for (int o = 0; o < out; ++o) {
+    for (int o = 0; o < w.out; ++o) {
       const std::int8_t* wb = w.q + static_cast<std::size_t>(o / 16) * 16 * static_cast<std::size_t>(in) +
                               static_cast<std::size_t>(o % 16) * 4;
       std::int32_t acc = 0;
@@ -211,18 +220,18 @@ void linear_int8(const LinearView& w, const Rows& x, Rows& y) {
 #endif
 }
 
-void linear(const LinearView& w, const Rows& x, Rows& y) {
+// y (x.rows() x w.out, given) = x W^T + b.
+void linear(const LinearView& w, const RowsMap& x, RowsMap& y, const QuantBuffers& buffers) {
   if (w.q) {
-    linear_int8(w, x, y);
+    linear_int8(w, x, y, buffers);
     return;
   }
   const ConstRowsMap weight(w.weight, w.out, w.in);
-  y.resize(x.rows(), w.out);
   y.noalias() = x * weight.transpose();
   y.rowwise() += Eigen::Map<const Eigen::RowVectorXf>(w.bias, w.out);
 }
 
-void layer_norm(Rows& x, const float* gamma, const float* beta, float eps) {
+void layer_norm(RowsMap& x, const float* gamma, const float* beta, float eps) {
   const Index h = x.cols();
   const Eigen::Map<const Eigen::RowVectorXf> g(gamma, h), b(beta, h);
   for (Index t = 0; t < x.rows(); ++t) {
@@ -235,7 +244,7 @@ void layer_norm(Rows& x, const float* gamma, const float* beta, float eps) {
 }
 
 // GELU with erf, as BERT's "gelu".
-void gelu(Rows& x) {
+void gelu(RowsMap& x) {
   auto a = x.array();
   a = 0.5f * a * (1.0f + (a * 0.70710678118654752f).erf());
 }
@@ -243,13 +252,20 @@ void gelu(Rows& x) {
 }  // namespace
 
 void SYNOPSIS_FORWARD_NAME(const ModelView& m, const std::int32_t* ids, const std::size_t* offsets, std::size_t n,
-                           float* out) {
+                           float* scratch, float* out) {
   const Index tokens = static_cast<Index>(offsets[n]);
   const int h = m.hidden;
   const int heads = m.heads;
   const int d = h / heads;
   const float scale = 1.0f / std::sqrt(static_cast<float>(d));
-  Rows x(tokens, h);
+  std::size_t longest = 0;
+  for (std::size_t s = 0; s < n; ++s) longest = std::max(longest, offsets[s + 1] - offsets[s]);
+  const ScratchLayout layout = scratch_layout(m, static_cast<std::size_t>(tokens), longest);
+  RowsMap x(scratch + layout.x, tokens, h), qkv(scratch + layout.qkv, tokens, 3 * h),
+      context(scratch + layout.context, tokens, h), projected(scratch + layout.projected, tokens, h),
+      inner(scratch + layout.inner, tokens, layout.inner_width);
+  const QuantBuffers quant{reinterpret_cast<std::uint8_t*>(scratch + layout.quantized), scratch + layout.steps,
+                           scratch + layout.minima};
   for (std::size_t s = 0; s < n; ++s) {
     for (std::size_t t = offsets[s]; t < offsets[s + 1]; ++t) {
       const Index p = static_cast<Index>(t - offsets[s]);
@@ -260,11 +276,9 @@ void SYNOPSIS_FORWARD_NAME(const ModelView& m, const std::int32_t* ids, const st
   }
   layer_norm(x, m.norm_gamma, m.norm_beta, m.norm_eps);
 
-  Rows qkv, context(tokens, h), projected, inner;
-  Rows scores;
   for (int l = 0; l < m.layers; ++l) {
     const LayerView& layer = m.layer[l];
-    linear(layer.qkv, x, qkv);
+    linear(layer.qkv, x, qkv, quant);
     for (std::size_t s = 0; s < n; ++s) {
       const Index begin = static_cast<Index>(offsets[s]);
       const Index len = static_cast<Index>(offsets[s + 1] - offsets[s]);
@@ -272,7 +286,7 @@ void SYNOPSIS_FORWARD_NAME(const ModelView& m, const std::int32_t* ids, const st
         const auto q = qkv.block(begin, head * d, len, d);
         const auto k = qkv.block(begin, h + head * d, len, d);
         const auto v = qkv.block(begin, 2 * h + head * d, len, d);
-        scores.resize(len, len);
+        RowsMap scores(scratch + layout.scores, len, len);
         scores.noalias() = (q * k.transpose()) * scale;
         for (Index i = 0; i < len; ++i) {
           auto row = scores.row(i).array();
@@ -282,12 +296,12 @@ void SYNOPSIS_FORWARD_NAME(const ModelView& m, const std::int32_t* ids, const st
         context.block(begin, head * d, len, d).noalias() = scores * v;
       }
     }
-    linear(layer.attention_out, context, projected);
+    linear(layer.attention_out, context, projected, quant);
     x += projected;
     layer_norm(x, layer.attention_norm_gamma, layer.attention_norm_beta, m.norm_eps);
-    linear(layer.ffn_in, x, inner);
+    linear(layer.ffn_in, x, inner, quant);
     gelu(inner);
-    linear(layer.ffn_out, inner, projected);
+    linear(layer.ffn_out, inner, projected, quant);
     x += projected;
     layer_norm(x, layer.output_norm_gamma, layer.output_norm_beta, m.norm_eps);
   }
