@@ -45,6 +45,18 @@ using Index = Eigen::Index;
 // groups of 4 inputs, each group holding the 16 rows' 4 bytes in turn (64 bytes, one
 // AVX-512 register for VNNI): W[o, k] is at (o / 16) * 16 * in + (k / 4) * 64 + (o % 16) * 4 + k % 4.
 #ifdef SYNOPSIS_FORWARD_VNNI
+// acc + the products of a's unsigned bytes and w's signed ones, four to a lane (vpdpbusd). With
+// the intrinsic, GCC 12 copied every accumulator of the tile below out and back around each
+// product (16 register moves for 8 products in the inner loop); the asm form updates in place.
+inline __m512i dpbusd(__m512i acc, __m512i a, __m512i w) {
+#if defined(__GNUC__) && !defined(__clang__)
+  asm("vpdpbusd %2, %1, %0" : "+v"(acc) : "v"(a), "v"(w));
+  return acc;
+#else
+  return _mm512_dpbusd_epi32(acc, a, w);
+#endif
+}
+
 // Rows [t0, t0 + NT) of y for output blocks [ob, ob + NB) of 16: NT x NB accumulators in
 // registers, one weight load per block and one broadcast per row for each group of 4 inputs.
 template <int NT, int NB>
@@ -65,7 +77,7 @@ inline void vnni_tile(const LinearView& w, const std::uint8_t* xq, const float* 
       std::int32_t a;
       std::memcpy(&a, xr + r * in + 4 * g, 4);
       const __m512i av = _mm512_set1_epi32(a);
-      for (int c = 0; c < NB; ++c) acc[r][c] = _mm512_dpbusd_epi32(acc[r][c], av, wv[c]);
+      for (int c = 0; c < NB; ++c) acc[r][c] = dpbusd(acc[r][c], av, wv[c]);
     }
   }
   for (int c = 0; c < NB; ++c) {
@@ -91,6 +103,17 @@ inline void vnni_rows(const LinearView& w, const std::uint8_t* xq, const float* 
 #endif
 
 #ifdef SYNOPSIS_FORWARD_AVXVNNI
+// acc + the products of a's unsigned bytes and w's signed ones (the VEX vpdpbusd), in place for
+// the same reason as the AVX-512 form.
+inline __m256i dpbusd(__m256i acc, __m256i a, __m256i w) {
+#if defined(__GNUC__) && !defined(__clang__)
+  asm("%{vex%} vpdpbusd %2, %1, %0" : "+x"(acc) : "x"(a), "x"(w));
+  return acc;
+#else
+  return _mm256_dpbusd_avx_epi32(acc, a, w);
+#endif
+}
+
 // The same tile with AVX-VNNI (the 256-bit VEX form of vpdpbusd, on processors with AVX2 but
 // no AVX-512): a group's 64 bytes are two registers, rows 0-7 and rows 8-15 of the block, so
 // each row of x keeps two accumulators per block and the sums are those of the AVX-512 tile.
@@ -109,8 +132,8 @@ inline void avxvnni_tile(const LinearView& w, const std::uint8_t* xq, const floa
       std::int32_t a;
       std::memcpy(&a, xr + r * in + 4 * g, 4);
       const __m256i av = _mm256_set1_epi32(a);
-      acc[r][0] = _mm256_dpbusd_avx_epi32(acc[r][0], av, w0);
-      acc[r][1] = _mm256_dpbusd_avx_epi32(acc[r][1], av, w1);
+      acc[r][0] = dpbusd(acc[r][0], av, w0);
+      acc[r][1] = dpbusd(acc[r][1], av, w1);
     }
   }
   for (int half = 0; half < 2; ++half) {
@@ -168,6 +191,15 @@ inline void avx2_tile(const LinearView& w, const std::int16_t* x16, const float*
 }
 #endif
 
+// q[k] = round((v[k] - lo) * inv), at most 255: a loop the compiler vectorises (the byte
+// stores could alias the floats were the pointers not restrict).
+inline void quantize_row(const float* __restrict v, int n, float lo, float inv, std::uint8_t* __restrict q) {
+  for (int k = 0; k < n; ++k) {
+    const float f = (v[k] - lo) * inv + 0.5f;  // in [0.5, 255.5]
+    q[k] = static_cast<std::uint8_t>(f < 255.0f ? f : 255.0f);
+  }
+}
+
 // y = x W^T + b over int8: each row of x quantised to unsigned bytes over its own range
 // [min, max] (x ~ min + scale * q), weights int8 per output row; products summed in int32,
 // so y = wscale * (scale * sum q w + min * sum w) + b.
@@ -181,12 +213,7 @@ void linear_int8(const LinearView& w, const RowsMap& x, RowsMap& y, const QuantB
     const float s = hi > lo ? (hi - lo) / 255.0f : 1.0f;
     xs[t] = s;
     xmin[t] = lo;
-    const float inv = 1.0f / s;
-    for (int k = 0; k < in; ++k) {
-      const float v = (x(t, k) - lo) * inv + 0.5f;  // in [0.5, 255.5]
-      const int q = static_cast<int>(v);
-      xq(t, k) = static_cast<std::uint8_t>(q > 255 ? 255 : q);
-    }
+    quantize_row(x.row(t).data(), in, lo, 1.0f / s, xq.row(t).data());
   }
 #if defined(SYNOPSIS_FORWARD_VNNI)
   Index t0 = 0;
@@ -195,7 +222,7 @@ void linear_int8(const LinearView& w, const RowsMap& x, RowsMap& y, const QuantB
 #elif defined(SYNOPSIS_FORWARD_AVXVNNI)
   for (int ob = 0; ob < w.out / 16; ++ob) {
     Index t0 = 0;
-    for (; t0 + 6 <= rows; t0 += 6) avxvnni_tile<6>(w, xq.data(), xs.data(), xmin.data(), t0, ob, y.data());
+    for (; t0 + 4 <= rows; t0 += 4) avxvnni_tile<4>(w, xq.data(), xs.data(), xmin.data(), t0, ob, y.data());
     for (; t0 < rows; ++t0) avxvnni_tile<1>(w, xq.data(), xs.data(), xmin.data(), t0, ob, y.data());
   }
 #elif defined(SYNOPSIS_FORWARD_AVX2_INT8)
