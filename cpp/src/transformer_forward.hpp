@@ -1,8 +1,8 @@
 // The BERT forward pass on raw arrays, compiled once per instruction set
 // (transformer_forward.cpp for the build's flags, transformer_forward_avx2.cpp,
 // transformer_forward_avx2vnni.cpp and transformer_forward_avx512.cpp with those extensions on
-// x86-64) and chosen at run time by what the processor supports. No Eigen type crosses this header, so each variant keeps its
-// own copy of Eigen's code (see transformer_forward_variant.hpp).
+// x86-64) and chosen at run time by what the processor supports. No Eigen type crosses this
+// header, so each variant keeps its own copy of Eigen's code (see transformer_forward_variant.hpp).
 #pragma once
 
 #include <cstddef>
