@@ -36,6 +36,7 @@ ScratchLayout scratch_layout(const ModelView& m, std::size_t tokens, std::size_t
   l.projected = take(tokens * h);
   l.inner = take(tokens * static_cast<std::size_t>(l.inner_width));
   l.quantized = take((tokens * static_cast<std::size_t>(widest) + 3) / 4);
+  l.widened = take((tokens * static_cast<std::size_t>(widest) + 1) / 2);
   l.steps = take(tokens);
   l.minima = take(tokens);
   l.scores = take(longest * longest);

@@ -52,6 +52,7 @@ struct ModelView {
 struct ScratchLayout {
   std::size_t x = 0, qkv = 0, context = 0, projected = 0, inner = 0;  // tokens x (h, 3h, h, h, inner_width)
   std::size_t quantized = 0;  // tokens x widest linear input, bytes (int8 models)
+  std::size_t widened = 0;    // the same in 16 bits (int8 models on the AVX2 kernel)
   std::size_t steps = 0, minima = 0;  // tokens
   std::size_t scores = 0;  // longest sequence squared (the attention of one head)
   std::size_t total = 0;   // floats the buffer needs

@@ -32,10 +32,12 @@ using Rows = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajo
 using RowsMap = Eigen::Map<Rows>;
 using ConstRowsMap = Eigen::Map<const Rows>;
 
-// Where linear_int8 quantises its input: one byte per input value, and per token its step and
-// its minimum (room for the widest input of the model).
+// Where linear_int8 quantises its input: one byte per input value (and the same widened to 16
+// bits for the AVX2 tile), and per token its step and its minimum (room for the widest input of
+// the model).
 struct QuantBuffers {
   std::uint8_t* xq = nullptr;
+  std::int16_t* x16 = nullptr;
   float* xs = nullptr;
   float* xmin = nullptr;
 };
@@ -226,7 +228,8 @@ void linear_int8(const LinearView& w, const RowsMap& x, RowsMap& y, const QuantB
     for (; t0 < rows; ++t0) avxvnni_tile<1>(w, xq.data(), xs.data(), xmin.data(), t0, ob, y.data());
   }
 #elif defined(SYNOPSIS_FORWARD_AVX2_INT8)
-  const Eigen::Matrix<std::int16_t, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> x16 = xq.template cast<std::int16_t>();
+  Eigen::Map<Eigen::Matrix<std::int16_t, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>> x16(buffers.x16, rows, in);
+  x16 = xq.template cast<std::int16_t>();
   for (int ob = 0; ob < w.out / 16; ++ob) {
     Index t0 = 0;
     for (; t0 + 2 <= rows; t0 += 2) avx2_tile<2>(w, x16.data(), xs.data(), xmin.data(), t0, ob, y.data());
@@ -291,7 +294,8 @@ void SYNOPSIS_FORWARD_NAME(const ModelView& m, const std::int32_t* ids, const st
   RowsMap x(scratch + layout.x, tokens, h), qkv(scratch + layout.qkv, tokens, 3 * h),
       context(scratch + layout.context, tokens, h), projected(scratch + layout.projected, tokens, h),
       inner(scratch + layout.inner, tokens, layout.inner_width);
-  const QuantBuffers quant{reinterpret_cast<std::uint8_t*>(scratch + layout.quantized), scratch + layout.steps,
+  const QuantBuffers quant{reinterpret_cast<std::uint8_t*>(scratch + layout.quantized),
+                           reinterpret_cast<std::int16_t*>(scratch + layout.widened), scratch + layout.steps,
                            scratch + layout.minima};
   for (std::size_t s = 0; s < n; ++s) {
     for (std::size_t t = offsets[s]; t < offsets[s + 1]; ++t) {
