@@ -4,8 +4,8 @@ Each analysis runs on 25,000 and on 200,000 short sentences; a linear step takes
 on the larger text, an n**1.5 one 23x, a quadratic one 64x. Measured: 8.2x to 10.2x (time per
 sentence grows by a quarter once the text no longer fits the caches); at 50,000 and 200,000,
 3.1x to 5.3x, and once 7.2x on a loaded machine. The bound, 20x, is 2.5 times linear; it still
-fails on n**1.5 and on the quadratic parenthetical search that once made ``attributions`` take 21.7 s on 200,000
-sentences (37x the time of 50,000).
+fails on n**1.5 and on the quadratic parenthetical search that once made ``attributions``
+take 21.7 s on 200,000 sentences (37x the time of 50,000).
 """
 
 import gc
