@@ -11,11 +11,14 @@
 namespace synopsis::transformer_detail {
 
 // A linear layer y = x W^T + b with W [out, in] row-major, in float32 or as int8 rows with
-// one scale each (W[o, :] ~ scale[o] * q[o, :]).
+// one scale each (W[o, :] ~ scale[o] * q[o, :]). For the AVX2 and AVX-512 kernels the float weights are
+// stored in panels of 16 outputs instead: W[o, k] at (o / 16) * 16 * in + k * 16 + o % 16, so
+// the product reads each panel's 16 weights of an input as one register.
 struct LinearView {
   int in = 0;
   int out = 0;
   const float* weight = nullptr;     // [out, in] when float
+  bool panels = false;               // weight is in panels of 16 outputs (see above)
   const std::int8_t* q = nullptr;    // [out, in] when int8
   const float* scale = nullptr;      // [out] when int8
   const std::int32_t* q_row_sum = nullptr;  // [out]: sum of each int8 row (for the unsigned-input kernel)

@@ -3,6 +3,9 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "synopsis/json.hpp"
 #include "synopsis/safetensors.hpp"
@@ -81,6 +84,15 @@ void TransformerLinear::quantize() {
   weight.shrink_to_fit();
 }
 
+void TransformerLinear::to_panels() {
+  const std::size_t n_in = static_cast<std::size_t>(in);
+  std::vector<float> packed(weight.size());
+  for (std::size_t o = 0; o < static_cast<std::size_t>(out); ++o)
+    for (std::size_t k = 0; k < n_in; ++k) packed[(o / 16) * 16 * n_in + k * 16 + o % 16] = weight[o * n_in + k];
+  weight = std::move(packed);
+  panels = true;
+}
+
 transformer_detail::LinearView TransformerLinear::view() const {
   transformer_detail::LinearView v;
   v.in = in;
@@ -92,6 +104,7 @@ transformer_detail::LinearView TransformerLinear::view() const {
     v.q_row_sum = row_sum.data();
   } else {
     v.weight = weight.data();
+    v.panels = panels;
   }
   return v;
 }
@@ -292,6 +305,12 @@ TransformerEncoder::TransformerEncoder(const std::string& folder, TransformerOpt
     }
     w.layers.push_back(std::move(layer));
   }
+  w.forward = transformer_detail::best_forward(&w.kernel);
+  if (std::string(w.kernel) != "generic") {
+    for (TransformerLayer& layer : w.layers)
+      for (TransformerLinear* lin : {&layer.qkv, &layer.attention_out, &layer.ffn_in, &layer.ffn_out})
+        if (lin->q.empty() && lin->out % 16 == 0) lin->to_panels();
+  }
   for (const TransformerLayer& layer : w.layers) {
     transformer_detail::LayerView v;
     v.qkv = layer.qkv.view();
@@ -315,7 +334,6 @@ TransformerEncoder::TransformerEncoder(const std::string& folder, TransformerOpt
   w.view.norm_beta = w.beta.data();
   w.view.layer = w.layer_views.data();
   w.view.int8 = options_.quantize == "int8";
-  w.forward = transformer_detail::best_forward(&w.kernel);
 }
 
 }  // namespace synopsis

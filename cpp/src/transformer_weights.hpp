@@ -11,7 +11,8 @@ namespace synopsis {
 
 struct TransformerLinear {
   int in = 0, out = 0;
-  std::vector<float> weight;  // [out, in]; emptied when quantised
+  std::vector<float> weight;  // [out, in]; emptied when quantised; in panels once to_panels() ran
+  bool panels = false;
   std::vector<float> bias;
   std::vector<std::int8_t> q;  // packed int8 (see transformer_forward_variant.hpp)
   std::vector<float> scale;
@@ -19,6 +20,9 @@ struct TransformerLinear {
 
   // Replaces the float weights by int8 rows with one scale each (symmetric, max |w| -> 127).
   void quantize();
+  // Reorders the float weights into panels of 16 outputs (transformer_forward.hpp), the layout
+  // the AVX2 and AVX-512 kernels read. Needs out % 16 == 0.
+  void to_panels();
   transformer_detail::LinearView view() const;
 };
 

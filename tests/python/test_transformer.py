@@ -40,38 +40,40 @@ def write_safetensors(path: Path, tensors: dict[str, np.ndarray]) -> None:
     path.write_bytes(struct.pack("<Q", len(text)) + text + b"".join(blobs))
 
 
-def tiny_weights(seed: int = 3) -> dict[str, np.ndarray]:
+def tiny_weights(seed: int = 3, hidden: int = HIDDEN, inner: int = INNER) -> dict[str, np.ndarray]:
     rng = np.random.default_rng(seed)
     w = lambda *shape: rng.normal(0, 0.3, shape).astype(np.float32)  # noqa: E731
     t = {
-        "embeddings.word_embeddings.weight": w(len(VOCAB), HIDDEN),
-        "embeddings.position_embeddings.weight": w(POSITIONS, HIDDEN),
-        "embeddings.token_type_embeddings.weight": w(2, HIDDEN),
-        "embeddings.LayerNorm.weight": 1 + w(HIDDEN),
-        "embeddings.LayerNorm.bias": w(HIDDEN),
+        "embeddings.word_embeddings.weight": w(len(VOCAB), hidden),
+        "embeddings.position_embeddings.weight": w(POSITIONS, hidden),
+        "embeddings.token_type_embeddings.weight": w(2, hidden),
+        "embeddings.LayerNorm.weight": 1 + w(hidden),
+        "embeddings.LayerNorm.bias": w(hidden),
     }
     for layer in range(LAYERS):
         p = f"encoder.layer.{layer}."
-        for name, shape in [("attention.self.query", (HIDDEN, HIDDEN)), ("attention.self.key", (HIDDEN, HIDDEN)),
-                            ("attention.self.value", (HIDDEN, HIDDEN)), ("attention.output.dense", (HIDDEN, HIDDEN)),
-                            ("intermediate.dense", (INNER, HIDDEN)), ("output.dense", (HIDDEN, INNER))]:
+        for name, shape in [("attention.self.query", (hidden, hidden)), ("attention.self.key", (hidden, hidden)),
+                            ("attention.self.value", (hidden, hidden)), ("attention.output.dense", (hidden, hidden)),
+                            ("intermediate.dense", (inner, hidden)), ("output.dense", (hidden, inner))]:
             t[p + name + ".weight"] = w(*shape)
             t[p + name + ".bias"] = w(shape[0])
         for name in ["attention.output.LayerNorm", "output.LayerNorm"]:
-            t[p + name + ".weight"] = 1 + w(HIDDEN)
-            t[p + name + ".bias"] = w(HIDDEN)
+            t[p + name + ".weight"] = 1 + w(hidden)
+            t[p + name + ".bias"] = w(hidden)
     return t
 
 
 def make_tiny_model(folder: Path, weights: dict[str, np.ndarray] | None = None) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
-    config = {"model_type": "bert", "hidden_size": HIDDEN, "num_hidden_layers": LAYERS, "num_attention_heads": HEADS,
-              "intermediate_size": INNER, "vocab_size": len(VOCAB), "max_position_embeddings": POSITIONS,
+    weights = weights or tiny_weights()
+    hidden, inner = weights["encoder.layer.0.intermediate.dense.weight"].shape[::-1]
+    config = {"model_type": "bert", "hidden_size": hidden, "num_hidden_layers": LAYERS, "num_attention_heads": HEADS,
+              "intermediate_size": inner, "vocab_size": len(VOCAB), "max_position_embeddings": POSITIONS,
               "type_vocab_size": 2, "layer_norm_eps": 1e-12, "hidden_act": "gelu"}
     (folder / "config.json").write_text(json.dumps(config))
     (folder / "vocab.txt").write_text("\n".join(VOCAB) + "\n")
     (folder / "tokenizer_config.json").write_text(json.dumps({"do_lower_case": True}))
-    write_safetensors(folder / "model.safetensors", weights or tiny_weights())
+    write_safetensors(folder / "model.safetensors", weights)
     return folder
 
 
@@ -92,7 +94,7 @@ def numpy_bert(t: dict[str, np.ndarray], ids: list[int]) -> np.ndarray:
     x = t["embeddings.word_embeddings.weight"][ids] + t["embeddings.position_embeddings.weight"][:n] \
         + t["embeddings.token_type_embeddings.weight"][0]
     x = norm(x, "embeddings.LayerNorm")
-    d = HIDDEN // HEADS
+    d = x.shape[1] // HEADS
     for layer in range(LAYERS):
         p = f"encoder.layer.{layer}."
         q, k, v = (dense(x, p + f"attention.self.{m}") for m in ("query", "key", "value"))
@@ -213,6 +215,17 @@ def test_bad_model_folders_are_value_errors(tiny, tmp_path):
 # Parity with sentence-transformers for all-MiniLM-L6-v2
 
 
+def encoder_on_kernel(kernel: str, monkeypatch, *args, **kwargs) -> sy.TransformerEncoder:
+    """A TransformerEncoder on the forward-pass variant `kernel` (SYNOPSIS_KERNEL stays set), or
+    the test skipped where the processor lacks it."""
+    monkeypatch.setenv("SYNOPSIS_KERNEL", kernel)
+    try:
+        return sy.TransformerEncoder(*args, **kwargs)
+    except ValueError as error:
+        assert "does not have it" in str(error)
+        pytest.skip(f"this processor lacks {kernel}")
+
+
 @pytest.fixture(scope="module")
 def minilm() -> Path:
     try:
@@ -249,12 +262,7 @@ def test_minilm_float32_matches_sentence_transformers(minilm, reference):
 def test_minilm_int8_stays_close(minilm, reference, kernel, monkeypatch):
     """Each int8 kernel (VNNI on 512 or 256 bits, AVX2's 16-bit products) on the real model."""
     sentences, vectors, _ = reference
-    monkeypatch.setenv("SYNOPSIS_KERNEL", kernel)
-    try:
-        enc = sy.TransformerEncoder(minilm, quantize="int8")
-    except ValueError as error:
-        assert "does not have it" in str(error)
-        pytest.skip(f"this processor lacks {kernel}")
+    enc = encoder_on_kernel(kernel, monkeypatch, minilm, quantize="int8")
     got = enc.embed(sentences, n_jobs=-1)
     c = cosines(got.vectors, vectors)
     assert c.min() >= 0.99, sentences[int(c.argmin())]
@@ -307,12 +315,7 @@ def test_keywords_embedrank_and_stance_take_the_encoder(tiny, example_article):
 
 @pytest.mark.parametrize("kernel", ["avx512", "avx2vnni", "avx2", "generic"])
 def test_every_instruction_set_variant_computes_the_same(tiny, kernel, monkeypatch):
-    monkeypatch.setenv("SYNOPSIS_KERNEL", kernel)
-    try:
-        enc = sy.TransformerEncoder(tiny)
-    except ValueError as error:
-        assert "does not have it" in str(error)
-        pytest.skip(f"this processor lacks {kernel}")
+    enc = encoder_on_kernel(kernel, monkeypatch, tiny)
     assert enc.kernel == kernel
     i8 = sy.TransformerEncoder(tiny, quantize="int8")
     monkeypatch.delenv("SYNOPSIS_KERNEL")
@@ -321,6 +324,20 @@ def test_every_instruction_set_variant_computes_the_same(tiny, kernel, monkeypat
     expected = best.embed(sentences).vectors
     np.testing.assert_allclose(enc.embed(sentences).vectors, expected, atol=2e-6)
     assert np.all((i8.embed(sentences).vectors * expected).sum(1) > 0.98)
+
+
+@pytest.mark.parametrize("kernel", ["avx512", "avx2vnni", "avx2", "generic"])
+def test_layer_sizes_that_are_not_multiples_of_16(tmp_path, kernel, monkeypatch):
+    """Hidden size 24, feed-forward 32: the AVX kernels read the feed-forward input layer's weights
+    in panels of 16 outputs and multiply the other layers (72, 24 outputs) by Eigen's product."""
+    weights = tiny_weights(seed=5, hidden=24, inner=32)
+    folder = make_tiny_model(tmp_path / "odd", weights)
+    enc = encoder_on_kernel(kernel, monkeypatch, folder)
+    ids = {p: i for i, p in enumerate(VOCAB)}
+    sentences = ["The storm hit the coast.", "rain on monday, power cut!"]
+    for row, sentence in zip(enc.embed(sentences).vectors, sentences):
+        expected = numpy_bert(weights, [2] + [ids[p] for p in enc.tokenize(sentence)] + [3])
+        np.testing.assert_allclose(row, expected, atol=2e-5)
 
 
 def test_an_unknown_kernel_name_is_a_value_error(tiny, monkeypatch):
