@@ -11,9 +11,10 @@
 namespace synopsis::transformer_detail {
 
 // A linear layer y = x W^T + b with W [out, in] row-major, in float32 or as int8 rows with
-// one scale each (W[o, :] ~ scale[o] * q[o, :]). For the AVX2 and AVX-512 kernels the float weights are
-// stored in panels of 16 outputs instead: W[o, k] at (o / 16) * 16 * in + k * 16 + o % 16, so
-// the product reads each panel's 16 weights of an input as one register.
+// one scale each (W[o, :] ~ scale[o] * q[o, :]). For the AVX2 and AVX-512 kernels the float
+// weights are stored in panels of 16 outputs instead (when out is a multiple of 16): W[o, k] at
+// (o / 16) * 16 * in + k * 16 + o % 16, so the product reads a panel's 16 weights of an input
+// as one or two registers.
 struct LinearView {
   int in = 0;
   int out = 0;

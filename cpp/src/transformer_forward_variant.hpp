@@ -15,13 +15,10 @@
 #include <immintrin.h>
 #endif
 #if defined(__AVX512F__) && defined(__AVX512VNNI__) && defined(__AVX512BW__)
-#include <immintrin.h>
 #define SYNOPSIS_FORWARD_VNNI 1
 #elif defined(__AVX2__) && defined(__AVXVNNI__)
-#include <immintrin.h>
 #define SYNOPSIS_FORWARD_AVXVNNI 1
 #elif defined(__AVX2__)
-#include <immintrin.h>
 #define SYNOPSIS_FORWARD_AVX2_INT8 1
 #endif
 
