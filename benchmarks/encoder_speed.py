@@ -75,7 +75,9 @@ def main() -> None:
     enc32 = sy.TransformerEncoder(model_dir)
     enc8 = sy.TransformerEncoder(model_dir, quantize="int8")
     for label, enc in [("synopsis float32", enc32), ("synopsis int8", enc8)]:
-        cosine = lowest_cosine(enc.embed(sentences).vectors)  # warm-up too
+        result = enc.embed(sentences)  # warm-up too
+        cosine = lowest_cosine(result.vectors)
+        lengths = result.tokens  # tokens a sentence, [CLS] and [SEP] included, after truncation
         one = best_seconds(lambda: enc.embed(sentences, n_jobs=1), args.repeat, time.process_time)
         every = best_seconds(lambda: enc.embed(sentences, n_jobs=-1), args.repeat, time.perf_counter)
         rows.append([f"{label} ({enc.kernel})", n / one, n / every, cosine])
@@ -100,7 +102,7 @@ def main() -> None:
         print(f"onnxruntime: not measured ({error})")
 
     torch_one = rows[2][1]
-    flops = model_flops(model_dir, enc32.embed(sentences).tokens)
+    flops = model_flops(model_dir, lengths)
     print(f"{n} sentences, {tokens} tokens with [CLS]/[SEP] ({tokens / n:.1f} a sentence), {os.cpu_count()} cores\n")
     print(markdown_table(["encoder", "sentences/s, 1 thread", "sentences/s, all cores", "x torch, 1 thread",
                           "GFLOP/s, 1 thread", "lowest cosine to the reference"],
